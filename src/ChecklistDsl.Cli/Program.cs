@@ -1,0 +1,2 @@
+// Placeholder entry point; the verbs arrive with the CLI issue.
+return 0;

@@ -1,0 +1,23 @@
+namespace ChecklistDsl;
+
+/// <summary>A rollback procedure.</summary>
+public sealed class RollbackDefinition
+{
+    /// <summary>The method name.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The title.</summary>
+    public required string Title { get; init; }
+
+    /// <summary>What to do.</summary>
+    public string? Instructions { get; init; }
+
+    /// <summary>Shell commands, with <c>{Name}</c> placeholders.</summary>
+    public IReadOnlyList<string> Commands { get; init; } = [];
+
+    /// <summary>The procedure's C# automation, when its method takes a <see cref="StepContext"/>.</summary>
+    public Func<object, StepContext, Task>? Automation { get; init; }
+
+    /// <inheritdoc />
+    public override string ToString() => Title;
+}
