@@ -1,0 +1,61 @@
+using Microsoft.CodeAnalysis;
+
+namespace ChecklistDsl.Generators.Analysis.Plan;
+
+/// <summary>The ChecklistDsl attribute types of one compilation, looked up once per compilation.</summary>
+internal sealed class DslAttributes
+{
+    private DslAttributes(Compilation compilation, INamedTypeSymbol checklist)
+    {
+        Checklist = checklist;
+        Step = Get(compilation, "StepAttribute");
+        Section = Get(compilation, "SectionAttribute");
+        Check = Get(compilation, "CheckAttribute");
+        Command = Get(compilation, "CommandAttribute");
+        Approval = Get(compilation, "ApprovalAttribute");
+        Backup = Get(compilation, "BackupAttribute");
+        Modifies = Get(compilation, "ModifiesAttribute");
+        Destroys = Get(compilation, "DestroysAttribute");
+        Verifies = Get(compilation, "VerifiesAttribute");
+        RollbackWith = Get(compilation, "RollbackWithAttribute");
+        NoRollback = Get(compilation, "NoRollbackAttribute");
+        Rollback = Get(compilation, "RollbackAttribute");
+        AssumeSafe = Get(compilation, "AssumeSafeAttribute");
+        Input = Get(compilation, "InputAttribute");
+        Secret = Get(compilation, "SecretAttribute");
+    }
+
+    public INamedTypeSymbol Checklist { get; }
+    public INamedTypeSymbol? Step { get; }
+    public INamedTypeSymbol? Section { get; }
+    public INamedTypeSymbol? Check { get; }
+    public INamedTypeSymbol? Command { get; }
+    public INamedTypeSymbol? Approval { get; }
+    public INamedTypeSymbol? Backup { get; }
+    public INamedTypeSymbol? Modifies { get; }
+    public INamedTypeSymbol? Destroys { get; }
+    public INamedTypeSymbol? Verifies { get; }
+    public INamedTypeSymbol? RollbackWith { get; }
+    public INamedTypeSymbol? NoRollback { get; }
+    public INamedTypeSymbol? Rollback { get; }
+    public INamedTypeSymbol? AssumeSafe { get; }
+    public INamedTypeSymbol? Input { get; }
+    public INamedTypeSymbol? Secret { get; }
+
+    /// <summary>The attribute types, or null when the compilation does not reference ChecklistDsl.</summary>
+    public static DslAttributes? From(Compilation compilation)
+    {
+        var checklist = compilation.GetTypeByMetadataName("ChecklistDsl.ChecklistAttribute");
+        return checklist is null ? null : new DslAttributes(compilation, checklist);
+    }
+
+    /// <summary>Whether the attribute is one of ChecklistDsl's (its class lives in namespace ChecklistDsl).</summary>
+    public static bool IsDsl(AttributeData attribute) =>
+        attribute.AttributeClass is { } c && c.ContainingNamespace is { Name: "ChecklistDsl" } ns && ns.ContainingNamespace.IsGlobalNamespace;
+
+    public static bool Is(AttributeData attribute, INamedTypeSymbol? type) =>
+        type is not null && SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, type);
+
+    private static INamedTypeSymbol? Get(Compilation compilation, string name) =>
+        compilation.GetTypeByMetadataName("ChecklistDsl." + name);
+}
