@@ -38,15 +38,15 @@ internal static class CredentialDetector
         (new Regex(@"\b(?<value>(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}))", RegexOptions.CultureInvariant, Timeout), "a GitHub token"),
         (new Regex(@"\b(?<value>xox[abprs]-[A-Za-z0-9-]{10,})", RegexOptions.CultureInvariant, Timeout), "a Slack token"),
         (new Regex(@"\b[a-z][a-z0-9+.\-]*://[^\s/:@]+:(?<value>[^\s/@]+)@", Options, Timeout), "a password in a URL"),
-        (new Regex(@"\bBearer\s+(?<value>[^\s""']+)", Options, Timeout), "a bearer token"),
+        (new Regex(@"\bBearer\s+(?<value>[^\s""'()\[\]]+)", Options, Timeout), "a bearer token"),
         (new Regex(@"--(?:password|passwd|pwd|token|secret|api-?key|access-key|secret-key|client-secret|auth-token)\s+" + Value, Options, Timeout), "a password or token"),
         (new Regex(@"(?:password|passwd|pwd|token|secret|api[_\-]?key|access[_\-]?key|client[_\-]?secret)(?:\s*=\s*|:)" + Value, Options, Timeout), "a password or token"),
-        (new Regex(@"(?:^|\s)-p(?<value>'[^']*'|""[^""]*"")", RegexOptions.CultureInvariant, Timeout), "a password"),
+        (new Regex(@"(?<=^|\s)-p(?<value>'[^']*'|""[^""]*"")", RegexOptions.CultureInvariant, Timeout), "a password"),
     ];
 
     // mysql -psecret (unquoted) only counts on a MySQL command line: elsewhere -p... is often flags.
     private static readonly Regex MySqlLine = new(@"\b(?:mysql|mysqldump|mysqladmin|mariadb|mariadb-dump)\b", Options, Timeout);
-    private static readonly Regex MySqlUnquoted = new(@"(?:^|\s)-p(?<value>[^\s'""]+)", RegexOptions.CultureInvariant, Timeout);
+    private static readonly Regex MySqlUnquoted = new(@"(?<=^|\s)-p(?<value>[^\s'""]+)", RegexOptions.CultureInvariant, Timeout);
 
     /// <summary>The first credential-looking piece of <paramref name="text"/>, if any.</summary>
     public static CredentialMatch? Find(string text)
