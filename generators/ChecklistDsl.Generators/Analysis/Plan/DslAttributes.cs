@@ -1,3 +1,4 @@
+using ChecklistDsl.Generators.Common;
 using Microsoft.CodeAnalysis;
 
 namespace ChecklistDsl.Generators.Analysis.Plan;
@@ -8,21 +9,21 @@ internal sealed class DslAttributes
     private DslAttributes(Compilation compilation, INamedTypeSymbol checklist)
     {
         Checklist = checklist;
-        Step = Get(compilation, "StepAttribute");
-        Section = Get(compilation, "SectionAttribute");
-        Check = Get(compilation, "CheckAttribute");
-        Command = Get(compilation, "CommandAttribute");
-        Approval = Get(compilation, "ApprovalAttribute");
-        Backup = Get(compilation, "BackupAttribute");
-        Modifies = Get(compilation, "ModifiesAttribute");
-        Destroys = Get(compilation, "DestroysAttribute");
-        Verifies = Get(compilation, "VerifiesAttribute");
-        RollbackWith = Get(compilation, "RollbackWithAttribute");
-        NoRollback = Get(compilation, "NoRollbackAttribute");
-        Rollback = Get(compilation, "RollbackAttribute");
-        AssumeSafe = Get(compilation, "AssumeSafeAttribute");
-        Input = Get(compilation, "InputAttribute");
-        Secret = Get(compilation, "SecretAttribute");
+        Step = compilation.GetTypeByMetadataName(KnownNames.Step);
+        Section = compilation.GetTypeByMetadataName(KnownNames.Section);
+        Check = compilation.GetTypeByMetadataName(KnownNames.Check);
+        Command = compilation.GetTypeByMetadataName(KnownNames.Command);
+        Approval = compilation.GetTypeByMetadataName(KnownNames.Approval);
+        Backup = compilation.GetTypeByMetadataName(KnownNames.Backup);
+        Modifies = compilation.GetTypeByMetadataName(KnownNames.Modifies);
+        Destroys = compilation.GetTypeByMetadataName(KnownNames.Destroys);
+        Verifies = compilation.GetTypeByMetadataName(KnownNames.Verifies);
+        RollbackWith = compilation.GetTypeByMetadataName(KnownNames.RollbackWith);
+        NoRollback = compilation.GetTypeByMetadataName(KnownNames.NoRollback);
+        Rollback = compilation.GetTypeByMetadataName(KnownNames.Rollback);
+        AssumeSafe = compilation.GetTypeByMetadataName(KnownNames.AssumeSafe);
+        Input = compilation.GetTypeByMetadataName(KnownNames.Input);
+        Secret = compilation.GetTypeByMetadataName(KnownNames.Secret);
     }
 
     public INamedTypeSymbol Checklist { get; }
@@ -45,7 +46,7 @@ internal sealed class DslAttributes
     /// <summary>The attribute types, or null when the compilation does not reference ChecklistDsl.</summary>
     public static DslAttributes? From(Compilation compilation)
     {
-        var checklist = compilation.GetTypeByMetadataName("ChecklistDsl.ChecklistAttribute");
+        var checklist = compilation.GetTypeByMetadataName(KnownNames.Checklist);
         return checklist is null ? null : new DslAttributes(compilation, checklist);
     }
 
@@ -55,7 +56,4 @@ internal sealed class DslAttributes
 
     public static bool Is(AttributeData attribute, INamedTypeSymbol? type) =>
         type is not null && SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, type);
-
-    private static INamedTypeSymbol? Get(Compilation compilation, string name) =>
-        compilation.GetTypeByMetadataName("ChecklistDsl." + name);
 }

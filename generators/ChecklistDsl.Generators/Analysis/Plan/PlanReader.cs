@@ -3,7 +3,8 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
-using Humanizer;
+using ChecklistDsl.Generators.Common;
+using ChecklistDsl.Generators.Generation.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -16,8 +17,6 @@ namespace ChecklistDsl.Generators.Analysis.Plan;
 /// </summary>
 internal static class PlanReader
 {
-    private static readonly string[] ProductionNames = ["production", "prod", "live"];
-
     /// <summary>The plan of a [Checklist] class, or null when the type is not one.</summary>
     public static ChecklistPlan? Read(INamedTypeSymbol type, DslAttributes dsl, CancellationToken cancellationToken)
     {
@@ -78,7 +77,7 @@ internal static class PlanReader
 
         return new ChecklistPlan(
             type,
-            StringArgument(checklistAttribute, 0) is { } title && title.Trim().Length > 0 ? title : type.Name.Humanize(),
+            StringArgument(checklistAttribute, 0) is { } title && title.Trim().Length > 0 ? title : Naming.Title(type.Name),
             IsProduction(NamedString(checklistAttribute, "Environment")),
             IsPartial(type, cancellationToken),
             type.Locations[0],
@@ -91,12 +90,11 @@ internal static class PlanReader
     }
 
     /// <summary>Production: "production", "prod" or "live", case-insensitive, trimmed.</summary>
-    public static bool IsProduction(string? environment) =>
-        environment is not null && ProductionNames.Any(n => string.Equals(n, environment.Trim(), StringComparison.OrdinalIgnoreCase));
+    public static bool IsProduction(string? environment) => KnownNames.IsProduction(environment);
 
-    /// <summary>An explicit title when non-blank, else the method name humanized ("ApplyUpdates" is "Apply updates").</summary>
+    /// <summary>An explicit title when non-blank (trimmed), else the name humanized, as the generator does.</summary>
     public static string Title(string? explicitTitle, string methodName) =>
-        explicitTitle is not null && explicitTitle.Trim().Length > 0 ? explicitTitle.Trim() : methodName.Humanize();
+        explicitTitle is not null && explicitTitle.Trim().Length > 0 ? explicitTitle.Trim() : Naming.Title(methodName);
 
     private static PlanStep ReadStep(IMethodSymbol method, Location location, int index, DslAttributes dsl, CancellationToken cancellationToken)
     {
