@@ -16,10 +16,15 @@ internal static class Terminal
 
     private static IAnsiConsole Create(TextWriter writer, bool redirected)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(writer) });
-        // Redirected output goes to logs and scripts: no wrapping at an imaginary 80 columns.
+        // Redirected output goes to logs and scripts: plain text, and no wrapping at an imaginary 80 columns.
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer),
+            Ansi = redirected ? AnsiSupport.No : AnsiSupport.Detect,
+            ColorSystem = redirected ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
+        });
         if (redirected)
-            console.Profile.Width = 400;
+            console.Profile.Width = 10_000;
         return console;
     }
 }

@@ -36,7 +36,7 @@ internal static class MarkdownConsoleRenderer
                 console.WriteLine();
                 var text = Inline(heading.Inline);
                 if (heading.Level == 1)
-                    console.Write(new Rule($"[bold]{text}[/]").LeftJustified());
+                    console.Heading($"[bold]{text}[/]");
                 else
                     console.MarkupLine($"{indent}[bold underline]{text}[/]");
                 break;
@@ -71,7 +71,7 @@ internal static class MarkdownConsoleRenderer
                 RenderTable(console, table);
                 break;
             case ThematicBreakBlock:
-                console.Write(new Rule());
+                console.Heading("");
                 break;
             case ContainerBlock container:
                 foreach (var child in container)
@@ -89,8 +89,10 @@ internal static class MarkdownConsoleRenderer
         var rows = table.OfType<TableRow>().ToArray();
         if (rows.Length == 0)
             return;
-        foreach (var cell in rows[0].OfType<TableCell>())
-            output.AddColumn(new TableColumn(CellText(cell)));
+        var headers = rows[0].OfType<TableCell>().Select(CellText).ToArray();
+        foreach (var header in headers)
+            output.AddColumn(new TableColumn(header));
+        output.ShowHeaders = headers.Any(h => h.Length > 0);
         foreach (var row in rows.Skip(1))
             output.AddRow(row.OfType<TableCell>().Select(CellText).Select(t => (Spectre.Console.Rendering.IRenderable)new Markup(t)).ToArray());
         console.Write(output);

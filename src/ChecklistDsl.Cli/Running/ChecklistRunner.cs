@@ -229,6 +229,7 @@ internal sealed class ChecklistRunner
             if (problem is null)
             {
                 Record(new JournalRecord { Type = RecordTypes.CommandStarted, State = stateName, Command = j, Line = shown });
+                _console.MarkupLine($"  [blue]▶[/] {Markup.Escape(shown)}");
                 var result = isAutomation
                     ? await RunAutomationAsync(automation!, step, rollback, timeout, ct)
                     : await ShellCommand.RunAsync(line!, _inputs.Environment, timeout, _inputs.Redactor, WriteOutput, ct);

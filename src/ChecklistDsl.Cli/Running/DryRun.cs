@@ -1,3 +1,4 @@
+using ChecklistDsl.Cli.Rendering;
 using Spectre.Console;
 
 namespace ChecklistDsl.Cli.Running;
@@ -22,8 +23,6 @@ internal static class DryRun
         while (machine.CurrentStep is { } step)
         {
             view.ShowStep(step);
-            foreach (var command in step.Commands)
-                console.MarkupLine($"  [grey]would run:[/] {Markup.Escape(view.Shown(command))}");
             if (step.RollbackState is not null)
                 console.MarkupLine($"  [grey]undone by:[/] {Markup.Escape(checklist.FindRollback(step.RollbackName)?.Title ?? step.RollbackName ?? "?")}");
             progress.TickAll(step.Index);
@@ -42,7 +41,7 @@ internal static class DryRun
 
         var undoable = checklist.Steps.Where(s => s.RollbackState is not null).Reverse().ToArray();
         console.WriteLine();
-        console.Write(new Rule("[bold]Rollback plan[/] (on a failure, the completed changes are undone newest first)").LeftJustified());
+        console.Heading("[bold]Rollback plan[/] (on a failure, the completed changes are undone newest first)");
         if (undoable.Length == 0)
             console.MarkupLine("No step has a rollback procedure: a failure aborts the run.");
         foreach (var step in undoable)

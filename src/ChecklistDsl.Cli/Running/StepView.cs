@@ -1,3 +1,4 @@
+using ChecklistDsl.Cli.Rendering;
 using Spectre.Console;
 
 namespace ChecklistDsl.Cli.Running;
@@ -10,7 +11,7 @@ internal sealed class StepView(IAnsiConsole console, ChecklistDefinition checkli
     {
         var where = step.Section is null ? "" : $" · {step.Section}";
         console.WriteLine();
-        console.Write(new Rule($"[bold]Step {step.Index + 1} of {checklist.Steps.Count}{Markup.Escape(where)}[/]").LeftJustified());
+        console.Heading($"[bold]Step {step.Index + 1} of {checklist.Steps.Count}{Markup.Escape(where)}[/]");
         console.MarkupLine($"[bold]{Markup.Escape(step.Title)}[/]{(step.Optional ? " [grey](optional)[/]" : "")}");
         if (step.Purpose is not null)
             console.MarkupLine($"[italic]Purpose: {Markup.Escape(step.Purpose)}[/]");
@@ -34,7 +35,7 @@ internal sealed class StepView(IAnsiConsole console, ChecklistDefinition checkli
     public void ShowRollback(StepDefinition undone, RollbackDefinition? rollback)
     {
         console.WriteLine();
-        console.Write(new Rule($"[bold red]Rollback of step {undone.Index + 1} · {Markup.Escape(undone.Title)}[/]").LeftJustified());
+        console.Heading($"[bold red]Rollback of step {undone.Index + 1} · {Markup.Escape(undone.Title)}[/]");
         if (rollback is null)
         {
             console.MarkupLine("[red]No rollback procedure is defined for this step: undo it by hand.[/]");
