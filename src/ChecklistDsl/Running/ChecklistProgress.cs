@@ -22,9 +22,7 @@ public sealed class ChecklistProgress
     /// <summary>Ticks check <paramref name="check"/> of step <paramref name="step"/> (zero-based).</summary>
     public void Tick(int step, int check)
     {
-        var definition = StepAt(step);
-        if ((uint)check >= (uint)definition.Checks.Count)
-            throw new ArgumentOutOfRangeException(nameof(check), check, $"Step '{definition.Title}' has {definition.Checks.Count} check(s).");
+        CheckAt(step, check);
         _ticked.Add((step, check));
     }
 
@@ -36,7 +34,11 @@ public sealed class ChecklistProgress
     }
 
     /// <summary>Whether a check is ticked.</summary>
-    public bool IsTicked(int step, int check) => _ticked.Contains((step, check));
+    public bool IsTicked(int step, int check)
+    {
+        CheckAt(step, check);
+        return _ticked.Contains((step, check));
+    }
 
     /// <summary>Whether every check of a step is ticked (true for a step with none).</summary>
     public bool AllTicked(int step)
@@ -59,26 +61,50 @@ public sealed class ChecklistProgress
     }
 
     /// <summary>Who approved a step, or <see langword="null"/>.</summary>
-    public string? ApprovedBy(int step) => _approvals.TryGetValue(step, out var name) ? name : null;
+    public string? ApprovedBy(int step) => _approvals.TryGetValue(ValidStep(step), out var name) ? name : null;
 
     /// <summary>Whether a step has a recorded approval.</summary>
-    public bool IsApproved(int step) => _approvals.ContainsKey(step);
+    public bool IsApproved(int step) => _approvals.ContainsKey(ValidStep(step));
 
-    /// <summary>Records that a step completed.</summary>
-    public void MarkCompleted(int step) => _completed.Add(StepAt(step).Index);
+    /// <summary>Records that a step completed (replacing an earlier skip of it).</summary>
+    public void MarkCompleted(int step)
+    {
+        _skipped.Remove(ValidStep(step));
+        _completed.Add(step);
+    }
 
-    /// <summary>Records that an optional step was skipped.</summary>
-    public void MarkSkipped(int step) => _skipped.Add(StepAt(step).Index);
+    /// <summary>Records that an optional step was skipped (replacing an earlier completion of it).</summary>
+    public void MarkSkipped(int step)
+    {
+        if (!StepAt(step).Optional)
+            throw new InvalidOperationException($"Step '{StepAt(step).Title}' is not optional; it cannot be skipped.");
+        _completed.Remove(step);
+        _skipped.Add(step);
+    }
 
     /// <summary>Whether a step completed (not skipped).</summary>
-    public bool IsCompleted(int step) => _completed.Contains(step);
+    public bool IsCompleted(int step) => _completed.Contains(ValidStep(step));
 
     /// <summary>Whether a step was skipped.</summary>
-    public bool IsSkipped(int step) => _skipped.Contains(step);
+    public bool IsSkipped(int step) => _skipped.Contains(ValidStep(step));
 
     /// <summary>How many steps completed or were skipped.</summary>
     public int DoneCount => _completed.Count + _skipped.Count;
 
+    private void CheckAt(int step, int check)
+    {
+        var definition = StepAt(step);
+        if ((uint)check >= (uint)definition.Checks.Count)
+            throw new ArgumentOutOfRangeException(nameof(check), check, $"Step '{definition.Title}' has {definition.Checks.Count} check(s).");
+    }
+
+    private int ValidStep(int step)
+    {
+        StepAt(step);
+        return step;
+    }
+
+    /// <summary>The step at a position; every method validates its index here, so a wrong index fails loudly instead of reading as "not done".</summary>
     private StepDefinition StepAt(int step) =>
         (uint)step < (uint)Definition.Steps.Count
             ? Definition.Steps[step]

@@ -1,0 +1,34 @@
+namespace ChecklistDsl.Generators.Common;
+
+/// <summary>Metadata names of the DSL's types, in one place for the generator and the analyzers.</summary>
+internal static class KnownNames
+{
+    public const string Checklist = "ChecklistDsl.ChecklistAttribute";
+    public const string Step = "ChecklistDsl.StepAttribute";
+    public const string Section = "ChecklistDsl.SectionAttribute";
+    public const string Check = "ChecklistDsl.CheckAttribute";
+    public const string Command = "ChecklistDsl.CommandAttribute";
+    public const string Approval = "ChecklistDsl.ApprovalAttribute";
+    public const string Backup = "ChecklistDsl.BackupAttribute";
+    public const string Modifies = "ChecklistDsl.ModifiesAttribute";
+    public const string Destroys = "ChecklistDsl.DestroysAttribute";
+    public const string Verifies = "ChecklistDsl.VerifiesAttribute";
+    public const string RollbackWith = "ChecklistDsl.RollbackWithAttribute";
+    public const string NoRollback = "ChecklistDsl.NoRollbackAttribute";
+    public const string Rollback = "ChecklistDsl.RollbackAttribute";
+    public const string AssumeSafe = "ChecklistDsl.AssumeSafeAttribute";
+    public const string Input = "ChecklistDsl.InputAttribute";
+    public const string Secret = "ChecklistDsl.SecretAttribute";
+    public const string StepContext = "ChecklistDsl.StepContext";
+    public const string Task = "System.Threading.Tasks.Task";
+    public const string StatelessStateMachine = "Stateless.StateMachine`2";
+
+    /// <summary>"production", "prod" and "live" (any case) name production.</summary>
+    public static bool IsProduction(string? environment)
+    {
+        var value = environment?.Trim();
+        return string.Equals(value, "production", System.StringComparison.OrdinalIgnoreCase)
+            || string.Equals(value, "prod", System.StringComparison.OrdinalIgnoreCase)
+            || string.Equals(value, "live", System.StringComparison.OrdinalIgnoreCase);
+    }
+}

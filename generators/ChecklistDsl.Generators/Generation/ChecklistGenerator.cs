@@ -1,0 +1,68 @@
+using System;
+using System.Linq;
+using ChecklistDsl.Generators.Common;
+using ChecklistDsl.Generators.Generation.Emitters;
+using ChecklistDsl.Generators.Generation.Model;
+using ChecklistDsl.Generators.Generation.Parsing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace ChecklistDsl.Generators.Generation;
+
+/// <summary>
+/// For each <c>[Checklist]</c> class: the state machine, the <c>Definition</c> and the Markdown
+/// runbook; for the assembly: the catalog. A class that cannot be generated is skipped (the CHK
+/// analyzers explain why); the generator itself never throws.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class ChecklistGenerator : IIncrementalGenerator
+{
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var checklists = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                KnownNames.Checklist,
+                predicate: static (node, _) => node is ClassDeclarationSyntax,
+                transform: static (context, cancellationToken) => ChecklistParser.Parse(context, cancellationToken))
+            .WithTrackingName(TrackingNames.Checklists)
+            .Where(static spec => spec is not null)
+            .Select(static (spec, _) => spec!)
+            .WithTrackingName(TrackingNames.Generatable);
+
+        // Only a bool-sized answer reaches the pipeline, so an edit elsewhere leaves it Unchanged.
+        var engine = context.CompilationProvider
+            .Select(static (compilation, _) =>
+                compilation.GetTypeByMetadataName(KnownNames.StatelessStateMachine) is not null ? EngineKind.Stateless : EngineKind.BuiltIn)
+            .WithTrackingName(TrackingNames.Engine);
+
+        context.RegisterSourceOutput(
+            checklists.Combine(engine).WithTrackingName(TrackingNames.ChecklistsWithEngine),
+            static (output, pair) => Write(output, pair.Left.FullName + ".g.cs", () => ChecklistSourceEmitter.Emit(pair.Left, pair.Right)));
+
+        var catalog = checklists
+            .Select(static (spec, _) => new CatalogEntry(spec.GlobalName))
+            .WithTrackingName(TrackingNames.CatalogEntries)
+            .Collect()
+            .Select(static (entries, _) => entries.Distinct().OrderBy(e => e.GlobalName, StringComparer.Ordinal).ToEquatableArray())
+            .WithTrackingName(TrackingNames.Catalog);
+
+        context.RegisterSourceOutput(catalog, static (output, entries) =>
+        {
+            if (entries.Count > 0)
+                Write(output, CatalogEmitter.HintName, () => CatalogEmitter.Emit(entries));
+        });
+    }
+
+    /// <summary>Adds a file; an emitter failure skips that file instead of failing the build with CS8785.</summary>
+    private static void Write(SourceProductionContext output, string hintName, Func<string> emit)
+    {
+        try
+        {
+            output.AddSource(hintName, emit());
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            output.ReportDiagnostic(Diagnostic.Create(GeneratorDiagnostics.NotGenerated, Location.None, hintName, exception.Message));
+        }
+    }
+}

@@ -1,0 +1,90 @@
+using System.Text;
+
+namespace ChecklistDsl.Generators.Generation.Emitters;
+
+/// <summary>
+/// Puts an author's text into Markdown so that it renders as exactly that text: no raw HTML, links,
+/// emphasis, headings, list items or table cells can come out of a user string.
+/// </summary>
+internal static class MarkdownText
+{
+    /// <summary>
+    /// One line of inline text (for titles, checks, table cells): line breaks become spaces, and every
+    /// character Markdown could read as syntax is backslash-escaped.
+    /// </summary>
+    public static string Inline(string text)
+    {
+        var result = new StringBuilder(text.Length + 8);
+        foreach (var c in text)
+        {
+            switch (c)
+            {
+                case '\r':
+                case '\n':
+                    result.Append(' ');
+                    break;
+                case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>':
+                case '|': case '&': case '~': case '#': case '!': case '{': case '}': case '$':
+                    result.Append('\\').Append(c);
+                    break;
+                default:
+                    result.Append(c);
+                    break;
+            }
+        }
+        return EscapeLineStart(result.ToString().Trim());
+    }
+
+    /// <summary>
+    /// A block of text whose line breaks are kept (for instructions): each line escaped as
+    /// <see cref="Inline"/>, joined with hard line breaks.
+    /// </summary>
+    public static string Block(string text)
+    {
+        var lines = text.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');
+        var result = new StringBuilder();
+        var pending = false;
+        foreach (var raw in lines)
+        {
+            var line = Inline(raw);
+            if (line.Length == 0)
+                continue;
+            if (pending)
+                result.Append("\\\n"); // a backslash at the end of a line is a hard line break
+            result.Append(line);
+            pending = true;
+        }
+        return result.ToString();
+    }
+
+    /// <summary>A fenced code block whose fence is longer than any run of backticks inside.</summary>
+    public static string Fence(string code, string info)
+    {
+        var longest = 0;
+        var run = 0;
+        foreach (var c in code)
+        {
+            run = c == '`' ? run + 1 : 0;
+            if (run > longest)
+                longest = run;
+        }
+        var fence = new string('`', longest < 3 ? 3 : longest + 1);
+        var body = code.Replace("\r\n", "\n").Replace('\r', '\n');
+        return fence + info + "\n" + body + "\n" + fence;
+    }
+
+    /// <summary>Escapes what would start a block at the beginning of a line: "-", "+", "=", "1." or "1)".</summary>
+    private static string EscapeLineStart(string line)
+    {
+        if (line.Length == 0)
+            return line;
+        if (line[0] is '-' or '+' or '=')
+            return "\\" + line;
+        var digits = 0;
+        while (digits < line.Length && char.IsDigit(line[digits]))
+            digits++;
+        if (digits > 0 && digits < line.Length && line[digits] is '.' or ')')
+            return line.Substring(0, digits) + "\\" + line.Substring(digits);
+        return line;
+    }
+}

@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using ChecklistDsl.Generators.Generation.Model;
+using ChecklistDsl.Generators.Generation.Planning;
+
+namespace ChecklistDsl.Generators.Generation.Emitters;
+
+/// <summary>
+/// Draws the machine as a Mermaid <c>stateDiagram-v2</c>. The transition lines are exactly what
+/// <c>MermaidGraph.Format(machine.GetInfo())</c> prints for the generated machine; state
+/// descriptions (the step titles) follow them.
+/// </summary>
+internal static class MermaidEmitter
+{
+    public static string Diagram(ChecklistSpec spec, MachinePlan plan)
+    {
+        var text = new StringBuilder();
+        text.Append("stateDiagram-v2\n");
+        text.Append("    [*] --> ").Append(MachinePlan.NotStarted).Append('\n');
+        foreach (var state in plan.States)
+        {
+            foreach (var transition in state.Transitions)
+            {
+                text.Append("    ").Append(state.Name).Append(" --> ").Append(transition.Destination)
+                    .Append(" : ").Append(transition.Trigger);
+                if (transition.Guards.Count > 0)
+                    text.Append(" [").Append(string.Join(" and ", transition.Guards.Select(g => g.Description))).Append(']');
+                text.Append('\n');
+            }
+        }
+        for (var i = 0; i < spec.Steps.Count; i++)
+        {
+            var step = spec.Steps[i];
+            text.Append("    ").Append(step.MethodName).Append(" : ")
+                .Append(Label((i + 1).ToString(CultureInfo.InvariantCulture) + ". " + step.Title)).Append('\n');
+        }
+        for (var i = 0; i < spec.Steps.Count; i++)
+        {
+            if (plan.RollbackStates[i] is not { } state)
+                continue;
+            var rollback = spec.Rollbacks.First(r => r.MethodName == spec.Steps[i].RollbackWith);
+            text.Append("    ").Append(state).Append(" : ").Append(Label("R" + (IndexOf(spec, rollback) + 1).ToString(CultureInfo.InvariantCulture) + ". " + rollback.Title)).Append('\n');
+        }
+        return text.ToString();
+    }
+
+    private static int IndexOf(ChecklistSpec spec, RollbackSpec rollback)
+    {
+        for (var r = 0; r < spec.Rollbacks.Count; r++)
+        {
+            if (spec.Rollbacks[r] == rollback)
+                return r;
+        }
+        return -1;
+    }
+
+    /// <summary>
+    /// Mermaid reads <c>#</c>, <c>;</c>, quotes, brackets and angle brackets in labels as syntax;
+    /// everything but letters, digits, spaces and plain punctuation becomes an entity code.
+    /// </summary>
+    internal static string Label(string text)
+    {
+        var result = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c is '\r' or '\n' or '\t')
+                result.Append(' ');
+            else if (c < 128 && (char.IsLetterOrDigit(c) || c is ' ' or '.' or ',' or '-' or '\'' or '(' or ')' or '/' or '+' or '?' or '!'))
+                result.Append(c);
+            else
+            {
+                // A code point, not a UTF-16 half: an emoji is one entity.
+                var codePoint = char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])
+                    ? char.ConvertToUtf32(c, text[++i])
+                    : c;
+                result.Append('#').Append(codePoint.ToString(CultureInfo.InvariantCulture)).Append(';');
+            }
+        }
+        return result.ToString();
+    }
+}

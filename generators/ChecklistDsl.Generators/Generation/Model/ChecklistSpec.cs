@@ -1,0 +1,110 @@
+using ChecklistDsl.Generators.Common;
+
+namespace ChecklistDsl.Generators.Generation.Model;
+
+/// <summary>
+/// Everything the emitters need to know about one checklist class: plain values only (no symbols,
+/// syntax or locations), so that the incremental pipeline can compare it by value.
+/// </summary>
+internal sealed record ChecklistSpec(
+    string Namespace,
+    EquatableArray<ContainingTypeSpec> ContainingTypes,
+    string ClassName,
+    string Title,
+    string? Summary,
+    string? Owner,
+    string? Environment,
+    bool IsProduction,
+    bool CanCreateInstance,
+    EquatableArray<InputSpec> Inputs,
+    EquatableArray<StepSpec> Steps,
+    EquatableArray<RollbackSpec> Rollbacks)
+{
+    /// <summary>The class's full name as C# writes it, with <c>global::</c>.</summary>
+    public string GlobalName
+    {
+        get
+        {
+            var prefix = Namespace.Length == 0 ? "global::" : "global::" + Namespace + ".";
+            foreach (var containing in ContainingTypes)
+                prefix += containing.Name + ".";
+            return prefix + ClassName;
+        }
+    }
+
+    /// <summary>The full name without <c>global::</c>; also the hint name of the generated file.</summary>
+    public string FullName => GlobalName.Substring("global::".Length);
+}
+
+/// <summary>A type the checklist class is nested in (outermost first).</summary>
+internal sealed record ContainingTypeSpec(string Keyword, string Name);
+
+/// <summary>An <c>[Input]</c> or <c>[Secret]</c> property.</summary>
+internal sealed record InputSpec(string Name, string Description, bool IsSecret, string EnvironmentVariable, bool IsSettableString);
+
+/// <summary>Whether and how a step or rollback method automates its work.</summary>
+internal enum AutomationKind
+{
+    /// <summary>A manual step: the method is not called.</summary>
+    None,
+    /// <summary><c>void M(StepContext)</c>.</summary>
+    Sync,
+    /// <summary><c>Task M(StepContext)</c>.</summary>
+    Async,
+}
+
+/// <summary>How an automated method is called.</summary>
+internal sealed record AutomationSpec(AutomationKind Kind, bool IsStatic);
+
+/// <summary>A <c>[Backup]</c>.</summary>
+internal sealed record BackupSpec(EquatableArray<string> Resources, bool Verified, bool OffSite);
+
+/// <summary>An <c>[AssumeSafe]</c>.</summary>
+internal sealed record AcceptedRiskSpec(string RuleId, string Because);
+
+/// <summary>A <c>[Step]</c> method.</summary>
+internal sealed record StepSpec(
+    string MethodName,
+    string Title,
+    string? Section,
+    bool StartsSection,
+    string? Purpose,
+    string? Instructions,
+    bool Optional,
+    long? TimeoutTicks,
+    EquatableArray<string> Checks,
+    EquatableArray<string> Commands,
+    string? ApprovalRole,
+    BackupSpec? Backup,
+    EquatableArray<string> Modifies,
+    EquatableArray<string> Destroys,
+    EquatableArray<string> Verifies,
+    string? RollbackWith,
+    string? NoRollbackReason,
+    EquatableArray<AcceptedRiskSpec> AcceptedRisks,
+    AutomationSpec Automation)
+{
+    public bool IsChange => Modifies.Count > 0 || Destroys.Count > 0;
+
+    public bool IsApproval => ApprovalRole is not null;
+}
+
+/// <summary>A <c>[Rollback]</c> method.</summary>
+internal sealed record RollbackSpec(
+    string MethodName,
+    string Title,
+    string? Instructions,
+    EquatableArray<string> Commands,
+    AutomationSpec Automation);
+
+/// <summary>Which state machine the generated code is written against.</summary>
+internal enum EngineKind
+{
+    /// <summary><c>global::ChecklistDsl.Engine.StateMachine&lt;,&gt;</c>.</summary>
+    BuiltIn,
+    /// <summary><c>global::Stateless.StateMachine&lt;,&gt;</c>, when the compilation references Stateless.</summary>
+    Stateless,
+}
+
+/// <summary>One line of the assembly-wide catalog.</summary>
+internal sealed record CatalogEntry(string GlobalName);

@@ -1,0 +1,135 @@
+using System.Collections.Generic;
+using System.Linq;
+using ChecklistDsl.Generators.Generation.Model;
+
+namespace ChecklistDsl.Generators.Generation.Planning;
+
+/// <summary>A guard: the C# condition over <c>progress</c>, and the description shown in diagrams and errors.</summary>
+internal sealed record Guard(string Condition, string Description);
+
+/// <summary>One permitted transition of the machine.</summary>
+internal sealed record Transition(string Trigger, string Destination, IReadOnlyList<Guard> Guards);
+
+/// <summary>A state and, in order, the transitions that leave it.</summary>
+internal sealed record PlannedState(string Name, int? StepIndex, IReadOnlyList<Transition> Transitions);
+
+/// <summary>
+/// The checklist's state machine, computed once from the spec: the machine emitter writes it as C#,
+/// the Mermaid emitter draws it, so the diagram is the machine.
+/// </summary>
+internal sealed class MachinePlan
+{
+    public const string NotStarted = "NotStarted";
+    public const string Completed = "Completed";
+    public const string Aborted = "Aborted";
+    public const string RolledBack = "RolledBack";
+
+    private MachinePlan(IReadOnlyList<PlannedState> states, IReadOnlyList<string> rollbackStates)
+    {
+        States = states;
+        RollbackStates = rollbackStates;
+    }
+
+    /// <summary>Every state with its transitions, in configuration order.</summary>
+    public IReadOnlyList<PlannedState> States { get; }
+
+    /// <summary>For each step (by index), the state its rollback runs in, or null.</summary>
+    public IReadOnlyList<string> RollbackStates { get; }
+
+    /// <summary>The enum members: NotStarted, the steps, the rollback states, then the ends.</summary>
+    public IEnumerable<string> StateNames =>
+        States.Select(s => s.Name).Concat(new[] { Completed, Aborted, RolledBack });
+
+    public static MachinePlan Create(ChecklistSpec spec)
+    {
+        var steps = spec.Steps;
+        var rollbackStates = RollbackStateNames(spec);
+        var states = new List<PlannedState>
+        {
+            new(NotStarted, null, new[] { new Transition("Start", steps[0].MethodName, Empty) }),
+        };
+
+        for (var i = 0; i < steps.Count; i++)
+        {
+            var step = steps[i];
+            var next = i + 1 < steps.Count ? steps[i + 1].MethodName : Completed;
+            var transitions = new List<Transition>();
+            var goOn = new List<Guard>();
+            if (step.Checks.Count > 0)
+                goOn.Add(new Guard($"progress.AllTicked({i})", "all checks ticked"));
+            if (step.IsApproval)
+            {
+                goOn.Add(new Guard($"progress.IsApproved({i})", "approval recorded"));
+                transitions.Add(new Transition("Approve", next, goOn));
+                transitions.AddRange(RollbackPath("Reject", spec, rollbackStates, EarlierChanges(rollbackStates, i), Aborted));
+            }
+            else
+            {
+                transitions.Add(new Transition("Complete", next, goOn));
+            }
+            if (step.Optional)
+                transitions.Add(new Transition("Skip", next, Empty));
+            transitions.AddRange(rollbackStates[i] is { } own
+                ? new[] { new Transition("Fail", own, Empty) }
+                : RollbackPath("Fail", spec, rollbackStates, EarlierChanges(rollbackStates, i), Aborted));
+            transitions.Add(new Transition("Abort", Aborted, Empty));
+            states.Add(new PlannedState(step.MethodName, i, transitions));
+        }
+
+        for (var i = 0; i < steps.Count; i++)
+        {
+            if (rollbackStates[i] is not { } state)
+                continue;
+            var transitions = new List<Transition>();
+            transitions.AddRange(RollbackPath("Complete", spec, rollbackStates, EarlierChanges(rollbackStates, i), RolledBack));
+            transitions.Add(new Transition("Fail", Aborted, Empty));
+            transitions.Add(new Transition("Abort", Aborted, Empty));
+            states.Add(new PlannedState(state, null, transitions));
+        }
+
+        return new MachinePlan(states, rollbackStates);
+    }
+
+    private static readonly IReadOnlyList<Guard> Empty = new Guard[0];
+
+    /// <summary>
+    /// Each step's rollback state: the rollback method's name, or <c>{Rollback}For{Step}</c> when one
+    /// procedure undoes several steps.
+    /// </summary>
+    private static string[] RollbackStateNames(ChecklistSpec spec)
+    {
+        var uses = spec.Steps.Where(s => s.RollbackWith is not null).GroupBy(s => s.RollbackWith!).ToDictionary(g => g.Key, g => g.Count());
+        return spec.Steps
+            .Select(s => s.RollbackWith is null ? null! : uses[s.RollbackWith] == 1 ? s.RollbackWith : s.RollbackWith + "For" + s.MethodName)
+            .ToArray();
+    }
+
+    /// <summary>Earlier steps (before <paramref name="index"/>) that have a rollback state, newest first.</summary>
+    private static IReadOnlyList<int> EarlierChanges(string[] rollbackStates, int index) =>
+        Enumerable.Range(0, index).Reverse().Where(j => rollbackStates[j] is not null).ToList();
+
+    /// <summary>
+    /// Transitions for <paramref name="trigger"/> into the newest completed change's rollback state, or
+    /// <paramref name="terminal"/> when none completed. A required step before the current one has
+    /// certainly completed, so the search stops there; optional ones may have been skipped, and
+    /// mutually exclusive guards over <c>progress.IsCompleted</c> choose.
+    /// </summary>
+    private static IEnumerable<Transition> RollbackPath(
+        string trigger, ChecklistSpec spec, string[] rollbackStates, IReadOnlyList<int> candidates, string terminal)
+    {
+        var notEarlier = new List<Guard>();
+        foreach (var j in candidates)
+        {
+            var step = spec.Steps[j];
+            if (!step.Optional)
+            {
+                yield return new Transition(trigger, rollbackStates[j], notEarlier.ToArray());
+                yield break;
+            }
+            var completed = new Guard($"progress.IsCompleted({j})", step.MethodName + " completed");
+            yield return new Transition(trigger, rollbackStates[j], notEarlier.Concat(new[] { completed }).ToArray());
+            notEarlier.Add(new Guard($"!progress.IsCompleted({j})", step.MethodName + " not completed"));
+        }
+        yield return new Transition(trigger, terminal, notEarlier.ToArray());
+    }
+}

@@ -1,0 +1,14 @@
+namespace ChecklistDsl.Generators.Generation;
+
+/// <summary>The names of the generator's pipeline steps, for incremental-caching tests.</summary>
+internal static class TrackingNames
+{
+    public const string Checklists = nameof(Checklists);
+    public const string Generatable = nameof(Generatable);
+    public const string Engine = nameof(Engine);
+    public const string ChecklistsWithEngine = nameof(ChecklistsWithEngine);
+    public const string CatalogEntries = nameof(CatalogEntries);
+    public const string Catalog = nameof(Catalog);
+
+    public static readonly string[] All = { Checklists, Generatable, Engine, ChecklistsWithEngine, CatalogEntries, Catalog };
+}
