@@ -13,7 +13,7 @@ public partial class DeploySafelyToProduction
 {
     [Step("Confirm staging approval",
         Purpose = "ensure only validated changes reach production",
-        Instructions = "If staging is not explicitly approved, **production must not be touched**.")]
+        Instructions = "If staging is not explicitly approved, production must not be touched.")]
     [Approval("QA lead")]
     [Check("QA results from STEP 4 reviewed: all required checks passed")]
     [Check("Issues found in STEP 5 resolved and documented")]
@@ -23,7 +23,7 @@ public partial class DeploySafelyToProduction
 
     [Step("Reconfirm backup availability",
         Purpose = "guarantee immediate rollback capability on production",
-        Instructions = "Deploying without a confirmed rollback point is a **critical process violation**.")]
+        Instructions = "Deploying without a confirmed rollback point is a critical process violation.")]
     [Backup("production files", "production database", OffSite = true)]
     [Check("A full production backup (files and database) exists")]
     [Check("The backup timestamp is recent and pre-deployment")]
@@ -33,7 +33,7 @@ public partial class DeploySafelyToProduction
 
     [Step("Confirm the approved update list",
         Purpose = "replicate the verified staging state on the live site",
-        Instructions = "Log in to the **production** WordPress Admin Dashboard and navigate to **Dashboard → Updates**. Production is not a place for discovery: if something was not tested in staging, it must not be applied here.")]
+        Instructions = "Log in to the production WordPress Admin Dashboard and navigate to Dashboard → Updates. Production is not a place for discovery: if something was not tested in staging, it must not be applied here.")]
     [Section("Apply updates to production")]
     [Check("Logged in to the production WordPress Admin Dashboard")]
     [Check("Only the updates in the approved staging update list are selected")]
@@ -75,7 +75,7 @@ public partial class DeploySafelyToProduction
 
     [Step("Confirm deployment completion",
         Purpose = "act as the final gate before post-deployment testing",
-        Instructions = "If any approved update is incomplete, failed, or inconsistent with staging, **deployment is not complete** and post-deployment testing must not begin.")]
+        Instructions = "If any approved update is incomplete, failed, or inconsistent with staging, deployment is not complete and post-deployment testing must not begin.")]
     [Verifies("production site")]
     [Check("The production Updates screen shows no approved updates pending")]
     [Check("No error messages or failed update notices were shown during deployment")]

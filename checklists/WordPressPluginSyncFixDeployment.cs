@@ -94,7 +94,7 @@ public partial class WordPressPluginSyncFixDeployment
     private void BackupWordPressDatabase() { }
 
     [Step("Backup IGNY8 backend database",
-        Instructions = "If the backend runs in Docker, dump it inside the container instead: `docker exec igny8_db pg_dump -U postgres igny8_production > backup.sql`.")]
+        Instructions = "If the backend runs in Docker, dump it inside the container instead: docker exec igny8_db pg_dump -U postgres igny8_production > backup.sql.")]
     [Backup("IGNY8 backend database")]
     [Command("PGPASSWORD={BackendDbPassword} pg_dump -h {BackendDbHost} -U {BackendDbUser} {BackendDatabase} > {BackupDir}/igny8-backend-$(date +%s).sql")]
     [Check("Dump file kept in a safe place")]
@@ -150,7 +150,7 @@ public partial class WordPressPluginSyncFixDeployment
     private void VerifyStagingPluginActive() { }
 
     [Step("Enable WordPress debug logging",
-        Instructions = "In the staging `wp-config.php`, set `define('WP_DEBUG', true);`, `define('WP_DEBUG_LOG', true);` and `define('IGNY8_DEBUG', true);`. Staging only: the Cleanup section switches them off again.")]
+        Instructions = "In the staging wp-config.php, set define('WP_DEBUG', true);, define('WP_DEBUG_LOG', true); and define('IGNY8_DEBUG', true);. Staging only: the Cleanup section switches them off again.")]
     [Section("Configure debug logging (staging only)")]
     [Modifies("staging site"), NoRollback(StagingIsDisposable)]
     [Check("WP_DEBUG set to true")]
@@ -183,7 +183,7 @@ public partial class WordPressPluginSyncFixDeployment
     private void TestDebugLogging() { }
 
     [Step("Test 3: Backend storage",
-        Instructions = "In the Django shell run `from igny8_core.business.integration.models import SiteIntegration`, then `si = SiteIntegration.objects.filter(platform='wordpress').first()` and `print(si.config_json.get('content_types', {}).keys())`.")]
+        Instructions = "In the Django shell run from igny8_core.business.integration.models import SiteIntegration, then si = SiteIntegration.objects.filter(platform='wordpress').first() and print(si.config_json.get('content_types', {}).keys()).")]
     [Verifies("staging site")]
     [Command("docker exec -it igny8_backend python manage.py shell")]
     [Check("The content_types keys are post_types, taxonomies and last_structure_fetch")]
@@ -215,7 +215,7 @@ public partial class WordPressPluginSyncFixDeployment
     private void TestErrorScenarios() { }
 
     [Step("Test 7: Cron job",
-        Instructions = "`wp cron test` may be run first to check that WP-Cron works at all.")]
+        Instructions = "wp cron test may be run first to check that WP-Cron works at all.")]
     [Verifies("staging site")]
     [Command("wp cron event list --path={StagingWpPath} | grep igny8_sync_site_structure")]
     [Command("wp cron event run igny8_sync_site_structure --path={StagingWpPath}")]
@@ -417,7 +417,7 @@ public partial class WordPressPluginSyncFixDeployment
     private void NotifySupportTeam() { }
 
     [Step("Disable WP_DEBUG if enabled",
-        Instructions = "On every site where debug logging was enabled, set `define('WP_DEBUG', false);`, `define('WP_DEBUG_LOG', false);` and `define('IGNY8_DEBUG', false);` in `wp-config.php`.")]
+        Instructions = "On every site where debug logging was enabled, set define('WP_DEBUG', false);, define('WP_DEBUG_LOG', false); and define('IGNY8_DEBUG', false); in wp-config.php.")]
     [Section("Cleanup")]
     [Modifies("debug settings"), NoRollback("Switching debug logging off returns wp-config.php to its normal settings; it is switched on again by hand if more diagnostics are needed.")]
     [Check("WP_DEBUG set to false")]
