@@ -1,0 +1,61 @@
+using BenchmarkDotNet.Attributes;
+using ChecklistDsl.Engine;
+
+namespace ChecklistDsl.Benchmarks;
+
+/// <summary>
+/// The built-in engine's <c>Fire</c>, on a machine shaped as the generator shapes one for a
+/// 20-step checklist: Permit for most steps, guarded PermitIf where a step has checks, a
+/// rollback state per change, and an OnTransitioned handler, over external state storage.
+/// </summary>
+[MemoryDiagnoser]
+public class EngineBenchmarks
+{
+    private const int Steps = 20;
+    private const int Start = 0, Complete = 1, Fail = 5, Abort = 6;
+    private const int NotStarted = 0, Completed = Steps + 1, Aborted = Steps + 2, Rollback = Steps + 3, RolledBack = Steps + 4;
+
+    private StateMachine<int, int> _machine = null!;
+    private int _state;
+    private int _transitions;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _machine = new StateMachine<int, int>(() => _state, next => _state = next);
+        var ticked = true;
+        _machine.Configure(NotStarted).Permit(Start, 1);
+        for (var step = 1; step <= Steps; step++)
+        {
+            var next = step == Steps ? Completed : step + 1;
+            var configuration = _machine.Configure(step);
+            if (step % 3 == 0)
+                configuration.PermitIf(Complete, next, () => ticked, "all checks ticked");
+            else
+                configuration.Permit(Complete, next);
+            configuration.Permit(Fail, step > 3 ? Rollback : Aborted).Permit(Abort, Aborted);
+        }
+        _machine.Configure(Rollback).Permit(Complete, RolledBack).Permit(Fail, Aborted).Permit(Abort, Aborted);
+        _machine.OnTransitioned(_ => _transitions++);
+    }
+
+    /// <summary>One transition: a step completes into the next.</summary>
+    [Benchmark]
+    public int FireOnce()
+    {
+        _state = 5;
+        _machine.Fire(Complete);
+        return _state;
+    }
+
+    /// <summary>A whole run: Start, then every step completes.</summary>
+    [Benchmark(OperationsPerInvoke = Steps + 1)]
+    public int WalkToCompleted()
+    {
+        _state = NotStarted;
+        _machine.Fire(Start);
+        for (var i = 0; i < Steps; i++)
+            _machine.Fire(Complete);
+        return _state == Completed ? _transitions : throw new InvalidOperationException("The walk did not complete.");
+    }
+}
