@@ -1,3 +1,6 @@
+using System.Reflection.Metadata;
+using System.Reflection.Metadata.Ecma335;
+using System.Reflection.PortableExecutable;
 using ChecklistDsl.Generators.Generation;
 using ChecklistDsl.Generators.Generation.Model;
 using ChecklistDsl.Generators.Tests.Infrastructure;
@@ -8,9 +11,10 @@ using Microsoft.CodeAnalysis.CSharp;
 namespace ChecklistDsl.Generators.Tests;
 
 /// <summary>
-/// The pipeline's caching at the scale of the performance targets: 1,000 synthetic checklists
-/// (5 steps each, to keep the test quick), a driver kept between runs. An edit to one checklist
-/// re-runs the emitter for that checklist only; an edit to an unrelated file runs none.
+/// The generator at the scale of the performance targets. Caching: 1,000 synthetic checklists
+/// (5 steps each, to keep the test quick), a driver kept between runs; an edit to one checklist
+/// re-runs the emitter for that checklist only, an edit to an unrelated file runs none. Size: the
+/// runbooks stay out of the assembly's 16 MB user-string heap, which 1,000 x 20 runbooks overflowed (CS8103).
 /// </summary>
 [TestClass]
 public sealed class ScaleIncrementalTests
@@ -79,5 +83,32 @@ public sealed class ScaleIncrementalTests
         Assert.HasCount(Checklists, result.TrackedSteps[TrackingNames.ChecklistsWithEngine].SelectMany(s => s.Outputs));
         var outputs = result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
         Assert.IsTrue(outputs.All(IsCachedOrUnchanged), "source outputs: " + string.Join(", ", outputs.Distinct()));
+    }
+
+    [TestMethod]
+    public void The_runbooks_stay_out_of_the_user_string_heap_and_still_reach_the_definitions()
+    {
+        const int checklists = 40, steps = 20;
+        var output = GeneratorHarness.Run(GeneratorHarness.Compilation(SyntheticChecklists.Generate(checklists, steps))).Output;
+        using var image = new MemoryStream();
+        var emitted = output.Emit(image);
+        Assert.IsTrue(emitted.Success, string.Join("\n", emitted.Diagnostics));
+
+        var assembly = GeneratorHarness.Load(output);
+        var definitions = ChecklistCatalog.FromAssembly(assembly);
+        Assert.HasCount(checklists, definitions);
+        var runbookCharacters = 0L;
+        foreach (var definition in definitions)
+        {
+            var constant = (string)assembly.GetType(definition.FullName)!.GetField("Markdown")!.GetRawConstantValue()!;
+            Assert.AreEqual(constant, definition.Markdown);
+            runbookCharacters += constant.Length;
+        }
+
+        image.Position = 0;
+        using var pe = new PEReader(image);
+        // An ldstr of each runbook would put 2 bytes per character (UTF-16) into this heap, besides every other literal.
+        var userStringBytes = pe.GetMetadataReader().GetHeapSize(HeapIndex.UserString);
+        Assert.IsLessThan(runbookCharacters, (long)userStringBytes, $"user-string heap {userStringBytes} bytes, runbooks {runbookCharacters} characters");
     }
 }
