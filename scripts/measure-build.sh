@@ -81,11 +81,11 @@ all_analyzers_seconds() { awk '/Total analyzer execution time:/ { sub(/.*time: /
 csc_seconds() { awk '/Task Performance Summary:/ { f = 1 } f && $NF == "calls" && $(NF - 2) == "Csc" { print $1 / 1000; exit }' "$1"; }
 
 dotnet restore "$proj" -v:q -nologo >"$logs/restore.log"
-servers_before=" $(pgrep -f 'VBCSCompiler\.dll' | tr '\n' ' ' || true) "
+servers_before=" $(pgrep -f 'VBCSCompiler( |\.dll|$)' | tr '\n' ' ' || true) "
 stop_new_servers() {
   # Only compiler servers this script started (by process id), never one that was already running.
   local pid
-  for pid in $(pgrep -f 'VBCSCompiler\.dll' || true); do
+  for pid in $(pgrep -f 'VBCSCompiler( |\.dll|$)' || true); do
     [[ "$servers_before" == *" $pid "* ]] || kill "$pid" 2>/dev/null || true
   done
 }
