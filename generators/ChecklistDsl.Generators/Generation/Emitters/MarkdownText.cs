@@ -25,6 +25,7 @@ internal static class MarkdownText
                     break;
                 case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>':
                 case '|': case '&': case '~': case '#': case '!': case '{': case '}': case '$':
+                case '^': case '+': case '=': // superscript, ++inserted++, ==marked== (emphasis extras), and + or = starting a line
                     result.Append('\\').Append(c);
                     break;
                 default:
@@ -73,12 +74,12 @@ internal static class MarkdownText
         return fence + info + "\n" + body + "\n" + fence;
     }
 
-    /// <summary>Escapes what would start a block at the beginning of a line: "-", "+", "=", "1." or "1)".</summary>
+    /// <summary>Escapes what would start a block at the beginning of a line and is not escaped everywhere: "-", "1." or "1)".</summary>
     private static string EscapeLineStart(string line)
     {
         if (line.Length == 0)
             return line;
-        if (line[0] is '-' or '+' or '=')
+        if (line[0] == '-')
             return "\\" + line;
         var digits = 0;
         while (digits < line.Length && char.IsDigit(line[digits]))
