@@ -15,10 +15,7 @@ namespace ChecklistDsl.Fuzz.Tests.Markdown;
 internal static class MarkdownView
 {
     public static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
-        .UsePipeTables()
-        .UseTaskLists()
-        .UseEmphasisExtras()
-        .UseAutoLinks()
+        .UseAdvancedExtensions()
         .Build();
 
     public static MarkdownDocument Parse(string markdown) => Markdig.Markdown.Parse(markdown, Pipeline);

@@ -205,8 +205,20 @@ internal sealed class RunbookCase
     /// <summary>A command as a fenced block holds it: newlines normalized.</summary>
     public static string CommandText(string text) => Rendered(text.Replace("\r\n", "\n").Replace('\r', '\n'));
 
-    // CommonMark replaces NUL with U+FFFD: that is the reader's view of the author's NUL.
-    private static string Rendered(string text) => text.Replace('\0', '\uFFFD');
+    // CommonMark replaces NUL with U+FFFD, and the runbook an unpaired surrogate (UTF-8 cannot hold one):
+    // that is the reader's view of them.
+    private static string Rendered(string text)
+    {
+        var chars = text.Replace('\0', '\uFFFD').ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (char.IsHighSurrogate(chars[i]) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1]))
+                i++;
+            else if (char.IsSurrogate(chars[i]))
+                chars[i] = '\uFFFD';
+        }
+        return new string(chars);
+    }
 
     private static string? Blankless(string? text) => text is null || text.Trim().Length == 0 ? null : text.Trim();
 
