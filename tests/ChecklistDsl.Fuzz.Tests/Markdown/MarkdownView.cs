@@ -8,9 +8,11 @@ using Markdig.Syntax.Inlines;
 namespace ChecklistDsl.Fuzz.Tests.Markdown;
 
 /// <summary>
-/// How a reader's Markdown renderer sees a runbook: Markdig with GitHub's extensions (pipe tables, task
-/// lists, strikethrough and the other emphasis extras, autolinks). Blocks are described as short strings
-/// of their kind and rendered plain text, so a whole runbook compares against its expectation at once.
+/// How a reader's Markdown renderer sees a runbook: Markdig with every extension of UseAdvancedExtensions
+/// (pipe and grid tables, task lists, emphasis extras, autolinks, generic attributes, custom containers,
+/// definition and alpha lists, footnotes, math), a superset of what GitHub and common wikis accept.
+/// Blocks are described as short strings of their kind and rendered plain text, so a whole runbook
+/// compares against its expectation at once.
 /// </summary>
 internal static class MarkdownView
 {
