@@ -42,4 +42,6 @@ internal static class FindingProperties
     public const string NotPartial = "NotPartial";
     public const string NoSteps = "NoSteps";
     public const string RepeatedTitle = "RepeatedTitle";
+    /// <summary>Something the generator cannot generate: a bad Timeout, a clashing name, a generic or nested-in-non-partial class.</summary>
+    public const string NotGeneratable = "NotGeneratable";
 }
