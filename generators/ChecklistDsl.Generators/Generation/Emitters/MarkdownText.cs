@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Text;
 
 namespace ChecklistDsl.Generators.Generation.Emitters;
@@ -15,8 +16,10 @@ internal static class MarkdownText
     public static string Inline(string text)
     {
         var result = new StringBuilder(text.Length + 8);
-        foreach (var c in WellFormed(text))
+        var chars = WellFormed(text);
+        for (var i = 0; i < chars.Length; i++)
         {
+            var c = chars[i];
             switch (c)
             {
                 case '\r':
@@ -31,8 +34,14 @@ internal static class MarkdownText
                     break;
                 case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>':
                 case '|': case '&': case '~': case '#': case '!': case '$':
-                case '^': case '+': case '=': // superscript, ++inserted++, ==marked== (emphasis extras), and + or = starting a line
+                case '^': // superscript (emphasis extras)
                     result.Append('\\').Append(c);
+                    break;
+                case '+': // ++inserted++ and ==marked== (emphasis extras); a lone one is plain text (at a line start, see EscapeLineStart)
+                case '=':
+                    if ((i > 0 && chars[i - 1] == c) || (i + 1 < chars.Length && chars[i + 1] == c))
+                        result.Append('\\');
+                    result.Append(c);
                     break;
                 default:
                     result.Append(c);
@@ -80,6 +89,9 @@ internal static class MarkdownText
         return fence + info + "\n" + body + "\n" + fence;
     }
 
+    private static bool IsListNumber(string marker) =>
+        marker.All(char.IsDigit) || marker.Length == 1 || marker.All(c => "ivxlcdmIVXLCDM".IndexOf(c) >= 0);
+
     /// <summary>
     /// The text with each unpaired surrogate replaced by U+FFFD: it cannot be written as UTF-8, and
     /// Markdown tools that normalize text (heading identifiers) throw on it.
@@ -101,18 +113,21 @@ internal static class MarkdownText
         return result?.ToString() ?? text;
     }
 
-    /// <summary>Escapes what would start a block at the beginning of a line and is not escaped everywhere: "-", ":", and ordered list markers.</summary>
+    /// <summary>Escapes what would start a block at the beginning of a line and is not escaped everywhere: "-", "+", "=", ":", and ordered list markers.</summary>
     private static string EscapeLineStart(string line)
     {
         if (line.Length == 0)
             return line;
-        if (line[0] is '-' or ':') // a list item; a custom container (:::) or a definition (: ) in extended Markdown
+        if (line[0] is '-' or '+' or '=' or ':') // a list item or setext underline; a custom container (:::) or definition (: ) in extended Markdown
             return "\\" + line;
-        // "1." or "1)", and in extended Markdown "a.", "B)" or "iv." (ordered list markers).
+        // "1." or "1)", and in extended Markdown "a.", "B)" or "iv." (ordered list markers), each followed
+        // by a space or the end of the line: "join.php" or "3.5" starts no list and stays as written.
         var marker = 0;
         while (marker < line.Length && (char.IsDigit(line[marker]) || line[marker] is >= 'a' and <= 'z' or >= 'A' and <= 'Z'))
             marker++;
-        if (marker > 0 && marker < line.Length && line[marker] is '.' or ')')
+        if (marker > 0 && marker < line.Length && line[marker] is '.' or ')'
+            && (marker + 1 == line.Length || line[marker + 1] is ' ' or '\t')
+            && IsListNumber(line.Substring(0, marker)))
             return line.Substring(0, marker) + "\\" + line.Substring(marker);
         return line;
     }
