@@ -70,7 +70,7 @@ public sealed class CrashAndResumeTests
         using var process = CliProcess.Start(folder.Path, null,
             ["run", "SlowCommands", "--input", $"WorkDir={folder.WorkDir}", "--yes", "--assembly", SampleChecklists.AssemblyPath],
             out var stdout, out var stderr);
-        var journal = WaitForRecord(folder, "\"state\":\"Hold\"", process);
+        var journal = Journals.WaitForRecord(folder, "\"state\":\"Hold\"", process);
 
         process.Kill(entireProcessTree: true);
         process.WaitForExit();
@@ -110,7 +110,7 @@ public sealed class CrashAndResumeTests
             out var stdout, out var stderr);
         try
         {
-            WaitForRecord(folder, "\"state\":\"Hold\"", first);
+            Journals.WaitForRecord(folder, "\"state\":\"Hold\"", first);
 
             var second = Sample.Cli(folder, null, "run", "SlowCommands", "--input", $"WorkDir={folder.WorkDir}", "--yes");
             var otherWork = Path.Combine(folder.Path, "other");
@@ -130,25 +130,5 @@ public sealed class CrashAndResumeTests
         var firstResult = CliProcess.Wait(first, stdout, stderr);
         Assert.AreEqual(0, firstResult.ExitCode, firstResult.ToString());
         Assert.IsEmpty(Directory.GetFiles(Path.Combine(folder.Path, ".checklist", "locks")), "both runs released their locks");
-    }
-
-    /// <summary>Waits until the run's journal has a line containing <paramref name="text"/>.</summary>
-    private static string WaitForRecord(TempFolder folder, string text, Process process)
-    {
-        var watch = Stopwatch.StartNew();
-        while (watch.Elapsed < CliProcess.Limit)
-        {
-            Assert.IsFalse(process.HasExited, "the run ended before the awaited record");
-            var journals = Directory.Exists(folder.RunsFolder) ? Directory.GetFiles(folder.RunsFolder, "*.jsonl") : [];
-            if (journals.Length == 1)
-            {
-                using var stream = new FileStream(journals[0], FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-                if (new StreamReader(stream).ReadToEnd().Contains(text, StringComparison.Ordinal))
-                    return journals[0];
-            }
-            Thread.Sleep(50);
-        }
-        Assert.Fail($"No journal record with {text} within {CliProcess.Limit}.");
-        return "";
     }
 }
