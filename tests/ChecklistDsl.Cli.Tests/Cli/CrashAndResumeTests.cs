@@ -4,8 +4,8 @@ using ChecklistDsl.Cli.Tests.Support;
 namespace ChecklistDsl.Cli.Tests.Cli;
 
 /// <summary>
-/// The journal survives a crash: the process is killed (SIGKILL) at various points, then resumed;
-/// no completed step is lost or done twice.
+/// The journal survives a crash: the process is killed (SIGKILL) at chosen points and at 50 random ones
+/// (ten chains of five kills), then resumed; no completed step is lost or done twice.
 /// </summary>
 [TestClass]
 public sealed class CrashAndResumeTests
@@ -45,10 +45,57 @@ public sealed class CrashAndResumeTests
         var resumed = Sample.Cli(folder, Sample.Environment(), "resume", runId, "--yes", "--approver", "Alice");
 
         Assert.AreEqual(0, resumed.ExitCode, resumed.ToString());
+        AssertCompletedOnceEach(folder, journal, [before]);
+    }
+
+    /// <summary>Chains of runs, each killed (SIGKILL) at random records, five times per chain: 50 kill points.</summary>
+    public static IEnumerable<object[]> KillChains => Enumerable.Range(1, 10).Select(chain => new object[] { chain });
+
+    [TestMethod]
+    [DynamicData(nameof(KillChains))]
+    public void A_run_killed_at_five_random_records_in_a_row_resumes_without_losing_or_repeating_a_step(int chain)
+    {
+        // Fixed seeds: the same points each time; the kill points are in the failure message.
+        var random = new Random(2026 + chain);
+        // The first kill within the first 26 records, then 1 to 3 records into each resumed process: all five
+        // land before the ~40-record run ends.
+        var points = new[] { random.Next(2, 27) }.Concat(Enumerable.Range(0, 4).Select(_ => random.Next(1, 4))).ToArray();
+        var where = $"chain {chain}, kills after records {string.Join(", ", points)}";
+        using var folder = new TempFolder();
+
+        var crashed = Sample.Cli(folder, Sample.Environment((CrashHook, points[0].ToString())), Sample.SyncRun(folder, "--approver", "Alice"));
+        Assert.AreEqual(137, crashed.ExitCode, $"{where}: killed by SIGKILL: {crashed}");
+        var journal = folder.Journal();
+        var snapshots = new List<IReadOnlyList<System.Text.Json.JsonElement>> { Journals.Records(journal) };
+        Assert.HasCount(points[0], snapshots[0], where);
+        var runId = snapshots[0][0].Text("runId")!;
+        foreach (var point in points.Skip(1))
+        {
+            var again = Sample.Cli(folder, Sample.Environment((CrashHook, point.ToString())), "resume", runId, "--yes", "--approver", "Alice");
+            Assert.AreEqual(137, again.ExitCode, $"{where}: killed again after {point}: {again}");
+            var records = Journals.Records(journal);
+            Assert.HasCount(snapshots[^1].Count + point, records, $"{where}: the resumed process's records are on disk");
+            snapshots.Add(records);
+        }
+        var resumed = Sample.Cli(folder, Sample.Environment(), "resume", runId, "--yes", "--approver", "Alice");
+
+        Assert.AreEqual(0, resumed.ExitCode, $"{where}: {resumed}");
+        AssertCompletedOnceEach(folder, journal, snapshots);
+    }
+
+    /// <summary>
+    /// After the last resume: each command did its work once, every record on disk at each kill is kept
+    /// as it was, each step was left once along the forward path, the approval is recorded once.
+    /// </summary>
+    private static void AssertCompletedOnceEach(TempFolder folder, string journal, IEnumerable<IReadOnlyList<System.Text.Json.JsonElement>> snapshots)
+    {
         CollectionAssert.AreEqual(Sample.FullSyncLog, folder.Log(), "each command did its work exactly once");
         var after = Journals.Records(journal);
-        for (var i = 0; i < before.Count; i++)
-            Assert.AreEqual(before[i].GetRawText(), after[i].GetRawText(), $"record {i + 1} is kept as it was");
+        foreach (var before in snapshots)
+        {
+            for (var i = 0; i < before.Count; i++)
+                Assert.AreEqual(before[i].GetRawText(), after[i].GetRawText(), $"record {i + 1} is kept as it was");
+        }
         // Each step is left exactly once, along the forward path.
         var transitions = Journals.Transitions(after);
         Assert.HasCount(9, transitions, string.Join("\n", transitions));

@@ -7,6 +7,7 @@ namespace SampleChecklists;
 /// redaction tests. The credential shapes are put together by printf at run time, so that this source
 /// holds none (CHK009). While WorkDir/hold exists the "Hold" step waits (the lock and the journal can be
 /// read mid-run); with WorkDir/fail the change fails, printing a secret, and its rollback runs.
+/// The last step prints over 4 KB (for the full-disk test).
 /// </summary>
 [Checklist("Talkative commands", Summary = "Commands that echo secrets and credentials.")]
 public partial class TalkativeCommands
@@ -35,8 +36,9 @@ public partial class TalkativeCommands
     [Command("echo change >> {WorkDir}/log; if test -e {WorkDir}/fail; then echo failed using {DeployToken} >&2; exit 3; fi")]
     void Change() { }
 
+    // Its long output (over 4 KB) makes a record larger than any page a full disk has left.
     [Step("Verify the work folder"), Verifies("work folder")]
-    [Command("cat {WorkDir}/log")]
+    [Command("cat {WorkDir}/log; seq 1 2500")]
     void Verify() { }
 
     [Rollback("Undo the change")]
