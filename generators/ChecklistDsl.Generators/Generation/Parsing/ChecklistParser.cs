@@ -58,11 +58,6 @@ internal static class ChecklistParser
             return null; // a nested Step or Trigger enum cannot be named like its class (CS0542)
         if (!VisibleToCatalog(type))
             return null; // the assembly's catalog must be able to name it
-        for (var t = type; t is not null; t = t.ContainingType)
-        {
-            if (t.Name == "var")
-                return null; // a type named var changes what the generated code's locals mean
-        }
         var containing = ContainingTypes(type, cancellationToken);
         if (containing is null)
             return null;

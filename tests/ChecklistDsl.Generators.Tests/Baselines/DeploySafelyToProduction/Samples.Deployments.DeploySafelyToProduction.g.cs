@@ -50,14 +50,14 @@ namespace Samples.Deployments
                 new global::ChecklistDsl.RollbackDefinition { Name = "RestorePlugins", Title = "Restore plugin files", Commands = new string[] { "tar -xzf plugin-backup.tar.gz -C wp-content/plugins" } },
             },
             // Inputs not given keep the defaults the class declares.
-            CreateInstance = inputs => { var defaults = new global::Samples.Deployments.DeploySafelyToProduction(); return new global::Samples.Deployments.DeploySafelyToProduction { SiteUrl = inputs.TryGetValue("SiteUrl", out var value0) ? value0 : defaults.SiteUrl, Plugin = inputs.TryGetValue("Plugin", out var value1) ? value1 : defaults.Plugin, ApiToken = inputs.TryGetValue("ApiToken", out var value2) ? value2 : defaults.ApiToken }; },
+            CreateInstance = inputs => { global::Samples.Deployments.DeploySafelyToProduction defaults = new global::Samples.Deployments.DeploySafelyToProduction(); return new global::Samples.Deployments.DeploySafelyToProduction { SiteUrl = inputs.TryGetValue("SiteUrl", out string? value0) ? value0 : defaults.SiteUrl, Plugin = inputs.TryGetValue("Plugin", out string? value1) ? value1 : defaults.Plugin, ApiToken = inputs.TryGetValue("ApiToken", out string? value2) ? value2 : defaults.ApiToken }; },
             CreateMachine = CreateChecklistMachine,
         };
 
         /// <summary>Creates the machine over external state storage, so that a run can be saved and resumed.</summary>
         public static global::ChecklistDsl.Engine.StateMachine<Step, Trigger> CreateStateMachine(global::ChecklistDsl.ChecklistProgress progress, global::System.Func<Step> stateAccessor, global::System.Action<Step> stateMutator)
         {
-            var machine = new global::ChecklistDsl.Engine.StateMachine<Step, Trigger>(stateAccessor, stateMutator);
+            global::ChecklistDsl.Engine.StateMachine<Step, Trigger> machine = new global::ChecklistDsl.Engine.StateMachine<Step, Trigger>(stateAccessor, stateMutator);
             ConfigureStateMachine(machine, progress);
             return machine;
         }
@@ -65,7 +65,7 @@ namespace Samples.Deployments
         /// <summary>Creates the machine in <see cref="Step.NotStarted"/>, holding its own state.</summary>
         public static global::ChecklistDsl.Engine.StateMachine<Step, Trigger> CreateStateMachine(global::ChecklistDsl.ChecklistProgress progress)
         {
-            var machine = new global::ChecklistDsl.Engine.StateMachine<Step, Trigger>(Step.NotStarted);
+            global::ChecklistDsl.Engine.StateMachine<Step, Trigger> machine = new global::ChecklistDsl.Engine.StateMachine<Step, Trigger>(Step.NotStarted);
             ConfigureStateMachine(machine, progress);
             return machine;
         }
@@ -99,7 +99,7 @@ namespace Samples.Deployments
             // Leaving a step records it in the progress the guards and the rollback path read.
             machine.OnTransitioned(transition =>
             {
-                var step = (int)transition.Source - 1;
+                int step = (int)transition.Source - 1;
                 if (step < 0 || step >= 4) return;
                 if (transition.Trigger == Trigger.Complete || transition.Trigger == Trigger.Approve) progress.MarkCompleted(step);
                 else if (transition.Trigger == Trigger.Skip) progress.MarkSkipped(step);
@@ -110,7 +110,7 @@ namespace Samples.Deployments
         {
             if (!global::System.Enum.TryParse(state, out Step current) || !global::System.Enum.IsDefined(typeof(Step), current) || state.Length == 0 || !char.IsLetter(state[0]))
                 throw new global::System.ArgumentException("'" + state + "' is not a state of the checklist DeploySafelyToProduction.", "state");
-            var machine = CreateStateMachine(progress, () => current, next => current = next);
+            global::ChecklistDsl.Engine.StateMachine<Step, Trigger> machine = CreateStateMachine(progress, () => current, next => current = next);
             return new global::ChecklistDsl.ChecklistMachine(Definition, progress, () => current.ToString(),
                 (global::ChecklistDsl.ChecklistTrigger trigger, out global::System.Collections.Generic.ICollection<string> unmetGuards) => machine.CanFire((Trigger)trigger, out unmetGuards),
                 trigger => machine.Fire((Trigger)trigger));

@@ -56,14 +56,14 @@ namespace Samples.Sync
                 new global::ChecklistDsl.RollbackDefinition { Name = "ReimportDatabase", Title = "Re-import the previous dump", Commands = new string[] { "mysql staging < /tmp/previous.sql" } },
             },
             // Inputs not given keep the defaults the class declares.
-            CreateInstance = inputs => { var defaults = new global::Samples.Sync.ProductionToStagingSync(); return new global::Samples.Sync.ProductionToStagingSync { StagingHost = inputs.TryGetValue("StagingHost", out var value0) ? value0 : defaults.StagingHost, DbPassword = inputs.TryGetValue("DbPassword", out var value1) ? value1 : defaults.DbPassword }; },
+            CreateInstance = inputs => { global::Samples.Sync.ProductionToStagingSync defaults = new global::Samples.Sync.ProductionToStagingSync(); return new global::Samples.Sync.ProductionToStagingSync { StagingHost = inputs.TryGetValue("StagingHost", out string? value0) ? value0 : defaults.StagingHost, DbPassword = inputs.TryGetValue("DbPassword", out string? value1) ? value1 : defaults.DbPassword }; },
             CreateMachine = CreateChecklistMachine,
         };
 
         /// <summary>Creates the machine over external state storage, so that a run can be saved and resumed.</summary>
         public static global::ChecklistDsl.Engine.StateMachine<Step, Trigger> CreateStateMachine(global::ChecklistDsl.ChecklistProgress progress, global::System.Func<Step> stateAccessor, global::System.Action<Step> stateMutator)
         {
-            var machine = new global::ChecklistDsl.Engine.StateMachine<Step, Trigger>(stateAccessor, stateMutator);
+            global::ChecklistDsl.Engine.StateMachine<Step, Trigger> machine = new global::ChecklistDsl.Engine.StateMachine<Step, Trigger>(stateAccessor, stateMutator);
             ConfigureStateMachine(machine, progress);
             return machine;
         }
@@ -71,7 +71,7 @@ namespace Samples.Sync
         /// <summary>Creates the machine in <see cref="Step.NotStarted"/>, holding its own state.</summary>
         public static global::ChecklistDsl.Engine.StateMachine<Step, Trigger> CreateStateMachine(global::ChecklistDsl.ChecklistProgress progress)
         {
-            var machine = new global::ChecklistDsl.Engine.StateMachine<Step, Trigger>(Step.NotStarted);
+            global::ChecklistDsl.Engine.StateMachine<Step, Trigger> machine = new global::ChecklistDsl.Engine.StateMachine<Step, Trigger>(Step.NotStarted);
             ConfigureStateMachine(machine, progress);
             return machine;
         }
@@ -123,7 +123,7 @@ namespace Samples.Sync
             // Leaving a step records it in the progress the guards and the rollback path read.
             machine.OnTransitioned(transition =>
             {
-                var step = (int)transition.Source - 1;
+                int step = (int)transition.Source - 1;
                 if (step < 0 || step >= 6) return;
                 if (transition.Trigger == Trigger.Complete || transition.Trigger == Trigger.Approve) progress.MarkCompleted(step);
                 else if (transition.Trigger == Trigger.Skip) progress.MarkSkipped(step);
@@ -134,7 +134,7 @@ namespace Samples.Sync
         {
             if (!global::System.Enum.TryParse(state, out Step current) || !global::System.Enum.IsDefined(typeof(Step), current) || state.Length == 0 || !char.IsLetter(state[0]))
                 throw new global::System.ArgumentException("'" + state + "' is not a state of the checklist ProductionToStagingSync.", "state");
-            var machine = CreateStateMachine(progress, () => current, next => current = next);
+            global::ChecklistDsl.Engine.StateMachine<Step, Trigger> machine = CreateStateMachine(progress, () => current, next => current = next);
             return new global::ChecklistDsl.ChecklistMachine(Definition, progress, () => current.ToString(),
                 (global::ChecklistDsl.ChecklistTrigger trigger, out global::System.Collections.Generic.ICollection<string> unmetGuards) => machine.CanFire((Trigger)trigger, out unmetGuards),
                 trigger => machine.Fire((Trigger)trigger));
