@@ -1,2 +1,16 @@
-// Placeholder entry point; the verbs arrive with the CLI issue.
-return 0;
+using System.CommandLine;
+using ChecklistDsl.Cli;
+using ChecklistDsl.Cli.Commands;
+
+// One line per verb: each lives in Commands/<Verb>Command.cs with a static Create().
+var root = new RootCommand("checklist: run operational checklists (runbooks as code) step by step, with a crash-safe journal.")
+{
+    ListCommand.Create(),
+    ShowCommand.Create(),
+    GraphCommand.Create(),
+    RunCommand.Create(),
+    ResumeCommand.Create(),
+    StatusCommand.Create(),
+    UnlockCommand.Create(),
+};
+return await CliHost.InvokeAsync(root, args);

@@ -189,8 +189,10 @@ public sealed class GeneratedMachineTests
         {
             var type = GeneratedChecklists.Assembly.GetType(definition.FullName.Replace("Outer.Inner", "Outer+Inner"))!;
             var create = type.GetMethods().Single(m => m.Name == "CreateStateMachine" && m.GetParameters().Length == 1);
-            dynamic machine = create.Invoke(null, [new ChecklistProgress(definition)])!;
-            string fromEngine = MermaidGraph.Format(machine.GetInfo());
+            var machine = create.Invoke(null, [new ChecklistProgress(definition)])!;
+            // Reflection, not dynamic: the machine of an internal checklist has inaccessible type arguments.
+            var info = (ChecklistDsl.Engine.Reflection.StateMachineInfo)machine.GetType().GetMethod("GetInfo")!.Invoke(machine, null)!;
+            var fromEngine = MermaidGraph.Format(info);
 
             var fence = definition.Markdown.IndexOf("```mermaid\n", StringComparison.Ordinal);
             Assert.IsTrue(fence > 0, $"{definition.Name}: the runbook has no mermaid block");

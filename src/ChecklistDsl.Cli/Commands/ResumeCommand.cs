@@ -1,0 +1,98 @@
+using System.CommandLine;
+using ChecklistDsl.Cli.Journal;
+using ChecklistDsl.Cli.Running;
+using Spectre.Console;
+
+namespace ChecklistDsl.Cli.Commands;
+
+/// <summary>
+/// <c>checklist resume RUN</c>: rebuilds a run from its journal and continues it. Refuses a journal
+/// written under another plan fingerprint and names the steps that changed.
+/// </summary>
+internal static class ResumeCommand
+{
+    public static Command Create()
+    {
+        var run = new Argument<string>("RUN") { Description = "The run id (or a unique prefix of it, or the journal's path); `checklist status` lists them." };
+        var command = new Command("resume", "Continue a run from its journal after a crash, Ctrl-C or a pause.") { run };
+        var source = new ChecklistSourceOptions().AddTo(command);
+        var runOptions = new RunOptions().AddTo(command);
+
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var stateDirectory = CommonOptions.State(result, runOptions.StateDir);
+            var path = stateDirectory.FindJournal(result.GetValue(run)!);
+            var records = ReadJournal(path);
+            var header = records[0];
+            using var loaded = source.Load(result);
+            var checklist = loaded.Find(header.Checklist!);
+            if (header.Fingerprint != checklist.Fingerprint)
+                throw new CliException(PlanChanged(header, checklist));
+            var state = ReplayJournal(checklist, records, path);
+            var console = Terminal.Out;
+            if (state.State is ChecklistMachine.Completed or ChecklistMachine.Aborted or ChecklistMachine.RolledBack)
+            {
+                console.MarkupLine($"Run {header.RunId} has already ended: {state.State}. Nothing to resume.");
+                return RunSession.ExitCodeOf(state.State);
+            }
+
+            var settings = runOptions.Settings(result);
+            var inputs = RunInputs.ForResume(checklist, header.Inputs, RunSession.Prompter(console, settings.Interactive));
+            console.MarkupLine($"[bold]{Markup.Escape(checklist.Title)}[/] — resuming run {header.RunId} (target '{Markup.Escape(header.Target!)}') at '{Markup.Escape(state.State)}', {state.Progress.DoneCount} of {checklist.Steps.Count} step(s) done.");
+            return await RunSession.ExecuteAsync(
+                stateDirectory,
+                state,
+                () =>
+                {
+                    var writer = JournalWriter.OpenForAppend(path);
+                    writer.Append(new JournalRecord { Type = RecordTypes.Resumed, User = Environment.UserName, Host = Environment.MachineName, Pid = Environment.ProcessId, State = state.State });
+                    return writer;
+                },
+                inputs,
+                settings,
+                console,
+                cancellationToken);
+        });
+        return command;
+    }
+
+    private static IReadOnlyList<JournalRecord> ReadJournal(string path)
+    {
+        try
+        {
+            return JournalReader.Read(path);
+        }
+        catch (JournalCorruptException e)
+        {
+            throw new CliException(e.Message);
+        }
+    }
+
+    private static RunState ReplayJournal(ChecklistDefinition checklist, IReadOnlyList<JournalRecord> records, string path)
+    {
+        try
+        {
+            return RunState.Replay(checklist, records, path);
+        }
+        catch (JournalCorruptException e)
+        {
+            throw new CliException(e.Message);
+        }
+    }
+
+    /// <summary>Which steps were added, removed or changed since the journal's plan.</summary>
+    internal static string PlanChanged(JournalRecord header, ChecklistDefinition checklist)
+    {
+        var before = header.Steps!.ToDictionary(s => s.Name, s => s.Fingerprint);
+        var now = checklist.Steps.ToDictionary(s => s.Name, s => s.Fingerprint);
+        var lines = new List<string>();
+        lines.AddRange(checklist.Steps.Where(s => !before.ContainsKey(s.Name)).Select(s => $"  added:   {s.Name} ({s.Title})"));
+        lines.AddRange(header.Steps!.Where(s => !now.ContainsKey(s.Name)).Select(s => $"  removed: {s.Name}"));
+        lines.AddRange(checklist.Steps.Where(s => before.TryGetValue(s.Name, out var f) && f != s.Fingerprint).Select(s => $"  changed: {s.Name} ({s.Title})"));
+        if (lines.Count == 0)
+            lines.Add("  no step changed: the change is elsewhere in the plan (title, inputs, order or rollback procedures)");
+        return $"The checklist '{checklist.Name}' changed since run {header.RunId} started (plan fingerprint {header.Fingerprint} then, {checklist.Fingerprint} now); " +
+               $"the run cannot be resumed under a different plan:{Environment.NewLine}{string.Join(Environment.NewLine, lines)}{Environment.NewLine}" +
+               "Start a new run, or check out the version of the checklists the run started with.";
+    }
+}

@@ -1,0 +1,67 @@
+using System.CommandLine;
+using ChecklistDsl.Cli.Running;
+
+namespace ChecklistDsl.Cli.Commands;
+
+/// <summary>The options of <c>run</c> and <c>resume</c> that say how questions are answered.</summary>
+internal sealed class RunOptions
+{
+    public Option<bool> Yes { get; } = new("--yes", "-y")
+    {
+        Description = "Confirm every command, check and rollback without asking (for scripts). Never approves a gate.",
+    };
+
+    public Option<string[]> Approve { get; } = new("--approve")
+    {
+        Description = "A scripted approval, recorded in the journal: \"Role=Approver name\". Repeatable.",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    public Option<string?> Approver { get; } = new("--approver")
+    {
+        Description = "A scripted approval of every gate by this person, recorded in the journal.",
+    };
+
+    public Option<string[]> Skip { get; } = new("--skip")
+    {
+        Description = "Skip this optional step (method name or title) instead of asking. Repeatable.",
+    };
+
+    public Option<string> OnFailure { get; } = new("--on-failure")
+    {
+        Description = "Without prompts (--yes or no terminal), what a failure leads to: rollback or abort.",
+        DefaultValueFactory = _ => "rollback",
+    };
+
+    public Option<string?> StateDir { get; } = CommonOptions.StateDir();
+
+    public RunOptions AddTo(Command command)
+    {
+        OnFailure.AcceptOnlyFromAmong("rollback", "abort");
+        foreach (var option in new Option[] { Yes, Approve, Approver, Skip, OnFailure, StateDir })
+            command.Options.Add(option);
+        return this;
+    }
+
+    /// <summary>
+    /// The operator: prompts in a terminal, the options otherwise. Without a terminal and without
+    /// --yes, a usage error instead of a run that would hang on its first question.
+    /// </summary>
+    public OperatorSettings Settings(ParseResult result)
+    {
+        var settings = new OperatorSettings
+        {
+            Interactive = Terminal.IsInteractive,
+            AutoConfirm = result.GetValue(Yes),
+            ApprovalsByRole = CommonOptions.Pairs(result.GetValue(Approve), "--approve"),
+            ApproverForAll = result.GetValue(Approver),
+            SkipSteps = new HashSet<string>(result.GetValue(Skip) ?? [], StringComparer.OrdinalIgnoreCase),
+            OnFailure = result.GetValue(OnFailure) == "abort" ? FailureAction.Abort : FailureAction.RollBack,
+        };
+        if (!settings.Interactive && !settings.AutoConfirm)
+            throw new CliException(
+                "There is no terminal to ask questions in (standard input is redirected). Pass --yes to confirm the steps " +
+                "in a script (approvals still need --approve \"Role=Name\" or --approver NAME), or run in a terminal.");
+        return settings;
+    }
+}

@@ -1,0 +1,99 @@
+using System.Text.Json.Serialization;
+
+namespace ChecklistDsl.Cli.Journal;
+
+/// <summary>
+/// One line of a run journal. A flat shape with a <see cref="Type"/> tag: every record type uses a few
+/// of the optional fields (see <see cref="RecordTypes"/>), and absent fields are not written.
+/// </summary>
+internal sealed record JournalRecord
+{
+    /// <summary>One of <see cref="RecordTypes"/>.</summary>
+    public required string Type { get; init; }
+
+    /// <summary>When the record was written.</summary>
+    public DateTimeOffset At { get; init; } = DateTimeOffset.UtcNow;
+
+    // header (and "resumed": user, host, pid)
+    public int? Version { get; init; }
+    public string? RunId { get; init; }
+    public string? Checklist { get; init; }
+    public string? Title { get; init; }
+    public string? Fingerprint { get; init; }
+    public IReadOnlyList<StepFingerprint>? Steps { get; init; }
+    public string? Target { get; init; }
+    public string? User { get; init; }
+    public string? Host { get; init; }
+    public int? Pid { get; init; }
+    /// <summary>Non-secret input values (secrets are never recorded).</summary>
+    public IReadOnlyDictionary<string, string>? Inputs { get; init; }
+
+    // transition
+    public string? Trigger { get; init; }
+    public string? Source { get; init; }
+    public string? Destination { get; init; }
+
+    /// <summary>The machine state the record belongs to (a step or rollback state).</summary>
+    public string? State { get; init; }
+    /// <summary>Zero-based step index, for checks and approvals.</summary>
+    public int? Step { get; init; }
+    /// <summary>Zero-based check index.</summary>
+    public int? Check { get; init; }
+    /// <summary>The check's text, the rejection reason, the failure, ...: for the reader of the journal.</summary>
+    public string? Text { get; init; }
+
+    // approval / rejection
+    public string? Role { get; init; }
+    public string? Approver { get; init; }
+    /// <summary>How a decision was taken: "prompt" or "--approve" / "--approver" / "--yes" / "--on-failure".</summary>
+    public string? Via { get; init; }
+
+    // commands
+    /// <summary>Zero-based command index in its state; the step's C# automation comes after its commands.</summary>
+    public int? Command { get; init; }
+    /// <summary>The command line as run (secrets are environment references, credential shapes redacted).</summary>
+    public string? Line { get; init; }
+    public int? ExitCode { get; init; }
+    public bool? TimedOut { get; init; }
+    public bool? Interrupted { get; init; }
+    /// <summary>Captured output, redacted and truncated.</summary>
+    public string? Output { get; init; }
+    public bool? OutputTruncated { get; init; }
+
+    // decision after a failure
+    public string? Action { get; init; }
+
+    /// <summary>Whether a finished command succeeded.</summary>
+    [JsonIgnore]
+    public bool Succeeded => ExitCode == 0 && TimedOut != true && Interrupted != true;
+}
+
+/// <summary>A step's name and fingerprint, in a journal header, so resume can say which steps changed.</summary>
+internal sealed record StepFingerprint(string Name, string Fingerprint);
+
+/// <summary>The record types of a journal.</summary>
+internal static class RecordTypes
+{
+    /// <summary>First line: run id, checklist, plan fingerprint, step fingerprints, target, who, where, when.</summary>
+    public const string Header = "header";
+    /// <summary>A later process took the run over (user, host, pid).</summary>
+    public const string Resumed = "resumed";
+    /// <summary>A machine transition: trigger, source, destination.</summary>
+    public const string Transition = "transition";
+    /// <summary>A check ticked: step, check, text.</summary>
+    public const string CheckTicked = "check";
+    /// <summary>An approval recorded: step, role, approver, via.</summary>
+    public const string Approval = "approval";
+    /// <summary>An approval refused: step, role, approver, via.</summary>
+    public const string Rejection = "rejection";
+    /// <summary>A command about to run: state, command, line.</summary>
+    public const string CommandStarted = "command-started";
+    /// <summary>A command ended: state, command, exit code, timed out / interrupted, output.</summary>
+    public const string CommandFinished = "command-finished";
+    /// <summary>An interrupted command that the operator declared done without running it again.</summary>
+    public const string CommandAccepted = "command-accepted";
+    /// <summary>A failure and the action chosen: state, text (what failed), action.</summary>
+    public const string Failure = "failure";
+    /// <summary>The run stopped before its end (text says why); resume continues it.</summary>
+    public const string Paused = "paused";
+}

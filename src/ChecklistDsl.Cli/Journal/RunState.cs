@@ -1,0 +1,101 @@
+namespace ChecklistDsl.Cli.Journal;
+
+/// <summary>
+/// A run's state as its journal tells it: the machine state, the progress (ticks, approvals,
+/// completed and skipped steps) and, for the current state, which commands finished and which one
+/// was started without being recorded as finished. The runner applies each record it writes; resume
+/// applies the records it reads, so both see the same state.
+/// </summary>
+internal sealed class RunState
+{
+    private readonly Dictionary<int, bool> _finished = [];
+    private readonly Dictionary<string, int> _stepIndex;
+
+    public RunState(ChecklistDefinition definition, JournalRecord header)
+    {
+        Definition = definition;
+        Header = header;
+        Progress = new ChecklistProgress(definition);
+        _stepIndex = definition.Steps.ToDictionary(s => s.Name, s => s.Index);
+    }
+
+    public ChecklistDefinition Definition { get; }
+    public JournalRecord Header { get; }
+    public ChecklistProgress Progress { get; }
+
+    /// <summary>The machine state after the last transition.</summary>
+    public string State { get; private set; } = ChecklistMachine.NotStarted;
+
+    /// <summary>The command of the current state that was started and not recorded as finished, if any.</summary>
+    public int? InterruptedCommand { get; private set; }
+
+    /// <summary>Whether a command of the current state finished successfully (or was accepted as done).</summary>
+    public bool CommandSucceeded(int command) => _finished.TryGetValue(command, out var ok) && ok;
+
+    /// <summary>Whether any command of the current state has been started.</summary>
+    public bool AnyCommandStarted => _finished.Count > 0 || InterruptedCommand is not null;
+
+    /// <summary>Rebuilds a run from its journal; throws <see cref="JournalCorruptException"/> on records that do not fit the plan.</summary>
+    public static RunState Replay(ChecklistDefinition definition, IReadOnlyList<JournalRecord> records, string path)
+    {
+        var state = new RunState(definition, records[0]);
+        for (var i = 1; i < records.Count; i++)
+        {
+            var problem = state.Apply(records[i]);
+            if (problem is not null)
+                throw new JournalCorruptException(path, i + 1, problem);
+        }
+        return state;
+    }
+
+    /// <summary>Applies one record; returns a problem when it does not fit the run so far.</summary>
+    public string? Apply(JournalRecord record)
+    {
+        switch (record.Type)
+        {
+            case RecordTypes.Transition:
+                if (record.Source != State)
+                    return $"a transition from '{record.Source}' while the run was in '{State}'";
+                if (_stepIndex.TryGetValue(record.Source!, out var left))
+                {
+                    // The machine marks these itself when firing; replay must do the same.
+                    if (record.Trigger is nameof(ChecklistTrigger.Complete) or nameof(ChecklistTrigger.Approve))
+                        Progress.MarkCompleted(left);
+                    else if (record.Trigger == nameof(ChecklistTrigger.Skip))
+                        Progress.MarkSkipped(left);
+                }
+                State = record.Destination!;
+                _finished.Clear();
+                InterruptedCommand = null;
+                return null;
+            case RecordTypes.CheckTicked:
+                if (!ValidStep(record.Step) || (uint)record.Check!.Value >= (uint)Definition.Steps[record.Step!.Value].Checks.Count)
+                    return $"check {record.Check} of step {record.Step} is not in the plan";
+                Progress.Tick(record.Step!.Value, record.Check.Value);
+                return null;
+            case RecordTypes.Approval:
+                if (!ValidStep(record.Step) || !Definition.Steps[record.Step!.Value].IsApproval)
+                    return $"step {record.Step} is not an approval step";
+                Progress.RecordApproval(record.Step.Value, record.Approver!);
+                return null;
+            case RecordTypes.CommandStarted:
+                if (record.State != State)
+                    return $"a command of '{record.State}' while the run was in '{State}'";
+                InterruptedCommand = record.Command;
+                _finished.Remove(record.Command!.Value);
+                return null;
+            case RecordTypes.CommandFinished:
+            case RecordTypes.CommandAccepted:
+                if (record.State != State)
+                    return $"a command of '{record.State}' while the run was in '{State}'";
+                _finished[record.Command!.Value] = record.Type == RecordTypes.CommandAccepted || record.Succeeded;
+                if (InterruptedCommand == record.Command)
+                    InterruptedCommand = null;
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    private bool ValidStep(int? step) => step is { } s && (uint)s < (uint)Definition.Steps.Count;
+}

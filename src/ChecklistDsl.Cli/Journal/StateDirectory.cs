@@ -1,0 +1,53 @@
+namespace ChecklistDsl.Cli.Journal;
+
+/// <summary>
+/// Where runs keep their state: <c>.checklist/</c> under the current folder (or <c>--state-dir</c>),
+/// with <c>runs/&lt;run-id&gt;.jsonl</c> journals and <c>locks/</c>.
+/// </summary>
+internal sealed class StateDirectory
+{
+    private StateDirectory(string root) => Root = root;
+
+    /// <summary>The folder itself.</summary>
+    public string Root { get; }
+
+    /// <summary>The journals' folder.</summary>
+    public string RunsFolder => Path.Combine(Root, "runs");
+
+    /// <summary>The locks' folder.</summary>
+    public string LocksFolder => Path.Combine(Root, "locks");
+
+    /// <summary>The given folder, or <c>.checklist</c> under the current one.</summary>
+    public static StateDirectory At(string? folder) =>
+        new(Path.GetFullPath(string.IsNullOrWhiteSpace(folder) ? Path.Combine(Environment.CurrentDirectory, ".checklist") : folder));
+
+    /// <summary>The journal of a run.</summary>
+    public string JournalPath(string runId) => Path.Combine(RunsFolder, runId + ".jsonl");
+
+    /// <summary>Every journal, oldest first (run ids start with their UTC start time).</summary>
+    public IReadOnlyList<string> Journals() =>
+        Directory.Exists(RunsFolder)
+            ? Directory.GetFiles(RunsFolder, "*.jsonl").Order(StringComparer.Ordinal).ToArray()
+            : [];
+
+    /// <summary>The journal of a run given by id (or unique id prefix) or by the journal's path.</summary>
+    public string FindJournal(string run)
+    {
+        if (run.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) && File.Exists(run))
+            return Path.GetFullPath(run);
+        var exact = JournalPath(run);
+        if (File.Exists(exact))
+            return exact;
+        var matches = Journals().Where(p => Path.GetFileNameWithoutExtension(p).StartsWith(run, StringComparison.OrdinalIgnoreCase)).ToArray();
+        return matches.Length switch
+        {
+            1 => matches[0],
+            0 => throw new CliException($"No run '{run}' in {RunsFolder}. `checklist status` lists the runs."),
+            _ => throw new CliException($"'{run}' matches several runs: {string.Join(", ", matches.Select(Path.GetFileNameWithoutExtension))}."),
+        };
+    }
+
+    /// <summary>A new, sortable run id: UTC start time, checklist, a random suffix.</summary>
+    public static string NewRunId(string checklist, DateTimeOffset now) =>
+        $"{now.UtcDateTime:yyyyMMdd-HHmmss}-{checklist}-{Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(3))}";
+}

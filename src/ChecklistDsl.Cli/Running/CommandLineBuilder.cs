@@ -1,0 +1,48 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace ChecklistDsl.Cli.Running;
+
+/// <summary>
+/// Turns a command template into the line the shell runs: a non-secret <c>{Input}</c> becomes its
+/// value, shell-quoted; a <c>{Secret}</c> becomes a reference to the environment variable that carries
+/// it for the child process only (<c>"$API_TOKEN"</c> with sh, <c>%API_TOKEN%</c> with cmd), so the
+/// value never appears in a command line, a process list or the journal.
+/// </summary>
+internal sealed partial class CommandLineBuilder(IReadOnlyList<InputDefinition> inputs, IReadOnlyDictionary<string, string> values, bool windows)
+{
+    /// <summary>For the current platform.</summary>
+    public static CommandLineBuilder ForThisPlatform(IReadOnlyList<InputDefinition> inputs, IReadOnlyDictionary<string, string> values) =>
+        new(inputs, values, OperatingSystem.IsWindows());
+
+    /// <summary>The line to run. An unknown or missing placeholder is left as written, so the mistake shows.</summary>
+    public string Build(string template) =>
+        Placeholder().Replace(template, match =>
+        {
+            var name = match.Groups["name"].Value;
+            var input = inputs.FirstOrDefault(i => i.Name == name);
+            if (input is null)
+                return match.Value;
+            if (input.IsSecret)
+                return windows ? $"%{input.EnvironmentVariable}%" : $"\"${input.EnvironmentVariable}\"";
+            return values.TryGetValue(name, out var value) ? Quote(value) : match.Value;
+        });
+
+    /// <summary>Quotes a value as one shell word.</summary>
+    public string Quote(string value)
+    {
+        if (windows)
+            return "\"" + value.Replace("\"", "\"\"") + "\"";
+        if (value.Length > 0 && SafeWord().IsMatch(value))
+            return value;
+        var sb = new StringBuilder("'");
+        sb.Append(value.Replace("'", "'\\''"));
+        return sb.Append('\'').ToString();
+    }
+
+    [GeneratedRegex(@"\{(?<name>[A-Za-z_][A-Za-z0-9_]*)\}")]
+    private static partial Regex Placeholder();
+
+    [GeneratedRegex(@"^[A-Za-z0-9_@%+=:,./\-]+$")]
+    private static partial Regex SafeWord();
+}

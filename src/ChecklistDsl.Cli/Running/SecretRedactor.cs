@@ -1,0 +1,45 @@
+using System.Text.RegularExpressions;
+
+namespace ChecklistDsl.Cli.Running;
+
+/// <summary>
+/// Replaces secret values, and text shaped like a credential, with <c>***</c> in everything the runner
+/// shows or records: command output, command lines, failure messages.
+/// </summary>
+internal sealed partial class SecretRedactor
+{
+    public const string Mask = "***";
+    private readonly string[] _secrets;
+
+    /// <param name="secrets">The run's secret values; empty ones are ignored.</param>
+    public SecretRedactor(IEnumerable<string> secrets) =>
+        // Longest first, so that a secret containing another is masked whole.
+        _secrets = secrets.Where(s => !string.IsNullOrEmpty(s)).Distinct().OrderByDescending(s => s.Length).ToArray();
+
+    /// <summary>The text with every secret and credential shape masked.</summary>
+    public string Redact(string text)
+    {
+        if (string.IsNullOrEmpty(text))
+            return text;
+        foreach (var secret in _secrets)
+            text = text.Replace(secret, Mask, StringComparison.Ordinal);
+        text = Bearer().Replace(text, "${scheme} " + Mask);
+        text = UrlCredentials().Replace(text, "${scheme}${user}:" + Mask + "@");
+        text = KeyValue().Replace(text, "${key}${sep}" + Mask);
+        text = AwsAccessKey().Replace(text, Mask);
+        return text;
+    }
+
+    [GeneratedRegex(@"(?<scheme>\b(?:Bearer|Basic|Token))\s+[A-Za-z0-9\-._~+/]{6,}=*", RegexOptions.IgnoreCase)]
+    private static partial Regex Bearer();
+
+    [GeneratedRegex(@"(?<scheme>\b[a-z][a-z0-9+.\-]*://)(?<user>[^\s:/@]+):[^\s@/]+@", RegexOptions.IgnoreCase)]
+    private static partial Regex UrlCredentials();
+
+    // password=..., api_key: ..., "token": "..." (JSON), --password=...
+    [GeneratedRegex(@"(?<key>\b(?:password|passwd|pwd|pass|secret|client[_-]?secret|token|access[_-]?token|api[_-]?key|apikey)""?)(?<sep>\s*[=:]\s*""?)(?!\*\*\*)[^\s""'&,;]+", RegexOptions.IgnoreCase)]
+    private static partial Regex KeyValue();
+
+    [GeneratedRegex(@"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b")]
+    private static partial Regex AwsAccessKey();
+}

@@ -1,0 +1,140 @@
+using System.Diagnostics;
+
+namespace ChecklistDsl.Cli.Running;
+
+/// <summary>How a command ended.</summary>
+internal sealed record CommandResult(int? ExitCode, bool TimedOut, bool Interrupted, string Output, bool OutputTruncated)
+{
+    public bool Succeeded => ExitCode == 0 && !TimedOut && !Interrupted;
+
+    /// <summary>In words, for the operator and the journal.</summary>
+    public string Describe() =>
+        TimedOut ? "timed out" : Interrupted ? "interrupted" : ExitCode == 0 ? "succeeded" : $"failed with exit code {ExitCode}";
+}
+
+/// <summary>
+/// Runs one command line with <c>/bin/sh -c</c> (<c>cmd /c</c> on Windows): live output line by line
+/// (redacted before anyone sees it), a timeout, the exit code, and the captured output (truncated).
+/// </summary>
+internal static class ShellCommand
+{
+    /// <summary>How much output is kept for the journal: this much from the start and this much from the end.</summary>
+    public const int KeptHeadChars = 16 * 1024, KeptTailChars = 16 * 1024;
+
+    public static async Task<CommandResult> RunAsync(
+        string line,
+        IReadOnlyDictionary<string, string> environment,
+        TimeSpan? timeout,
+        SecretRedactor redactor,
+        Action<string> onLine,
+        CancellationToken cancellationToken)
+    {
+        var start = OperatingSystem.IsWindows()
+            ? new ProcessStartInfo("cmd.exe") { ArgumentList = { "/d", "/s", "/c", line } }
+            : new ProcessStartInfo("/bin/sh") { ArgumentList = { "-c", line } };
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        // Commands get no terminal input: a command that waits for input would hang the run.
+        start.RedirectStandardInput = true;
+        start.UseShellExecute = false;
+        start.WorkingDirectory = Environment.CurrentDirectory;
+        foreach (var (name, value) in environment)
+            start.Environment[name] = value;
+
+        var capture = new OutputCapture();
+        var gate = new object();
+        void Receive(string? text)
+        {
+            if (text is null)
+                return;
+            var redacted = redactor.Redact(text);
+            lock (gate)
+            {
+                capture.Add(redacted);
+                onLine(redacted);
+            }
+        }
+
+        using var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, e) => Receive(e.Data);
+        process.ErrorDataReceived += (_, e) => Receive(e.Data);
+        try
+        {
+            process.Start();
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            return new CommandResult(null, false, false, redactor.Redact($"could not start the shell: {e.Message}"), false);
+        }
+        process.StandardInput.Close();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        using var timeoutSource = timeout is { } t ? new CancellationTokenSource(t) : new CancellationTokenSource();
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeoutSource.Token, cancellationToken);
+        bool timedOut = false, interrupted = false;
+        try
+        {
+            await process.WaitForExitAsync(linked.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            timedOut = timeoutSource.IsCancellationRequested && !cancellationToken.IsCancellationRequested;
+            interrupted = !timedOut;
+            try
+            {
+                process.Kill(entireProcessTree: true);
+            }
+            catch (InvalidOperationException)
+            {
+                // It ended meanwhile.
+            }
+            await process.WaitForExitAsync(CancellationToken.None);
+        }
+        // The parameterless wait drains the asynchronous output readers.
+        process.WaitForExit();
+        if (timedOut)
+            Receive($"[checklist] the command was stopped after its timeout of {timeout}");
+        string output;
+        bool truncated;
+        lock (gate)
+            (output, truncated) = capture.Result();
+        return new CommandResult(timedOut || interrupted ? null : process.ExitCode, timedOut, interrupted, output, truncated);
+    }
+
+    /// <summary>Keeps the start and the end of long output (the end usually says what went wrong).</summary>
+    private sealed class OutputCapture
+    {
+        private readonly System.Text.StringBuilder _head = new();
+        private readonly LinkedList<string> _tail = new();
+        private int _tailChars;
+        private long _dropped;
+
+        public void Add(string line)
+        {
+            if (_head.Length + line.Length + 1 <= KeptHeadChars)
+            {
+                _head.Append(line).Append('\n');
+                return;
+            }
+            _tail.AddLast(line);
+            _tailChars += line.Length + 1;
+            while (_tailChars > KeptTailChars && _tail.First is { } first)
+            {
+                _tail.RemoveFirst();
+                _tailChars -= first.Value.Length + 1;
+                _dropped += first.Value.Length + 1;
+            }
+        }
+
+        public (string Output, bool Truncated) Result()
+        {
+            var text = new System.Text.StringBuilder(_head.ToString());
+            if (_dropped > 0)
+                text.Append($"[... {_dropped} characters of output left out ...]\n");
+            foreach (var line in _tail)
+                text.Append(line).Append('\n');
+            return (text.ToString(), _dropped > 0);
+        }
+    }
+}

@@ -1,0 +1,154 @@
+using System.Diagnostics;
+using ChecklistDsl.Cli.Tests.Support;
+
+namespace ChecklistDsl.Cli.Tests.Cli;
+
+/// <summary>
+/// The journal survives a crash: the process is killed (SIGKILL) at various points, then resumed;
+/// no completed step is lost or done twice.
+/// </summary>
+[TestClass]
+public sealed class CrashAndResumeTests
+{
+    private const string CrashHook = "CHECKLIST_TEST_CRASH_AFTER_RECORDS";
+
+    // A run of ProductionToStagingSync writes ~40 records. The tool kills itself (SIGKILL) right after
+    // writing record N: after the header, a transition, a command-started (the command never ran), a
+    // command-finished, a check, the approval; then again in the resumed process.
+    [TestMethod]
+    [DataRow(2, 0)]
+    [DataRow(3, 0)]
+    [DataRow(6, 0)]
+    [DataRow(7, 0)]
+    [DataRow(13, 0)]
+    [DataRow(20, 0)]
+    [DataRow(33, 0)]
+    [DataRow(9, 5)]
+    [DataRow(16, 12)]
+    public void A_run_killed_after_any_record_resumes_without_losing_or_repeating_a_step(int crashAfter, int crashResumeAfter)
+    {
+        using var folder = new TempFolder();
+
+        var crashed = Sample.Cli(folder, Sample.Environment((CrashHook, crashAfter.ToString())), Sample.SyncRun(folder, "--approver", "Alice"));
+
+        Assert.AreEqual(137, crashed.ExitCode, "killed by SIGKILL: " + crashed);
+        var journal = folder.Journal();
+        var before = Journals.Records(journal);
+        Assert.HasCount(crashAfter, before, "every record written before the kill is on disk");
+        var runId = before[0].Text("runId")!;
+
+        if (crashResumeAfter > 0)
+        {
+            var crashedAgain = Sample.Cli(folder, Sample.Environment((CrashHook, crashResumeAfter.ToString())), "resume", runId, "--yes", "--approver", "Alice");
+            Assert.AreEqual(137, crashedAgain.ExitCode, crashedAgain.ToString());
+        }
+        var resumed = Sample.Cli(folder, Sample.Environment(), "resume", runId, "--yes", "--approver", "Alice");
+
+        Assert.AreEqual(0, resumed.ExitCode, resumed.ToString());
+        CollectionAssert.AreEqual(Sample.FullSyncLog, folder.Log(), "each command did its work exactly once");
+        var after = Journals.Records(journal);
+        for (var i = 0; i < before.Count; i++)
+            Assert.AreEqual(before[i].GetRawText(), after[i].GetRawText(), $"record {i + 1} is kept as it was");
+        // Each step is left exactly once, along the forward path.
+        var transitions = Journals.Transitions(after);
+        Assert.HasCount(9, transitions, string.Join("\n", transitions));
+        Assert.AreEqual("VerifyStaging -Complete-> Completed", transitions[^1]);
+        Assert.ContainsSingle(after.Where(r => r.Type() == "approval"));
+        // Every (state, command) finished successfully exactly once.
+        var finishedTwice = after.Where(r => r.Type() == "command-finished" && r.Number("exitCode") == 0)
+            .GroupBy(r => (r.Text("state"), r.Number("command"))).Where(g => g.Count() > 1).Select(g => g.Key).ToArray();
+        Assert.IsEmpty(finishedTwice);
+        Assert.AreEqual(11, after.Count(r => r.Type() == "command-finished" && r.Number("exitCode") == 0));
+    }
+
+    [TestMethod]
+    public void A_run_killed_during_a_command_offers_that_command_again_on_resume_and_its_stale_lock_is_reported_then_taken_over()
+    {
+        using var folder = new TempFolder();
+        var hold = Path.Combine(folder.WorkDir, "hold");
+        File.WriteAllText(hold, "");
+        using var process = CliProcess.Start(folder.Path, null,
+            ["run", "SlowCommands", "--input", $"WorkDir={folder.WorkDir}", "--yes", "--assembly", SampleChecklists.AssemblyPath],
+            out var stdout, out var stderr);
+        var journal = WaitForRecord(folder, "\"state\":\"Hold\"", process);
+
+        process.Kill(entireProcessTree: true);
+        process.WaitForExit();
+        _ = (stdout.Result, stderr.Result);
+
+        var records = Journals.Records(journal);
+        Assert.AreEqual("command-started", records[^1].Type(), "killed while the command ran");
+        Assert.AreEqual("Hold", records[^1].Text("state"));
+        var runId = records[0].Text("runId")!;
+
+        // The dead run's lock blocks a new run, which says how to clear it.
+        var blocked = Sample.Cli(folder, null, "run", "SlowCommands", "--input", $"WorkDir={folder.WorkDir}", "--yes");
+        Assert.AreEqual(4, blocked.ExitCode, blocked.ToString());
+        Assert.Contains("stale lock", blocked.Error);
+        Assert.Contains("checklist unlock SlowCommands --target default", blocked.Error);
+        Assert.Contains($"checklist resume {runId}", blocked.Error);
+
+        File.Delete(hold);
+        var resumed = Sample.Cli(folder, null, "resume", runId, "--yes");
+
+        Assert.AreEqual(0, resumed.ExitCode, resumed.ToString());
+        Assert.Contains("its end was never recorded", resumed.Output);
+        CollectionAssert.AreEqual(new[] { "first", "hold", "bounded", "last" }, folder.Log());
+        var after = Journals.Records(journal);
+        Assert.AreEqual(2, after.Count(r => r.Type() == "command-started" && r.Text("state") == "Hold"), "offered again, not skipped");
+        Assert.AreEqual(1, after.Count(r => r.Type() == "command-started" && r.Text("state") == "First"), "a finished command is not run again");
+    }
+
+    [TestMethod]
+    public void A_second_run_of_the_same_checklist_and_target_gets_the_lock_error_naming_the_owner()
+    {
+        using var folder = new TempFolder();
+        var hold = Path.Combine(folder.WorkDir, "hold");
+        File.WriteAllText(hold, "");
+        using var first = CliProcess.Start(folder.Path, null,
+            ["run", "SlowCommands", "--input", $"WorkDir={folder.WorkDir}", "--yes", "--assembly", SampleChecklists.AssemblyPath],
+            out var stdout, out var stderr);
+        try
+        {
+            WaitForRecord(folder, "\"state\":\"Hold\"", first);
+
+            var second = Sample.Cli(folder, null, "run", "SlowCommands", "--input", $"WorkDir={folder.WorkDir}", "--yes");
+            var otherWork = Path.Combine(folder.Path, "other");
+            Directory.CreateDirectory(otherWork);
+            var otherTarget = Sample.Cli(folder, null, "run", "SlowCommands", "--input", $"WorkDir={otherWork}", "--yes", "--target", "other");
+
+            Assert.AreEqual(4, second.ExitCode, second.ToString());
+            Assert.Contains("already running against target 'default'", second.Error);
+            Assert.Contains($"pid {first.Id}", second.Error);
+            Assert.Contains(Environment.UserName, second.Error);
+            Assert.AreEqual(0, otherTarget.ExitCode, "another target is another lock: " + otherTarget);
+        }
+        finally
+        {
+            File.Delete(hold);
+        }
+        var firstResult = CliProcess.Wait(first, stdout, stderr);
+        Assert.AreEqual(0, firstResult.ExitCode, firstResult.ToString());
+        Assert.IsEmpty(Directory.GetFiles(Path.Combine(folder.Path, ".checklist", "locks")), "both runs released their locks");
+    }
+
+    /// <summary>Waits until the run's journal has a line containing <paramref name="text"/>.</summary>
+    private static string WaitForRecord(TempFolder folder, string text, Process process)
+    {
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed < CliProcess.Limit)
+        {
+            Assert.IsFalse(process.HasExited, "the run ended before the awaited record");
+            var journals = Directory.Exists(folder.RunsFolder) ? Directory.GetFiles(folder.RunsFolder, "*.jsonl") : [];
+            if (journals.Length == 1)
+            {
+                using var stream = new FileStream(journals[0], FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+                if (new StreamReader(stream).ReadToEnd().Contains(text, StringComparison.Ordinal))
+                    return journals[0];
+            }
+            Thread.Sleep(50);
+        }
+        Assert.Fail($"No journal record with {text} within {CliProcess.Limit}.");
+        return "";
+    }
+}
