@@ -54,6 +54,16 @@ public sealed class HtmlExportTests
     }
 
     [TestMethod]
+    public void Placeholders_in_text_stay_text()
+    {
+        var html = HtmlExporter.Page("Update", "#### 1. Update {Plugin}\n\n- [ ] {SiteUrl} loads\n\n| Name |\n| --- |\n| {Plugin} |\n");
+
+        StringAssert.Contains(html, ">1. Update {Plugin}</h4>");
+        StringAssert.Contains(html, "{SiteUrl} loads</li>");
+        StringAssert.Contains(html, "<td>{Plugin}</td>");
+    }
+
+    [TestMethod]
     public void Without_mermaid_the_export_fails_before_writing_anything()
     {
         using var temp = new TempFolder();
