@@ -141,6 +141,19 @@ public sealed class WikiPublishTests
     }
 
     [TestMethod]
+    public void Two_runbooks_that_would_share_a_page_are_refused_before_anything_is_cloned()
+    {
+        using var temp = new TempFolder();
+        var wiki = new BareWiki(temp);
+        var twin = Runbook("Deploy2", "Deploy  safely", "Same page name.");
+
+        var error = Assert.ThrowsExactly<WikiPublishException>(() => GitHub.Publish([Deploy, twin], wiki.Path, temp.Combine("clone")));
+
+        StringAssert.Contains(error.Message, "Checklists Deploy and Deploy2 would share the wiki page 'Deploy-safely.md'");
+        Assert.IsFalse(Directory.Exists(temp.Combine("clone")));
+    }
+
+    [TestMethod]
     public void An_unreachable_wiki_is_a_clear_error_with_a_non_zero_exit_code()
     {
         using var temp = new TempFolder();
