@@ -13,7 +13,7 @@ public sealed class SeedChecklistTests
     public void There_is_one_checklist_per_seed_document()
     {
         CollectionAssert.AreEquivalent(
-            new[] { "WordPressPluginSyncFixDeployment", "DeploySafelyToProduction", "JoinFlowUpgradeRelease", "ProductionToStagingSync", "MigrationAndReindexReview" },
+            new[] { "PluginSyncFixDeployment", "DeploySafelyToProduction", "JoinFlowUpgradeRelease", "ProductionToStagingSync", "MigrationAndReindexReview" },
             Repository.Definitions.Select(d => d.Name).ToArray());
     }
 
