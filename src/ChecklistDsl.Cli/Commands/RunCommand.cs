@@ -51,6 +51,11 @@ internal static class RunCommand
                 Pid = Environment.ProcessId,
                 Inputs = values.Values,
             };
+            foreach (var unfinished in stateDirectory.Journals().Select(RunSummary.Read)
+                         .Where(r => r.Problem is null && !r.IsFinished && r.Checklist == checklist.Name && r.Target == header.Target))
+            {
+                console.MarkupLine($"[yellow]Note:[/] run {unfinished.RunId} of this checklist and target stopped at '{Markup.Escape(unfinished.State)}' unfinished; `checklist resume {unfinished.RunId}` would continue it.");
+            }
             console.MarkupLine($"[bold]{Spectre.Console.Markup.Escape(checklist.Title)}[/] — run {header.RunId} against target '{Spectre.Console.Markup.Escape(header.Target!)}'");
             return await RunSession.ExecuteAsync(
                 stateDirectory,

@@ -76,6 +76,20 @@ public sealed class RunTests
     }
 
     [TestMethod]
+    public void A_new_run_points_at_an_unfinished_run_of_the_same_checklist_and_target()
+    {
+        using var folder = new TempFolder();
+        var first = Sample.Cli(folder, Sample.Environment(), Sample.SyncRun(folder));
+        var firstId = Journals.Records(folder.Journal())[0].Text("runId")!;
+
+        var second = Sample.Cli(folder, Sample.Environment(), Sample.SyncRun(folder));
+
+        Assert.AreEqual(5, first.ExitCode, first.ToString());
+        Assert.AreEqual(5, second.ExitCode, second.ToString());
+        Assert.Contains($"run {firstId} of this checklist and target stopped at 'ConfirmSyncWindow' unfinished; `checklist resume {firstId}`", second.Output);
+    }
+
+    [TestMethod]
     public void A_secret_reaches_the_command_through_its_environment_and_never_the_journal_or_the_console()
     {
         using var folder = new TempFolder();
