@@ -122,6 +122,8 @@ public sealed class CrashAndResumeTests
             Assert.Contains($"pid {first.Id}", second.Error);
             Assert.Contains(Environment.UserName, second.Error);
             Assert.AreEqual(0, otherTarget.ExitCode, "another target is another lock: " + otherTarget);
+            var status = CliProcess.Run(folder.Path, null, "status");
+            Assert.Contains("running: Hold", status.Output);
         }
         finally
         {
