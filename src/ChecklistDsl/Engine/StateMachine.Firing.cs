@@ -57,6 +57,12 @@ public partial class StateMachine<TState, TTrigger>
         {
             if (!reenter && exiting.Includes(destination))
                 break;
+            if (reenter && ReferenceEquals(exiting, destination) && !ReferenceEquals(source, destination))
+            {
+                // A superstate's reentry fired from a substate: as in Stateless, from here on the
+                // transition is the superstate's own reentry.
+                transition = new Transition(destinationState, destinationState, trigger);
+            }
             exiting.Exit(transition);
             if (ReferenceEquals(exiting, destination))
                 break;

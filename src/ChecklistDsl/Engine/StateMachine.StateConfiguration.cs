@@ -150,8 +150,7 @@ public partial class StateMachine<TState, TTrigger>
         {
             if (StateComparer.Equals(destinationState, _representation.UnderlyingState))
                 throw new ArgumentException(
-                    "Permit() (and PermitIf()) require that the destination state is not equal to the source state. To accept a trigger without changing state, use either Ignore() or PermitReentry().",
-                    nameof(destinationState));
+                    "Permit() (and PermitIf()) require that the destination state is not equal to the source state. To accept a trigger without changing state, use either Ignore() or PermitReentry().");
             _representation.Behaviours.Add(new TriggerBehaviour(trigger, BehaviourKind.Transition, destinationState, guards));
             return this;
         }

@@ -54,8 +54,14 @@ public sealed class ChecklistMachine
     /// <summary>Whether <paramref name="trigger"/> may fire now.</summary>
     public bool CanFire(ChecklistTrigger trigger) => _canFire(trigger, out _);
 
-    /// <summary>Whether <paramref name="trigger"/> may fire now, and if not, the guards that are unmet.</summary>
-    public bool CanFire(ChecklistTrigger trigger, out ICollection<string> unmetGuards) => _canFire(trigger, out unmetGuards);
+    /// <summary>Whether <paramref name="trigger"/> may fire now, and if not, the guards that are unmet (never null).</summary>
+    public bool CanFire(ChecklistTrigger trigger, out ICollection<string> unmetGuards)
+    {
+        var canFire = _canFire(trigger, out unmetGuards);
+        // Stateless reports null, not an empty list, for a trigger the state does not configure.
+        unmetGuards ??= [];
+        return canFire;
+    }
 
     /// <summary>Fires a trigger; throws <see cref="InvalidOperationException"/> when it is not permitted.</summary>
     public void Fire(ChecklistTrigger trigger) => _fire(trigger);

@@ -6,8 +6,9 @@ namespace ChecklistDsl.Generators.Tests.Infrastructure;
 internal static class TestFiles
 {
     /// <summary>The test project's source folder, where baselines are written when UPDATE_BASELINES=1.</summary>
-    public static string ProjectDirectory([CallerFilePath] string thisFile = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(thisFile)!, ".."));
+    public static string ProjectDirectory() => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(ThisFile())!, ".."));
+
+    private static string ThisFile([CallerFilePath] string path = "") => path;
 
     public static string Input(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Inputs", name));
 

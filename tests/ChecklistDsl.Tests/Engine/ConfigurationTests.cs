@@ -6,7 +6,7 @@ namespace ChecklistDsl.Tests.Engine;
 public sealed class ConfigurationTests
 {
     private const string SelfTransitionMessage =
-        "Permit() (and PermitIf()) require that the destination state is not equal to the source state. To accept a trigger without changing state, use either Ignore() or PermitReentry(). (Parameter 'destinationState')";
+        "Permit() (and PermitIf()) require that the destination state is not equal to the source state. To accept a trigger without changing state, use either Ignore() or PermitReentry().";
 
     [TestMethod]
     public void Permit_ToTheConfiguredState_ThrowsArgumentException()

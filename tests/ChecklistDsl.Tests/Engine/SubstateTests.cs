@@ -115,4 +115,26 @@ public sealed class SubstateTests
         Assert.AreEqual(State.A, machine.State);
         Assert.IsEmpty(events);
     }
+
+    [TestMethod]
+    public void ASuperstatesReentry_FiredFromASubstate_ExitsBothAndReentersTheSuperstate()
+    {
+        var events = new List<string>();
+        var machine = new StateMachine<State, Trigger>(State.B);
+        machine.Configure(State.Super)
+            .PermitReentry(Trigger.Y)
+            .OnEntry(t => events.Add($"enter Super {t.Source}->{t.Destination}"))
+            .OnExit(t => events.Add($"exit Super {t.Source}->{t.Destination}"));
+        machine.Configure(State.B)
+            .SubstateOf(State.Super)
+            .OnExit(t => events.Add($"exit B {t.Source}->{t.Destination}"));
+        machine.OnTransitioned(t => events.Add($"transitioned {t.Source}->{t.Destination} reentry={t.IsReentry}"));
+
+        machine.Fire(Trigger.Y);
+
+        Assert.AreEqual(State.Super, machine.State);
+        CollectionAssert.AreEqual(
+            new[] { "exit B B->Super", "exit Super Super->Super", "transitioned Super->Super reentry=True", "enter Super Super->Super" },
+            events);
+    }
 }

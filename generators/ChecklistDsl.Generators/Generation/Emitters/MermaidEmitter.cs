@@ -40,9 +40,19 @@ internal static class MermaidEmitter
             if (plan.RollbackStates[i] is not { } state)
                 continue;
             var rollback = spec.Rollbacks.First(r => r.MethodName == spec.Steps[i].RollbackWith);
-            text.Append("    ").Append(state).Append(" : ").Append(Label("Undo: " + rollback.Title)).Append('\n');
+            text.Append("    ").Append(state).Append(" : ").Append(Label("R" + (IndexOf(spec, rollback) + 1).ToString(CultureInfo.InvariantCulture) + ". " + rollback.Title)).Append('\n');
         }
         return text.ToString();
+    }
+
+    private static int IndexOf(ChecklistSpec spec, RollbackSpec rollback)
+    {
+        for (var r = 0; r < spec.Rollbacks.Count; r++)
+        {
+            if (spec.Rollbacks[r] == rollback)
+                return r;
+        }
+        return -1;
     }
 
     /// <summary>

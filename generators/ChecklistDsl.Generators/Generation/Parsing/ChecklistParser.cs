@@ -132,8 +132,8 @@ internal static class ChecklistParser
         long? timeoutTicks = null;
         if (Text(NamedString(step, "Timeout")) is { } timeoutText)
         {
-            if (!TimeSpan.TryParse(timeoutText, CultureInfo.InvariantCulture, out var timeout) || timeout <= TimeSpan.Zero)
-                return null; // a malformed Timeout cannot be generated
+            if (TryParseTimeout(timeoutText) is not { } timeout)
+                return null; // a malformed Timeout cannot be generated (CHK011 explains)
             timeoutTicks = timeout.Ticks;
         }
 
@@ -173,6 +173,10 @@ internal static class ChecklistParser
                 .ToEquatableArray(),
             Automation: Automation(method));
     }
+
+    /// <summary>A step's Timeout: <see cref="TimeSpan"/> text, invariant culture, longer than zero.</summary>
+    internal static TimeSpan? TryParseTimeout(string text) =>
+        TimeSpan.TryParse(text.Trim(), CultureInfo.InvariantCulture, out var timeout) && timeout > TimeSpan.Zero ? timeout : null;
 
     private static RollbackSpec ParseRollback(IMethodSymbol method, AttributeData rollback) =>
         new(

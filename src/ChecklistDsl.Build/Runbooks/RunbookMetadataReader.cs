@@ -1,0 +1,139 @@
+using System.Reflection;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+
+namespace ChecklistDsl.Runbooks;
+
+/// <summary>
+/// Finds the runbooks in a built assembly by reading its metadata: every type carrying
+/// <c>ChecklistDsl.ChecklistAttribute</c> and its generated <c>public const string Markdown</c>.
+/// Nothing is loaded or executed, so a build or a tool can read any checklists assembly safely.
+/// </summary>
+internal static class RunbookMetadataReader
+{
+    /// <summary>What an assembly holds.</summary>
+    /// <param name="Runbooks">The runbooks, ordered by file name.</param>
+    /// <param name="ChecklistsWithoutMarkdown">Checklist classes with no generated Markdown (the generator did not run on them).</param>
+    public sealed record Result(IReadOnlyList<CompiledRunbook> Runbooks, IReadOnlyList<string> ChecklistsWithoutMarkdown);
+
+    /// <summary>Reads the runbooks of the assembly at <paramref name="assemblyPath"/>.</summary>
+    /// <exception cref="InvalidDataException">The file is not a .NET assembly.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static Result Read(string assemblyPath)
+    {
+        using var stream = File.OpenRead(assemblyPath);
+        using var pe = new PEReader(stream);
+        if (!IsAssembly(pe))
+            throw new InvalidDataException($"'{assemblyPath}' is not a .NET assembly.");
+        var metadata = pe.GetMetadataReader();
+        var runbooks = new List<CompiledRunbook>();
+        var withoutMarkdown = new List<string>();
+        foreach (var handle in metadata.TypeDefinitions)
+        {
+            var type = metadata.GetTypeDefinition(handle);
+            var attribute = FindChecklistAttribute(metadata, type);
+            if (attribute is null)
+                continue;
+            var className = metadata.GetString(type.Name);
+            var markdown = ReadMarkdownConstant(metadata, type);
+            if (markdown is null)
+            {
+                withoutMarkdown.Add(className);
+                continue;
+            }
+            var summary = ReadSummary(attribute.Value);
+            runbooks.Add(new CompiledRunbook(className, RunbookFileNames.For(className), TitleOf(markdown, className), summary, markdown));
+        }
+        runbooks.Sort((a, b) => string.CompareOrdinal(a.FileName, b.FileName));
+        return new Result(runbooks, withoutMarkdown);
+    }
+
+    private static bool IsAssembly(PEReader pe)
+    {
+        try
+        {
+            return pe.HasMetadata && pe.GetMetadataReader().IsAssembly;
+        }
+        catch (BadImageFormatException)
+        {
+            return false;
+        }
+    }
+
+    private static CustomAttribute? FindChecklistAttribute(MetadataReader metadata, TypeDefinition type)
+    {
+        foreach (var handle in type.GetCustomAttributes())
+        {
+            var attribute = metadata.GetCustomAttribute(handle);
+            if (AttributeTypeIs(metadata, attribute, "ChecklistDsl", "ChecklistAttribute"))
+                return attribute;
+        }
+        return null;
+    }
+
+    private static bool AttributeTypeIs(MetadataReader metadata, CustomAttribute attribute, string ns, string name)
+    {
+        switch (attribute.Constructor.Kind)
+        {
+            case HandleKind.MemberReference:
+                var member = metadata.GetMemberReference((MemberReferenceHandle)attribute.Constructor);
+                if (member.Parent.Kind != HandleKind.TypeReference)
+                    return false;
+                var reference = metadata.GetTypeReference((TypeReferenceHandle)member.Parent);
+                return metadata.StringComparer.Equals(reference.Namespace, ns) && metadata.StringComparer.Equals(reference.Name, name);
+            case HandleKind.MethodDefinition:
+                var method = metadata.GetMethodDefinition((MethodDefinitionHandle)attribute.Constructor);
+                var definition = metadata.GetTypeDefinition(method.GetDeclaringType());
+                return metadata.StringComparer.Equals(definition.Namespace, ns) && metadata.StringComparer.Equals(definition.Name, name);
+            default:
+                return false;
+        }
+    }
+
+    private static string? ReadMarkdownConstant(MetadataReader metadata, TypeDefinition type)
+    {
+        foreach (var handle in type.GetFields())
+        {
+            var field = metadata.GetFieldDefinition(handle);
+            if ((field.Attributes & FieldAttributes.Literal) == 0 || !metadata.StringComparer.Equals(field.Name, "Markdown"))
+                continue;
+            var constant = metadata.GetConstant(field.GetDefaultValue());
+            if (constant.TypeCode != ConstantTypeCode.String)
+                return null;
+            var blob = metadata.GetBlobReader(constant.Value);
+            return blob.ReadUTF16(blob.Length);
+        }
+        return null;
+    }
+
+    private static string? ReadSummary(CustomAttribute attribute)
+    {
+        var value = attribute.DecodeValue(new AttributeTypeNames());
+        foreach (var named in value.NamedArguments)
+        {
+            if (named.Name == "Summary")
+                return named.Value as string;
+        }
+        return null;
+    }
+
+    // The title is the runbook's first heading: exactly what the generator chose, humanized or not.
+    private static string TitleOf(string markdown, string fallback)
+    {
+        var firstLine = markdown.Split('\n', 2)[0];
+        return firstLine.StartsWith("# ", StringComparison.Ordinal) ? firstLine[2..].Trim() : fallback;
+    }
+
+    // Decoding attribute arguments needs type names only; ChecklistAttribute takes strings.
+    private sealed class AttributeTypeNames : ICustomAttributeTypeProvider<string>
+    {
+        public string GetPrimitiveType(PrimitiveTypeCode typeCode) => typeCode.ToString();
+        public string GetSystemType() => "System.Type";
+        public string GetSZArrayType(string elementType) => elementType + "[]";
+        public string GetTypeFromDefinition(MetadataReader reader, TypeDefinitionHandle handle, byte rawTypeKind) => reader.GetString(reader.GetTypeDefinition(handle).Name);
+        public string GetTypeFromReference(MetadataReader reader, TypeReferenceHandle handle, byte rawTypeKind) => reader.GetString(reader.GetTypeReference(handle).Name);
+        public string GetTypeFromSerializedName(string name) => name;
+        public PrimitiveTypeCode GetUnderlyingEnumType(string type) => PrimitiveTypeCode.Int32;
+        public bool IsSystemType(string type) => type == "System.Type";
+    }
+}

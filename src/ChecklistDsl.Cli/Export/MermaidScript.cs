@@ -1,0 +1,44 @@
+namespace ChecklistDsl.Cli.Export;
+
+/// <summary>
+/// Finds mermaid.min.js, the script that draws the runbooks' diagrams in exported HTML. It is
+/// served next to the pages, never from a CDN; scripts/fetch-mermaid.sh puts it in
+/// artifacts/mermaid/package/dist/.
+/// </summary>
+internal static class MermaidScript
+{
+    /// <summary>The environment variable that may name the script.</summary>
+    public const string EnvironmentVariable = "CHECKLIST_MERMAID_JS";
+
+    private static readonly string RelativePath = Path.Combine("artifacts", "mermaid", "package", "dist", "mermaid.min.js");
+
+    /// <summary>
+    /// The script given explicitly, else named by <see cref="EnvironmentVariable"/>, else found in
+    /// artifacts/mermaid of the current folder or of a folder above it or above the tool;
+    /// <see langword="null"/> when there is none.
+    /// </summary>
+    public static string? Find(string? explicitPath)
+    {
+        if (!string.IsNullOrEmpty(explicitPath))
+            return File.Exists(explicitPath) ? Path.GetFullPath(explicitPath) : null;
+        var fromEnvironment = Environment.GetEnvironmentVariable(EnvironmentVariable);
+        if (!string.IsNullOrEmpty(fromEnvironment))
+            return File.Exists(fromEnvironment) ? Path.GetFullPath(fromEnvironment) : null;
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
+            {
+                var candidate = Path.Combine(folder.FullName, RelativePath);
+                if (File.Exists(candidate))
+                    return candidate;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>What to tell a user who has no mermaid.min.js.</summary>
+    public static string NotFoundMessage(string? explicitPath) =>
+        string.IsNullOrEmpty(explicitPath)
+            ? $"mermaid.min.js not found. Run scripts/fetch-mermaid.sh (installs the mermaid npm package into artifacts/mermaid), set {EnvironmentVariable}, or pass --mermaid PATH."
+            : $"mermaid.min.js not found at '{explicitPath}'.";
+}

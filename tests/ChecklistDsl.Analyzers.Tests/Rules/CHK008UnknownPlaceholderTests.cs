@@ -1,0 +1,61 @@
+using ChecklistDsl.Analyzers.Tests.Infrastructure;
+
+namespace ChecklistDsl.Analyzers.Tests.Rules;
+
+[TestClass]
+public sealed class CHK008UnknownPlaceholderTests
+{
+    [TestMethod]
+    public async Task Unknown_placeholder_in_a_step_or_rollback_command_is_reported_on_the_placeholder()
+    {
+        var diagnostics = await Verify.AnalyzerAsync("""
+            [Checklist]
+            public partial class Deploy
+            {
+                [Input("Site URL")] public string SiteUrl { get; init; } = "";
+                public string Plugin { get; init; } = "";
+
+                [Step("Apply updates"), Modifies("plugins"), RollbackWith(nameof(Restore))]
+                [Command("wp plugin update {|CHK008:{Plugin}|} --url={SiteUrl}")]
+                void ApplyUpdates() { }
+
+                [Step, Verifies("site")] void Monitor() { }
+
+                [Rollback, Command("tar -xzf {|CHK008:{Archive}|}")] void Restore() { }
+            }
+            """);
+        Assert.AreEqual(
+            "Step 'Apply updates' uses '{Plugin}' in a [Command] but the checklist has no [Input] or [Secret] property named 'Plugin'; add [Input(\"...\")] public string Plugin { get; init; }, or write '{{' for a literal brace",
+            diagnostics[0].GetMessage());
+        StringAssert.StartsWith(diagnostics[1].GetMessage(), "Rollback 'Restore' uses '{Archive}'");
+    }
+
+    [TestMethod]
+    public async Task Inputs_secrets_literal_braces_and_non_identifiers_are_safe()
+    {
+        await Verify.AnalyzerAsync("""
+            [Checklist]
+            public partial class Deploy
+            {
+                [Input] public string SiteUrl { get; init; } = "";
+                [Secret("API token")] public string ApiToken { get; init; } = "";
+
+                [Step, Command("curl -H \"Authorization: Bearer {ApiToken}\" {SiteUrl}")]
+                [Command("echo {{SiteUrl}} && awk '{print $1}' log && echo ${HOME}")]
+                void Call() { }
+            }
+            """.Replace("${HOME}", "$HOME"));
+    }
+
+    [TestMethod]
+    public async Task AssumeSafe_accepts_it_on_that_step()
+    {
+        await Verify.AnalyzerAsync("""
+            [Checklist]
+            public partial class Deploy
+            {
+                [Step, Command("echo {Name}"), AssumeSafe("CHK008", "The runner's environment provides Name")] void Greet() { }
+            }
+            """);
+    }
+}

@@ -1,0 +1,56 @@
+using ChecklistDsl.Runbooks;
+using ChecklistDsl.Runbooks.Tests.Infrastructure;
+
+namespace ChecklistDsl.Runbooks.Tests;
+
+/// <summary>The metadata reader finds what the generator compiled in, without running anything.</summary>
+[TestClass]
+public sealed class RunbookMetadataReaderTests
+{
+    [TestMethod]
+    public void Reads_the_five_seed_runbooks_exactly_as_their_definitions_hold_them()
+    {
+        var found = RunbookMetadataReader.Read(Repository.ChecklistsAssembly);
+
+        Assert.IsEmpty(found.ChecklistsWithoutMarkdown);
+        var expected = Repository.Definitions.OrderBy(d => d.RunbookFileName, StringComparer.Ordinal).ToList();
+        Assert.HasCount(5, expected);
+        CollectionAssert.AreEqual(
+            expected.Select(d => (d.Name, d.RunbookFileName, d.Title, d.Summary, d.Markdown)).ToList(),
+            found.Runbooks.Select(r => (r.ClassName, r.FileName, r.Title, r.Summary, r.Markdown)).ToList());
+    }
+
+    [TestMethod]
+    [DataRow("DeploySafelyToProduction", "deploy-safely-to-production.md")]
+    [DataRow("WordPressPluginSyncFixDeployment", "word-press-plugin-sync-fix-deployment.md")]
+    [DataRow("HTTPSCertificateRenewal", "https-certificate-renewal.md")]
+    [DataRow("Upgrade2To3", "upgrade2-to3.md")]
+    [DataRow("Single", "single.md")]
+    [DataRow("XMLHttpRequest2Handler", "xml-http-request2-handler.md")]
+    public void File_names_follow_the_generators_kebab_case(string className, string fileName)
+    {
+        Assert.AreEqual(fileName, RunbookFileNames.For(className));
+        // The generator's rule itself (Naming.RunbookFileName): Humanizer's Kebaberize.
+        Assert.AreEqual(Humanizer.InflectorExtensions.Kebaberize(className) + ".md", RunbookFileNames.For(className));
+    }
+
+    [TestMethod]
+    public void A_file_that_is_not_an_assembly_is_reported_as_such()
+    {
+        using var temp = new TempFolder();
+        var path = temp.Combine("not-an-assembly.dll");
+        File.WriteAllText(path, "plain text");
+
+        var error = Assert.ThrowsExactly<InvalidDataException>(() => RunbookMetadataReader.Read(path));
+        StringAssert.Contains(error.Message, "is not a .NET assembly");
+    }
+
+    [TestMethod]
+    public void An_assembly_without_checklists_has_no_runbooks()
+    {
+        var found = RunbookMetadataReader.Read(typeof(ChecklistDefinition).Assembly.Location);
+
+        Assert.IsEmpty(found.Runbooks);
+        Assert.IsEmpty(found.ChecklistsWithoutMarkdown);
+    }
+}
