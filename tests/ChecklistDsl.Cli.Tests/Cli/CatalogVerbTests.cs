@@ -35,6 +35,21 @@ public sealed class CatalogVerbTests
     }
 
     [TestMethod]
+    public void Export_takes_its_checklists_through_the_shared_assembly_option()
+    {
+        using var folder = new TempFolder();
+        var mermaid = Path.Combine(folder.Path, "mermaid.min.js");
+        File.WriteAllText(mermaid, "// stand-in");
+
+        var result = Sample.Cli(folder, null, "export", "--html", "html", "--mermaid", mermaid);
+
+        Assert.AreEqual(0, result.ExitCode, result.ToString());
+        CollectionAssert.IsSubsetOf(
+            new[] { "index.html", "production-to-staging-sync.html", "slow-commands.html" },
+            Directory.GetFiles(Path.Combine(folder.Path, "html")).Select(Path.GetFileName).ToArray());
+    }
+
+    [TestMethod]
     public void A_folder_without_a_project_is_a_usage_error()
     {
         using var folder = new TempFolder();
