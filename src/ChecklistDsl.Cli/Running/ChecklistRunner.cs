@@ -62,6 +62,12 @@ internal sealed class ChecklistRunner
                     Fire(ChecklistTrigger.Start);
                     continue;
                 }
+                if (_state.PendingTrigger is { } decided)
+                {
+                    _console.MarkupLine($"[yellow]The run stopped after deciding '{decided}' in '{Markup.Escape(_machine.State)}' (see the journal); carrying it out.[/]");
+                    Fire(decided);
+                    continue;
+                }
                 var result = _machine.CurrentStep is { } step
                     ? await RunStepAsync(step, cancellationToken)
                     : _machine.StepBeingRolledBack is { } undone
@@ -262,20 +268,9 @@ internal sealed class ChecklistRunner
         _console.MarkupLine($"[red]Problem:[/] {Markup.Escape(problem)}");
         var action = await _operator.OnFailureAsync(problem, choices, ct);
         Record(new JournalRecord { Type = RecordTypes.Failure, State = _machine.State, Text = problem, Action = action.ToString(), Via = _operator.Via });
-        switch (action)
-        {
-            case FailureAction.Retry:
-                return Next.Continue;
-            case FailureAction.Skip:
-                Fire(ChecklistTrigger.Skip);
-                break;
-            case FailureAction.RollBack:
-                Fire(ChecklistTrigger.Fail);
-                break;
-            default:
-                Fire(ChecklistTrigger.Abort);
-                break;
-        }
+        if (action.Trigger() is not { } trigger)
+            return Next.Continue;
+        Fire(trigger);
         return Next.Moved;
     }
 

@@ -172,6 +172,27 @@ public sealed class ChecklistRunnerTests
     }
 
     [TestMethod]
+    public async Task A_rejection_recorded_just_before_a_crash_is_carried_out_on_resume_without_asking_again()
+    {
+        using (var writer = JournalWriter.Create(JournalPath, Header(Sync)))
+        {
+            writer.Append(new JournalRecord { Type = RecordTypes.Transition, Trigger = "Start", Source = "NotStarted", Destination = "ConfirmSyncWindow" });
+            writer.Append(new JournalRecord { Type = RecordTypes.Rejection, State = "ConfirmSyncWindow", Step = 0, Approver = "Erin", Role = "Release manager" });
+        }
+        var state = RunState.Replay(Sync, JournalReader.Read(JournalPath), JournalPath);
+        Assert.AreEqual(ChecklistTrigger.Reject, state.PendingTrigger);
+        var asked = 0;
+        var @operator = new ScriptedOperator { Approval = _ => { asked++; return new ApprovalDecision.Approved("Someone else", "test"); } };
+
+        var outcome = await Run(@operator, state);
+
+        Assert.AreEqual(RunOutcome.Aborted, outcome);
+        Assert.AreEqual(0, asked);
+        Assert.AreEqual("ConfirmSyncWindow -Reject-> Aborted", Transitions()[^1]);
+        Assert.IsEmpty(_folder.Log(), "the gate's command was not run after the rejection");
+    }
+
+    [TestMethod]
     public void Replaying_a_transition_from_the_wrong_state_is_reported_with_its_line()
     {
         var header = Header(Sync);
