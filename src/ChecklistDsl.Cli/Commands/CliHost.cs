@@ -18,7 +18,13 @@ internal static class CliHost
         }
         try
         {
-            return await result.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            // Ctrl-C / SIGTERM cancel the action's token (set explicitly: a new configuration has no
+            // termination handling); the run then stops its command, records the pause and exits 5.
+            return await result.InvokeAsync(new InvocationConfiguration
+            {
+                EnableDefaultExceptionHandler = false,
+                ProcessTerminationTimeout = TimeSpan.FromSeconds(10),
+            });
         }
         catch (CliException e)
         {

@@ -134,6 +134,35 @@ public sealed class CrashAndResumeTests
     }
 
     [TestMethod]
+    public void Ctrl_c_stops_the_running_command_records_the_pause_releases_the_lock_and_exits_5()
+    {
+        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
+            Assert.Inconclusive("SIGINT is sent with kill(1).");
+        using var folder = new TempFolder();
+        var hold = Path.Combine(folder.WorkDir, "hold");
+        File.WriteAllText(hold, "");
+        using var process = CliProcess.Start(folder.Path, null,
+            ["run", "SlowCommands", "--input", $"WorkDir={folder.WorkDir}", "--yes", "--assembly", SampleChecklists.AssemblyPath],
+            out var stdout, out var stderr);
+        var journal = WaitForRecord(folder, "\"state\":\"Hold\"", process);
+
+        using (var kill = Process.Start("kill", ["-INT", process.Id.ToString()]))
+            kill.WaitForExit();
+        var interrupted = CliProcess.Wait(process, stdout, stderr);
+
+        Assert.AreEqual(5, interrupted.ExitCode, interrupted.ToString());
+        var records = Journals.Records(journal);
+        Assert.AreEqual("paused", records[^1].Type());
+        Assert.AreEqual("command-finished", records[^2].Type());
+        Assert.IsTrue(records[^2].GetProperty("interrupted").GetBoolean());
+        Assert.IsEmpty(Directory.GetFiles(Path.Combine(folder.Path, ".checklist", "locks")));
+        File.Delete(hold);
+        var resumed = Sample.Cli(folder, null, "resume", records[0].Text("runId")!, "--yes");
+        Assert.AreEqual(0, resumed.ExitCode, resumed.ToString());
+        CollectionAssert.AreEqual(new[] { "first", "hold", "bounded", "last" }, folder.Log(), "the interrupted command was stopped, then run again");
+    }
+
+    [TestMethod]
     public void A_second_run_of_the_same_checklist_and_target_gets_the_lock_error_naming_the_owner()
     {
         using var folder = new TempFolder();
