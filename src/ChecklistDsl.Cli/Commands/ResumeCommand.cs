@@ -36,7 +36,7 @@ internal static class ResumeCommand
                 return RunSession.ExitCodeOf(state.State);
             }
 
-            var settings = runOptions.Settings(result);
+            var settings = runOptions.Settings(result, checklist);
             var inputs = RunInputs.ForResume(checklist, header.Inputs, RunSession.Prompter(console, settings.Interactive));
             console.MarkupLine($"[bold]{Markup.Escape(checklist.Title)}[/] — resuming run {header.RunId} (target '{Markup.Escape(header.Target!)}') at '{Markup.Escape(state.State)}', {state.Progress.DoneCount} of {checklist.Steps.Count} step(s) done.");
             return await RunSession.ExecuteAsync(

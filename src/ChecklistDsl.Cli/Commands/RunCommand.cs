@@ -31,7 +31,7 @@ internal static class RunCommand
                 return ExitCodes.Completed;
             }
 
-            var settings = runOptions.Settings(result);
+            var settings = runOptions.Settings(result, checklist);
             var values = RunInputs.Resolve(checklist, given, RunSession.Prompter(console, settings.Interactive));
             var stateDirectory = CommonOptions.State(result, runOptions.StateDir);
             var now = DateTimeOffset.UtcNow;

@@ -137,7 +137,7 @@ internal sealed class ChecklistRunner
                         _console.MarkupLine($"[green]Approved by {Markup.Escape(approved.Approver)} ({Markup.Escape(step.ApprovalRole!)}).[/]");
                         break;
                     case ApprovalDecision.Rejected rejected:
-                        Record(new JournalRecord { Type = RecordTypes.Rejection, State = step.Name, Step = step.Index, Role = step.ApprovalRole, Approver = rejected.Approver, Text = rejected.Reason, Via = rejected.Via });
+                        Record(new JournalRecord { Type = RecordTypes.Rejection, State = step.Name, Step = step.Index, Role = step.ApprovalRole, Approver = rejected.Approver, Text = _inputs.Redactor.Redact(rejected.Reason), Via = rejected.Via });
                         _console.MarkupLine($"[red]Rejected by {Markup.Escape(rejected.Approver)}.[/]");
                         Fire(ChecklistTrigger.Reject);
                         return Next.Moved;

@@ -283,6 +283,22 @@ public sealed class RunTests
     }
 
     [TestMethod]
+    public void A_scripted_answer_naming_no_gate_or_no_optional_step_is_a_usage_error()
+    {
+        using var folder = new TempFolder();
+
+        var badRole = Sample.Cli(folder, Sample.Environment(), Sample.SyncRun(folder, "--approve", "Release manger=Alice"));
+        var badSkip = Sample.Cli(folder, Sample.Environment(), Sample.SyncRun(folder, "--approver", "Alice", "--skip", "DropStagingDatabase"));
+
+        Assert.AreEqual(3, badRole.ExitCode, badRole.ToString());
+        Assert.Contains("'Release manger', which no gate", badRole.Error);
+        Assert.Contains("Its approval roles: Release manager", badRole.Error);
+        Assert.AreEqual(3, badSkip.ExitCode, badSkip.ToString());
+        Assert.Contains("Its optional steps: FlushStagingCache", badSkip.Error);
+        Assert.IsFalse(Directory.Exists(folder.RunsFolder), "nothing was started");
+    }
+
+    [TestMethod]
     public void An_unknown_option_is_a_usage_error()
     {
         using var folder = new TempFolder();
