@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ChecklistDsl.Cli.Journal;
 using Spectre.Console;
 
 namespace ChecklistDsl.Cli.Commands;
@@ -30,6 +31,11 @@ internal static class CliHost
         {
             Terminal.Error.MarkupLine($"[red]{Markup.Escape(e.Message)}[/]");
             return e.ExitCode;
+        }
+        catch (JournalCorruptException e)
+        {
+            Terminal.Error.MarkupLine($"[red]{Markup.Escape(e.Message)}[/]");
+            return ExitCodes.UsageError;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
