@@ -56,7 +56,8 @@ internal static class RunCommand
             {
                 console.MarkupLine($"[yellow]Note:[/] run {unfinished.RunId} of this checklist and target stopped at '{Markup.Escape(unfinished.State)}' unfinished; `checklist resume {unfinished.RunId}` would continue it.");
             }
-            console.MarkupLine($"[bold]{Spectre.Console.Markup.Escape(checklist.Title)}[/] — run {header.RunId} against target '{Spectre.Console.Markup.Escape(header.Target!)}'");
+            var environment = checklist.Environment is null ? "" : checklist.IsProduction ? $" [bold red]{Markup.Escape(checklist.Environment.ToUpperInvariant())}[/]" : $" ({Markup.Escape(checklist.Environment)})";
+            console.MarkupLine($"[bold]{Markup.Escape(checklist.Title)}[/]{environment} — run {header.RunId} against target '{Markup.Escape(header.Target!)}'");
             return await RunSession.ExecuteAsync(
                 stateDirectory,
                 new RunState(checklist, header),
