@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ChecklistDsl.Cli.Journal;
 using Spectre.Console;
 
 namespace ChecklistDsl.Cli.Commands;
@@ -18,12 +19,23 @@ internal static class CliHost
         }
         try
         {
-            return await result.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            // Ctrl-C / SIGTERM cancel the action's token (set explicitly: a new configuration has no
+            // termination handling); the run then stops its command, records the pause and exits 5.
+            return await result.InvokeAsync(new InvocationConfiguration
+            {
+                EnableDefaultExceptionHandler = false,
+                ProcessTerminationTimeout = TimeSpan.FromSeconds(10),
+            });
         }
         catch (CliException e)
         {
             Terminal.Error.MarkupLine($"[red]{Markup.Escape(e.Message)}[/]");
             return e.ExitCode;
+        }
+        catch (JournalCorruptException e)
+        {
+            Terminal.Error.MarkupLine($"[red]{Markup.Escape(e.Message)}[/]");
+            return ExitCodes.UsageError;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -41,30 +41,27 @@ internal sealed class ChecklistSourceOptions
         return this;
     }
 
-    /// <summary>
-    /// The checklists assembly's path: <c>--assembly</c>, or <c>--project</c> built first (a build that
-    /// fails throws <see cref="CliException"/> with the compiler's output, before anything else happens).
-    /// </summary>
-    public string LocateAssembly(ParseResult result)
+    /// <summary>Builds the project if needed and loads its checklists; dispose the result to unload them.</summary>
+    public LoadedChecklists Load(ParseResult result) => LoadedChecklists.Load(AssemblyPath(result));
+
+    /// <summary>The checklists assembly: --assembly, or the project's build output (built first unless --no-build).</summary>
+    public string AssemblyPath(ParseResult result)
     {
         var assembly = result.GetValue(Assembly);
         if (!string.IsNullOrWhiteSpace(assembly))
             return Path.GetFullPath(assembly);
         var project = ProjectBuilder.FindProject(result.GetValue(Project));
-        return ProjectBuilder.BuildAndLocate(project, result.GetValue(NoBuild), message => Terminal.Error.MarkupLine($"[grey]{Spectre.Console.Markup.Escape(message)}[/]"));
+        return ProjectBuilder.BuildAndLocate(project, result.GetValue(NoBuild), message => Terminal.Error.MarkupLine($"[grey]{Markup.Escape(message)}[/]"));
     }
 
-    /// <summary>Builds the project if needed and loads its checklists; dispose the result to unload them.</summary>
-    public LoadedChecklists Load(ParseResult result) => LoadedChecklists.Load(LocateAssembly(result));
-
     /// <summary>
-    /// A verb that reads runbooks from an assembly's metadata (export, publish), given the shared
-    /// --project/--assembly/--no-build options.
+    /// A verb whose <c>Create</c> takes an assembly resolver (export, publish), given these options:
+    /// <c>ChecklistSourceOptions.With(ExportCommand.Create)</c>.
     /// </summary>
-    public static Command WithSource(Func<Func<ParseResult, TextWriter, string?>, Command> create)
+    public static Command With(Func<Func<ParseResult, TextWriter, string?>, Command> create)
     {
         var source = new ChecklistSourceOptions();
-        var command = create((result, _) => source.LocateAssembly(result));
+        var command = create((result, _) => source.AssemblyPath(result));
         source.AddTo(command);
         return command;
     }
