@@ -187,7 +187,7 @@ internal static class ChecklistSourceEmitter
         w.Line();
 
         w.Open("private static void ConfigureStateMachine(" + machineType + " machine, " + Ns + "ChecklistProgress progress)");
-        w.Line("if (progress is null) throw new global::System.ArgumentNullException(nameof(progress));");
+        w.Line("if (progress is null) throw new global::System.ArgumentNullException(\"progress\");");
         foreach (var state in plan.States)
         {
             w.Line("machine.Configure(Step." + Identifier(state.Name) + ")");
@@ -206,7 +206,7 @@ internal static class ChecklistSourceEmitter
 
         w.Open("private static " + Ns + "ChecklistMachine CreateChecklistMachine(" + Ns + "ChecklistProgress progress, string state)");
         w.Line("if (!global::System.Enum.TryParse(state, out Step current) || !global::System.Enum.IsDefined(typeof(Step), current) || state.Length == 0 || !char.IsLetter(state[0]))");
-        w.Line("    throw new global::System.ArgumentException(\"'\" + state + \"' is not a state of the checklist " + spec.ClassName + ".\", nameof(state));");
+        w.Line("    throw new global::System.ArgumentException(\"'\" + state + \"' is not a state of the checklist " + spec.ClassName + ".\", \"state\");");
         w.Line("var machine = CreateStateMachine(progress, () => current, next => current = next);");
         w.Line("return new " + Ns + "ChecklistMachine(Definition, progress, () => current.ToString(),");
         w.Line("    (" + Ns + "ChecklistTrigger trigger, out global::System.Collections.Generic.ICollection<string> unmetGuards) => machine.CanFire((Trigger)trigger, out unmetGuards),");

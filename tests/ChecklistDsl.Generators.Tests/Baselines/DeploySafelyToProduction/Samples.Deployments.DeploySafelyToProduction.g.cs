@@ -72,7 +72,7 @@ namespace Samples.Deployments
 
         private static void ConfigureStateMachine(global::ChecklistDsl.Engine.StateMachine<Step, Trigger> machine, global::ChecklistDsl.ChecklistProgress progress)
         {
-            if (progress is null) throw new global::System.ArgumentNullException(nameof(progress));
+            if (progress is null) throw new global::System.ArgumentNullException("progress");
             machine.Configure(Step.NotStarted)
                 .Permit(Trigger.Start, Step.ConfirmStagingApproval);
             machine.Configure(Step.ConfirmStagingApproval)
@@ -109,7 +109,7 @@ namespace Samples.Deployments
         private static global::ChecklistDsl.ChecklistMachine CreateChecklistMachine(global::ChecklistDsl.ChecklistProgress progress, string state)
         {
             if (!global::System.Enum.TryParse(state, out Step current) || !global::System.Enum.IsDefined(typeof(Step), current) || state.Length == 0 || !char.IsLetter(state[0]))
-                throw new global::System.ArgumentException("'" + state + "' is not a state of the checklist DeploySafelyToProduction.", nameof(state));
+                throw new global::System.ArgumentException("'" + state + "' is not a state of the checklist DeploySafelyToProduction.", "state");
             var machine = CreateStateMachine(progress, () => current, next => current = next);
             return new global::ChecklistDsl.ChecklistMachine(Definition, progress, () => current.ToString(),
                 (global::ChecklistDsl.ChecklistTrigger trigger, out global::System.Collections.Generic.ICollection<string> unmetGuards) => machine.CanFire((Trigger)trigger, out unmetGuards),
