@@ -73,7 +73,7 @@ internal static class ChecklistSourceEmitter
         // which overflows at 16 MB (CS8103) with some hundreds of runbooks. The constant's own copy is
         // in metadata already; the definition reads that one.
         w.Line("    // The runbook is read from the constant's metadata: an ldstr per runbook would overflow the assembly's string heap (CS8103).");
-        w.Line("    Fingerprint = " + Literal(fingerprint) + ", Markdown = (string)typeof(" + spec.GlobalName + ").GetField(nameof(Markdown))!.GetRawConstantValue()!, RunbookFileName = " + Literal(Naming.RunbookFileName(spec.ClassName)) + ",");
+        w.Line("    Fingerprint = " + Literal(fingerprint) + ", Markdown = (string)typeof(" + spec.GlobalName + ").GetField(\"Markdown\")!.GetRawConstantValue()!, RunbookFileName = " + Literal(Naming.RunbookFileName(spec.ClassName)) + ",");
         w.Line("    Inputs = new " + Ns + "InputDefinition[]");
         w.Line("    {");
         foreach (var input in spec.Inputs)
