@@ -87,7 +87,7 @@ internal static class RunSession
             {
                 var prompt = new TextPrompt<string>($"{Markup.Escape(input.Description)} [grey]({Markup.Escape(input.Name)})[/]:");
                 if (input.IsSecret)
-                    prompt.Secret();
+                    prompt.Secret(null); // no echo at all, not even a mask
                 return console.Prompt(prompt);
             };
 }

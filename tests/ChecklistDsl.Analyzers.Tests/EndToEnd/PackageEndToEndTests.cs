@@ -51,6 +51,9 @@ public sealed class PackageEndToEndTests
                 "analyzers/dotnet/cs/ChecklistDsl.Generators.dll",
                 "analyzers/dotnet/cs/ChecklistDsl.CodeFixes.dll",
                 "analyzers/dotnet/cs/Humanizer.dll",
+                "buildTransitive/ChecklistDsl.props",
+                "buildTransitive/ChecklistDsl.targets",
+                "tasks/net10.0/ChecklistDsl.Build.dll",
             })
             {
                 Assert.Contains(expected, entries, "Package entries:\n" + string.Join("\n", entries.Order()));
@@ -74,6 +77,11 @@ public sealed class PackageEndToEndTests
         Assert.AreEqual(0, run.ExitCode, run.ToString());
         StringAssert.Contains(run.Output, "# Deploy the consumer\n", run.ToString());
         StringAssert.Contains(run.Output, "SayHello,WaveGoodbye", run.ToString());
+
+        // The build wrote the runbook and the index to runbooks/ in the output folder.
+        var runbooks = Path.Combine(project, "bin", "Debug", "net10.0", "runbooks");
+        StringAssert.StartsWith(File.ReadAllText(Path.Combine(runbooks, "deploy-consumer.md")), "# Deploy the consumer\n");
+        StringAssert.Contains(File.ReadAllText(Path.Combine(runbooks, "README.md")), "[Deploy the consumer](deploy-consumer.md)");
     }
 
     [TestMethod]

@@ -108,6 +108,40 @@ public sealed class CrashAndResumeTests
         Assert.AreEqual(11, after.Count(r => r.Type() == "command-finished" && r.Number("exitCode") == 0));
     }
 
+    // Crash points on the rollback path, found in a reference run that is not killed: right after the
+    // decision to roll back (its transition not yet written), after entering the first rollback
+    // state, after a rollback command started, after the first rollback procedure completed.
+    [TestMethod]
+    [DataRow("\"type\":\"failure\"", 1, true)]
+    [DataRow("\"trigger\":\"Fail\"", 1, false)]
+    [DataRow("\"type\":\"command-started\"", 11, false)]
+    [DataRow("\"trigger\":\"Complete\"", 5, false)]
+    public void A_run_killed_on_its_rollback_path_resumes_it_without_repeating_or_skipping_a_procedure(string recordText, int occurrence, bool decisionPending)
+    {
+        using var reference = new TempFolder();
+        File.WriteAllText(Path.Combine(reference.WorkDir, "fail-import"), "");
+        var referenceRun = Sample.Cli(reference, Sample.Environment(), Sample.SyncRun(reference, "--approver", "Alice"));
+        Assert.AreEqual(1, referenceRun.ExitCode, referenceRun.ToString());
+        var referenceLines = File.ReadAllLines(reference.Journal());
+        var crashAfter = referenceLines.Select((line, i) => (line, i)).Where(p => p.line.Contains(recordText, StringComparison.Ordinal))
+            .Skip(occurrence - 1).First().i + 1;
+        Assert.IsTrue(referenceLines[..crashAfter].Any(l => l.Contains("\"type\":\"failure\"", StringComparison.Ordinal)), "the crash point is on the rollback path");
+
+        using var folder = new TempFolder();
+        File.WriteAllText(Path.Combine(folder.WorkDir, "fail-import"), "");
+        var crashed = Sample.Cli(folder, Sample.Environment((CrashHook, crashAfter.ToString())), Sample.SyncRun(folder, "--approver", "Alice"));
+        Assert.AreEqual(137, crashed.ExitCode, crashed.ToString());
+        var runId = Journals.Records(folder.Journal())[0].Text("runId")!;
+
+        var resumed = Sample.Cli(folder, Sample.Environment(), "resume", runId, "--yes");
+
+        Assert.AreEqual(1, resumed.ExitCode, resumed.ToString());
+        CollectionAssert.AreEqual(reference.Log(), folder.Log(), "every rollback procedure ran once, in the same order");
+        CollectionAssert.AreEqual(Journals.Transitions(Journals.Records(reference.Journal())), Journals.Transitions(Journals.Records(folder.Journal())));
+        Assert.ContainsSingle(Journals.Records(folder.Journal()).Where(r => r.Type() == "failure"), "the decision was carried out, not asked again");
+        Assert.AreEqual(decisionPending, resumed.Output.Contains("The run stopped after deciding 'Fail'", StringComparison.Ordinal), resumed.Output);
+    }
+
     [TestMethod]
     public void A_run_killed_during_a_command_offers_that_command_again_on_resume_and_its_stale_lock_is_reported_then_taken_over()
     {
@@ -147,6 +181,35 @@ public sealed class CrashAndResumeTests
     }
 
     [TestMethod]
+    public void Ctrl_c_stops_the_running_command_records_the_pause_releases_the_lock_and_exits_5()
+    {
+        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
+            Assert.Inconclusive("SIGINT is sent with kill(1).");
+        using var folder = new TempFolder();
+        var hold = Path.Combine(folder.WorkDir, "hold");
+        File.WriteAllText(hold, "");
+        using var process = CliProcess.Start(folder.Path, null,
+            ["run", "SlowCommands", "--input", $"WorkDir={folder.WorkDir}", "--yes", "--assembly", SampleChecklists.AssemblyPath],
+            out var stdout, out var stderr);
+        var journal = WaitForRecord(folder, "\"state\":\"Hold\"", process);
+
+        using (var kill = Process.Start("kill", ["-INT", process.Id.ToString()]))
+            kill.WaitForExit();
+        var interrupted = CliProcess.Wait(process, stdout, stderr);
+
+        Assert.AreEqual(5, interrupted.ExitCode, interrupted.ToString());
+        var records = Journals.Records(journal);
+        Assert.AreEqual("paused", records[^1].Type());
+        Assert.AreEqual("command-finished", records[^2].Type());
+        Assert.IsTrue(records[^2].GetProperty("interrupted").GetBoolean());
+        Assert.IsEmpty(Directory.GetFiles(Path.Combine(folder.Path, ".checklist", "locks")));
+        File.Delete(hold);
+        var resumed = Sample.Cli(folder, null, "resume", records[0].Text("runId")!, "--yes");
+        Assert.AreEqual(0, resumed.ExitCode, resumed.ToString());
+        CollectionAssert.AreEqual(new[] { "first", "hold", "bounded", "last" }, folder.Log(), "the interrupted command was stopped, then run again");
+    }
+
+    [TestMethod]
     public void A_second_run_of_the_same_checklist_and_target_gets_the_lock_error_naming_the_owner()
     {
         using var folder = new TempFolder();
@@ -169,6 +232,8 @@ public sealed class CrashAndResumeTests
             Assert.Contains($"pid {first.Id}", second.Error);
             Assert.Contains(Environment.UserName, second.Error);
             Assert.AreEqual(0, otherTarget.ExitCode, "another target is another lock: " + otherTarget);
+            var status = CliProcess.Run(folder.Path, null, "status");
+            Assert.Contains("running: Hold", status.Output);
         }
         finally
         {

@@ -69,7 +69,11 @@ internal static class ChecklistSourceEmitter
         w.Line("{");
         w.Line("    Name = " + Literal(spec.ClassName) + ", FullName = " + Literal(spec.FullName) + ", Title = " + Literal(spec.Title) + ",");
         w.Line("    Summary = " + Literal(spec.Summary) + ", Owner = " + Literal(spec.Owner) + ", Environment = " + Literal(spec.Environment) + ", IsProduction = " + Bool(spec.IsProduction) + ",");
-        w.Line("    Fingerprint = " + Literal(fingerprint) + ", Markdown = Markdown, RunbookFileName = " + Literal(Naming.RunbookFileName(spec.ClassName)) + ",");
+        // Not "Markdown = Markdown": each ldstr copies the runbook into the assembly's user-string heap,
+        // which overflows at 16 MB (CS8103) with some hundreds of runbooks. The constant's own copy is
+        // in metadata already; the definition reads that one.
+        w.Line("    // The runbook is read from the constant's metadata: an ldstr per runbook would overflow the assembly's string heap (CS8103).");
+        w.Line("    Fingerprint = " + Literal(fingerprint) + ", Markdown = (string)typeof(" + spec.GlobalName + ").GetField(\"Markdown\")!.GetRawConstantValue()!, RunbookFileName = " + Literal(Naming.RunbookFileName(spec.ClassName)) + ",");
         w.Line("    Inputs = new " + Ns + "InputDefinition[]");
         w.Line("    {");
         foreach (var input in spec.Inputs)

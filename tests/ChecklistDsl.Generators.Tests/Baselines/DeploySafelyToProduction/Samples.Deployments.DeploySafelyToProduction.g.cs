@@ -31,7 +31,8 @@ namespace Samples.Deployments
         {
             Name = "DeploySafelyToProduction", FullName = "Samples.Deployments.DeploySafelyToProduction", Title = "Deploy safely to production",
             Summary = "Apply only the updates approved in staging, in a controlled order.", Owner = "Web team", Environment = "production", IsProduction = true,
-            Fingerprint = "sha256:5485f28e3a304d6252be7f4f7a79226b", Markdown = Markdown, RunbookFileName = "deploy-safely-to-production.md",
+            // The runbook is read from the constant's metadata: an ldstr per runbook would overflow the assembly's string heap (CS8103).
+            Fingerprint = "sha256:5485f28e3a304d6252be7f4f7a79226b", Markdown = (string)typeof(global::Samples.Deployments.DeploySafelyToProduction).GetField("Markdown")!.GetRawConstantValue()!, RunbookFileName = "deploy-safely-to-production.md",
             Inputs = new global::ChecklistDsl.InputDefinition[]
             {
                 new global::ChecklistDsl.InputDefinition { Name = "SiteUrl", Description = "Production site URL", IsSecret = false, EnvironmentVariable = "SITE_URL" },

@@ -27,7 +27,8 @@ partial class Outer
         {
             Name = "Inner", FullName = "Outer.Inner", Title = "Nested checklist",
             Summary = null, Owner = null, Environment = null, IsProduction = false,
-            Fingerprint = "sha256:839238dea7173c6984f17fc1347b7cb9", Markdown = Markdown, RunbookFileName = "inner.md",
+            // The runbook is read from the constant's metadata: an ldstr per runbook would overflow the assembly's string heap (CS8103).
+            Fingerprint = "sha256:839238dea7173c6984f17fc1347b7cb9", Markdown = (string)typeof(global::Outer.Inner).GetField("Markdown")!.GetRawConstantValue()!, RunbookFileName = "inner.md",
             Inputs = new global::ChecklistDsl.InputDefinition[]
             {
             },

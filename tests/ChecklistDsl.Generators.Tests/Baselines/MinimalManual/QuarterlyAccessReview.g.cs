@@ -26,7 +26,8 @@ partial class QuarterlyAccessReview
     {
         Name = "QuarterlyAccessReview", FullName = "QuarterlyAccessReview", Title = "Quarterly access review",
         Summary = null, Owner = null, Environment = null, IsProduction = false,
-        Fingerprint = "sha256:821415e4745f70f817cdddede6cdafd8", Markdown = Markdown, RunbookFileName = "quarterly-access-review.md",
+        // The runbook is read from the constant's metadata: an ldstr per runbook would overflow the assembly's string heap (CS8103).
+        Fingerprint = "sha256:821415e4745f70f817cdddede6cdafd8", Markdown = (string)typeof(global::QuarterlyAccessReview).GetField("Markdown")!.GetRawConstantValue()!, RunbookFileName = "quarterly-access-review.md",
         Inputs = new global::ChecklistDsl.InputDefinition[]
         {
         },

@@ -35,7 +35,8 @@ namespace Samples.Sync
         {
             Name = "ProductionToStagingSync", FullName = "Samples.Sync.ProductionToStagingSync", Title = "Production to staging sync",
             Summary = "Copy production's files and database to staging.\nStaging is overwritten.", Owner = null, Environment = "staging", IsProduction = false,
-            Fingerprint = "sha256:3d91b1cf3b6e3a96513e0c3d0f8db54e", Markdown = Markdown, RunbookFileName = "production-to-staging-sync.md",
+            // The runbook is read from the constant's metadata: an ldstr per runbook would overflow the assembly's string heap (CS8103).
+            Fingerprint = "sha256:3d91b1cf3b6e3a96513e0c3d0f8db54e", Markdown = (string)typeof(global::Samples.Sync.ProductionToStagingSync).GetField("Markdown")!.GetRawConstantValue()!, RunbookFileName = "production-to-staging-sync.md",
             Inputs = new global::ChecklistDsl.InputDefinition[]
             {
                 new global::ChecklistDsl.InputDefinition { Name = "StagingHost", Description = "Staging host", IsSecret = false, EnvironmentVariable = "STAGING_HOST" },

@@ -1,0 +1,47 @@
+using BenchmarkDotNet.Attributes;
+using ChecklistDsl.Workload;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace ChecklistDsl.Benchmarks;
+
+/// <summary>
+/// The generator as an IDE runs it: a driver kept between runs. Each iteration starts from a
+/// driver that has run once over the project; the measured call is the run over the edited
+/// compilation. The full run over the same edited compilation is the baseline (Ratio column).
+/// </summary>
+[MemoryDiagnoser]
+public class IncrementalBenchmarks
+{
+    private CSharpCompilation _original = null!;
+    private CSharpCompilation _oneChecklistEdited = null!;
+    private CSharpCompilation _unrelatedEdited = null!;
+    private GeneratorDriver _driver = null!;
+    private int _revision;
+
+    [Params(100, 1000)]
+    public int Checklists { get; set; }
+
+    [GlobalSetup]
+    public void Setup() => _original = Sizes.Source(Checklists);
+
+    [IterationSetup]
+    public void PrepareDriver()
+    {
+        // A new edit each time, so no run can be answered from the previous iteration's state.
+        _revision++;
+        var edited = Checklists / 2;
+        _oneChecklistEdited = InMemoryCompilation.Replace(_original, SyntheticChecklists.PathOf(edited), SyntheticChecklists.Checklist(edited, Sizes.Steps, _revision));
+        _unrelatedEdited = InMemoryCompilation.Replace(_original, SyntheticChecklists.UnrelatedPath, SyntheticChecklists.Unrelated(_revision));
+        _driver = InMemoryCompilation.CreateDriver().RunGenerators(_original.Clone());
+    }
+
+    [Benchmark(Baseline = true)]
+    public GeneratorDriver FullRun() => InMemoryCompilation.CreateDriver().RunGenerators(_oneChecklistEdited);
+
+    [Benchmark]
+    public GeneratorDriver AfterOneChecklistEdit() => _driver.RunGenerators(_oneChecklistEdited);
+
+    [Benchmark]
+    public GeneratorDriver AfterUnrelatedEdit() => _driver.RunGenerators(_unrelatedEdited);
+}

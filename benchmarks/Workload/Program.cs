@@ -1,0 +1,67 @@
+using System.Globalization;
+using ChecklistDsl.Workload;
+
+// ChecklistDsl.Workload: writes the synthetic checklists project, or reports the generated lines per step.
+//   --out DIR --library ChecklistDsl.dll --analyzer Generators.dll [--analyzer Dependency.dll ...]
+//   --report-lines
+//   [--checklists N] [--steps M]   (default 1000 x 20)
+const string Usage = """
+    usage: ChecklistDsl.Workload --out DIR --library PATH --analyzer PATH [--analyzer PATH...] [--checklists N] [--steps M]
+           ChecklistDsl.Workload --report-lines [--checklists N] [--steps M]
+    """;
+
+int checklists = SyntheticChecklists.DefaultChecklists, steps = SyntheticChecklists.DefaultSteps;
+string? output = null, library = null;
+var analyzers = new List<string>();
+var reportLines = false;
+try
+{
+    for (var i = 0; i < args.Length; i++)
+    {
+        string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+        switch (args[i])
+        {
+            case "--checklists": checklists = Number(Value()); break;
+            case "--steps": steps = Number(Value()); break;
+            case "--out": output = Value(); break;
+            case "--library": library = Value(); break;
+            case "--analyzer": analyzers.Add(Value()); break;
+            case "--report-lines": reportLines = true; break;
+            case "-h" or "--help": Console.WriteLine(Usage); return 0;
+            default: throw new ArgumentException($"Unknown option '{args[i]}'.");
+        }
+    }
+    if (steps < SyntheticChecklists.MinimumSteps || checklists < 1)
+        throw new ArgumentException($"--checklists must be at least 1 and --steps at least {SyntheticChecklists.MinimumSteps}.");
+    if (reportLines == (output is not null))
+        throw new ArgumentException("Give either --out or --report-lines.");
+    if (output is not null && (library is null || analyzers.Count == 0))
+        throw new ArgumentException("--out needs --library and at least one --analyzer.");
+}
+catch (ArgumentException error)
+{
+    Console.Error.WriteLine(error.Message);
+    Console.Error.WriteLine(Usage);
+    return 2;
+}
+
+if (output is not null)
+{
+    var project = SyntheticProject.Write(output, checklists, steps, library!, analyzers);
+    Console.WriteLine($"wrote {project}: {checklists} checklists x {steps} steps");
+    return 0;
+}
+
+var report = GeneratedLines.Measure(checklists, steps);
+Console.WriteLine($"checklists              {report.Checklists}");
+Console.WriteLine($"steps                   {report.Steps}");
+Console.WriteLine($"generated files         {report.Files}");
+Console.WriteLine($"generated lines         {report.Lines} (catalog {report.CatalogLines}; each runbook is {report.MarkdownLines / Math.Max(1, report.Checklists)} line)");
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"generated lines/step    {report.LinesPerStep:F2}"));
+Console.WriteLine($"compile errors          {report.CompileErrors}");
+Console.WriteLine($"analyzer diagnostics    {report.AnalyzerDiagnostics}");
+// The workload must be safe and compile: anything else makes the measurements meaningless.
+return report.CompileErrors == 0 && report.AnalyzerDiagnostics == 0 ? 0 : 1;
+
+static int Number(string text) =>
+    int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : throw new ArgumentException($"'{text}' is not a number.");

@@ -1,0 +1,137 @@
+#!/usr/bin/env bash
+# The measured build (docs/performance.md): writes the synthetic checklists project (1,000 x 20 by
+# default) into a temporary folder, builds it with the ChecklistDsl generator and analyzers
+# (-p:ReportAnalyzer=true) and without them (-p:ChecklistDslTooling=false), and prints, from the
+# compiler's own report, generator time, analyzer time, the Csc task time and the build's wall time.
+#
+#   scripts/measure-build.sh [--checklists N] [--steps M] [--runs R] [--keep DIR]
+#
+# Each configuration: one warm-up build, then R clean builds (--no-incremental); the median counts.
+# The "on" warm-up also writes the generated files to disk, for generated lines per step.
+set -euo pipefail
+
+checklists=1000 steps=20 runs=3 keep=""
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --checklists) checklists="$2"; shift 2 ;;
+    --steps) steps="$2"; shift 2 ;;
+    --runs) runs="$2"; shift 2 ;;
+    --keep) keep="$2"; shift 2 ;;
+    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    *) echo "unknown option: $1" >&2; exit 2 ;;
+  esac
+done
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+work="${keep:-$(mktemp -d -t checklistdsl-measure.XXXXXX)}"
+mkdir -p "$work"
+project_dir="$work/project"
+logs="$work/logs"
+mkdir -p "$logs"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+echo "== building the library, the generator and the workload tool (Release)"
+dotnet build "$repo/src/ChecklistDsl/ChecklistDsl.csproj" -c Release -v:q -nologo >"$logs/tools.log"
+dotnet build "$repo/generators/ChecklistDsl.Generators/ChecklistDsl.Generators.csproj" -c Release -v:q -nologo >>"$logs/tools.log"
+dotnet build "$repo/benchmarks/Workload/ChecklistDsl.Workload.csproj" -c Release -v:q -nologo >>"$logs/tools.log"
+
+library="$repo/src/ChecklistDsl/bin/Release/net10.0/ChecklistDsl.dll"
+generator="$repo/generators/ChecklistDsl.Generators/bin/Release/netstandard2.0/ChecklistDsl.Generators.dll"
+# The compiler loads the generator's dependency from an Analyzer item too (as the repo's own projects do).
+humanizer_package="$(dotnet msbuild "$repo/generators/ChecklistDsl.Generators/ChecklistDsl.Generators.csproj" -getProperty:PKGHumanizer_Core -p:Configuration=Release)"
+humanizer="$humanizer_package/lib/netstandard2.0/Humanizer.dll"
+for f in "$library" "$generator" "$humanizer"; do
+  [[ -f "$f" ]] || { echo "missing: $f" >&2; exit 1; }
+done
+
+echo "== writing $checklists checklists x $steps steps to $project_dir"
+dotnet "$repo/benchmarks/Workload/bin/Release/net10.0/ChecklistDsl.Workload.dll" \
+  --out "$project_dir" --checklists "$checklists" --steps "$steps" \
+  --library "$library" --analyzer "$generator" --analyzer "$humanizer"
+proj="$project_dir/Checklists.Synthetic.csproj"
+
+now() { date +%s.%N; }
+calc() { awk "BEGIN { print $1 }"; }
+
+# One build; prints its wall time in seconds. $1: log file; the rest: extra MSBuild arguments.
+build() {
+  local log="$1"; shift
+  local start end
+  start=$(now)
+  if ! dotnet build "$proj" -c Release -nologo --no-restore "$@" >"$log" 2>&1; then
+    echo "build failed, see $log" >&2; tail -30 "$log" >&2; exit 1
+  fi
+  end=$(now)
+  calc "$end - $start"
+}
+
+median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+# Seconds from the compiler's report (ReportAnalyzer) and MSBuild's task summary, in one log.
+generator_seconds() { awk '/Total generator execution time:/ { f = 1; next } f && /ChecklistDsl\.Generators, Version=/ { print $1; exit }' "$1"; }
+analyzer_seconds() { awk '/Total analyzer execution time:/ { f = 1; next } f && /ChecklistDsl\.Generators, Version=/ { print $1; exit }' "$1"; }
+all_generators_seconds() { awk '/Total generator execution time:/ { sub(/.*time: /, ""); print $1 + 0; exit }' "$1"; }
+all_analyzers_seconds() { awk '/Total analyzer execution time:/ { sub(/.*time: /, ""); print $1 + 0; exit }' "$1"; }
+csc_seconds() { awk '/Task Performance Summary:/ { f = 1 } f && $NF == "calls" && $(NF - 2) == "Csc" { print $1 / 1000; exit }' "$1"; }
+
+dotnet restore "$proj" -v:q -nologo >"$logs/restore.log"
+load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+
+echo "== with the generator and analyzers: warm-up (also writes the generated files)"
+# Outside the project folder: the default **/*.cs glob would otherwise compile them in the next builds.
+generated="$work/generated"
+rm -rf "$generated"
+build "$logs/on-warmup.log" -p:EmitCompilerGeneratedFiles=true "-p:CompilerGeneratedFilesOutputPath=$generated" >/dev/null
+generated_lines=$(find "$generated" -path '*ChecklistDsl.Generators*' -name '*.g.cs' -print0 | xargs -0 cat | wc -l)
+generated_files=$(find "$generated" -path '*ChecklistDsl.Generators*' -name '*.g.cs' | wc -l)
+[[ "$generated_files" -eq $((checklists + 1)) ]] || { echo "expected $((checklists + 1)) generated files, found $generated_files" >&2; exit 1; }
+on_wall=() on_csc=() on_gen=() on_ana=() on_allgen=() on_allana=()
+for i in $(seq 1 "$runs"); do
+  echo "   clean build $i/$runs"
+  log="$logs/on-$i.log"
+  on_wall+=("$(build "$log" --no-incremental -p:ReportAnalyzer=true -v:d -clp:PerformanceSummary)")
+  on_csc+=("$(csc_seconds "$log")"); on_gen+=("$(generator_seconds "$log")"); on_ana+=("$(analyzer_seconds "$log")")
+  on_allgen+=("$(all_generators_seconds "$log")"); on_allana+=("$(all_analyzers_seconds "$log")")
+  [[ -n "${on_gen[-1]}" && -n "${on_ana[-1]}" && -n "${on_csc[-1]}" ]] || { echo "no generator/analyzer/Csc time in $log" >&2; exit 1; }
+done
+
+echo "== without them (-p:ChecklistDslTooling=false): warm-up"
+build "$logs/off-warmup.log" -p:ChecklistDslTooling=false >/dev/null
+off_wall=() off_csc=()
+for i in $(seq 1 "$runs"); do
+  echo "   clean build $i/$runs"
+  log="$logs/off-$i.log"
+  off_wall+=("$(build "$log" --no-incremental -p:ChecklistDslTooling=false -p:ReportAnalyzer=true -v:d -clp:PerformanceSummary)")
+  off_csc+=("$(csc_seconds "$log")")
+  if grep -q 'ChecklistDsl\.Generators, Version=' "$log"; then echo "the off build still loaded ChecklistDsl.Generators: $log" >&2; exit 1; fi
+done
+
+m() { printf '%s\n' "$@" | median; }
+gen=$(m "${on_gen[@]}"); ana=$(m "${on_ana[@]}"); csc_on=$(m "${on_csc[@]}"); csc_off=$(m "${off_csc[@]}")
+wall_on=$(m "${on_wall[@]}"); wall_off=$(m "${off_wall[@]}")
+allgen=$(m "${on_allgen[@]}"); allana=$(m "${on_allana[@]}")
+total_steps=$((checklists * steps))
+pct() { calc "100 * ($1) / ($2)"; }
+
+echo
+echo "Measured build: $checklists checklists x $steps steps ($total_steps steps), median of $runs clean builds each"
+echo "CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(nproc) cores; $(dotnet --version) SDK; UseSharedCompilation=${UseSharedCompilation:-default}"
+echo "load average (1, 5, 15 min): before $load_before, after $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
+printf '| %-52s | %12s |\n' "measure" "value"
+printf '| %-52s | %12s |\n' "----------------------------------------------------" "------------"
+printf '| %-52s | %10.3f s |\n' "ChecklistDsl generator (compiler's report)" "$gen"
+printf '| %-52s | %10.3f s |\n' "ChecklistDsl analyzers (compiler's report)" "$ana"
+printf '| %-52s | %10.3f s |\n' "all generators / all analyzers in the build" "$(calc "$allgen + $allana")"
+printf '| %-52s | %10.3f s |\n' "Csc task, with them" "$csc_on"
+printf '| %-52s | %10.3f s |\n' "Csc task, without them" "$csc_off"
+printf '| %-52s | %10.3f s |\n' "whole build (wall), with them" "$wall_on"
+printf '| %-52s | %10.3f s |\n' "whole build (wall), without them" "$wall_off"
+printf '| %-52s | %10.2f %% |\n' "generator + analyzers / Csc (target < 10 %)" "$(pct "$gen + $ana" "$csc_on")"
+printf '| %-52s | %10.3f x |\n' "whole build with / without (target < 1.5 x)" "$(calc "$wall_on / $wall_off")"
+printf '| %-52s | %10.3f x |\n' "Csc with / without" "$(calc "$csc_on / $csc_off")"
+printf '| %-52s | %12s |\n' "generated files / lines" "$generated_files / $generated_lines"
+printf '| %-52s | %12.2f |\n' "generated lines per step (target < 15)" "$(calc "$generated_lines / $total_steps")"
+echo
+echo "runs (s): on wall ${on_wall[*]}; off wall ${off_wall[*]}; on Csc ${on_csc[*]}; off Csc ${off_csc[*]}; generator ${on_gen[*]}; analyzers ${on_ana[*]}"
+echo "logs: $logs"
