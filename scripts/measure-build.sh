@@ -4,19 +4,25 @@
 # (-p:ReportAnalyzer=true) and without them (-p:ChecklistDslTooling=false), and prints, from the
 # compiler's own report, generator time, analyzer time, the Csc task time and the build's wall time.
 #
-#   scripts/measure-build.sh [--checklists N] [--steps M] [--runs R] [--keep DIR]
+#   scripts/measure-build.sh [--checklists N] [--steps M] [--runs R] [--keep DIR] [--shared-compilation]
+#
+# --shared-compilation: build through the compiler server (VBCSCompiler, as a developer machine does by
+# default), so the warm-up loads and JIT-compiles the generator once; the script stops the server it
+# started when done. Without it, the environment's UseSharedCompilation applies (false here, as in CI:
+# every build is a fresh csc process that loads and JIT-compiles the generator and analyzers anew).
 #
 # Each configuration: one warm-up build, then R clean builds (--no-incremental); the median counts.
 # The "on" warm-up also writes the generated files to disk, for generated lines per step.
 set -euo pipefail
 
-checklists=1000 steps=20 runs=3 keep=""
+checklists=1000 steps=20 runs=3 keep="" shared=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --checklists) checklists="$2"; shift 2 ;;
     --steps) steps="$2"; shift 2 ;;
     --runs) runs="$2"; shift 2 ;;
     --keep) keep="$2"; shift 2 ;;
+    --shared-compilation) shared=(-p:UseSharedCompilation=true); shift ;;
     -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
@@ -58,7 +64,7 @@ build() {
   local log="$1"; shift
   local start end
   start=$(now)
-  if ! dotnet build "$proj" -c Release -nologo --no-restore "$@" >"$log" 2>&1; then
+  if ! dotnet build "$proj" -c Release -nologo --no-restore "${shared[@]}" "$@" >"$log" 2>&1; then
     echo "build failed, see $log" >&2; tail -30 "$log" >&2; exit 1
   fi
   end=$(now)
@@ -75,6 +81,15 @@ all_analyzers_seconds() { awk '/Total analyzer execution time:/ { sub(/.*time: /
 csc_seconds() { awk '/Task Performance Summary:/ { f = 1 } f && $NF == "calls" && $(NF - 2) == "Csc" { print $1 / 1000; exit }' "$1"; }
 
 dotnet restore "$proj" -v:q -nologo >"$logs/restore.log"
+servers_before=" $(pgrep -f 'VBCSCompiler\.dll' | tr '\n' ' ' || true) "
+stop_new_servers() {
+  # Only compiler servers this script started (by process id), never one that was already running.
+  local pid
+  for pid in $(pgrep -f 'VBCSCompiler\.dll' || true); do
+    [[ "$servers_before" == *" $pid "* ]] || kill "$pid" 2>/dev/null || true
+  done
+}
+[[ ${#shared[@]} -eq 0 ]] || trap stop_new_servers EXIT
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 echo "== with the generator and analyzers: warm-up (also writes the generated files)"
@@ -115,7 +130,8 @@ pct() { calc "100 * ($1) / ($2)"; }
 
 echo
 echo "Measured build: $checklists checklists x $steps steps ($total_steps steps), median of $runs clean builds each"
-echo "CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(nproc) cores; $(dotnet --version) SDK; UseSharedCompilation=${UseSharedCompilation:-default}"
+if [[ ${#shared[@]} -gt 0 ]]; then compiler="compiler server (UseSharedCompilation=true)"; else compiler="UseSharedCompilation=${UseSharedCompilation:-default}"; fi
+echo "CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(nproc) cores; $(dotnet --version) SDK; $compiler"
 echo "load average (1, 5, 15 min): before $load_before, after $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 printf '| %-52s | %12s |\n' "measure" "value"

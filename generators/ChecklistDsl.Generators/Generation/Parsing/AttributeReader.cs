@@ -13,13 +13,33 @@ internal static class AttributeReader
     public static bool Is(AttributeData attribute, string metadataName)
     {
         var type = attribute.AttributeClass;
-        if (type is null || type.TypeKind == TypeKind.Error)
+        if (type is null || type.TypeKind == TypeKind.Error || type.ContainingType is not null)
             return false;
-        // "ChecklistDsl.StepAttribute": compare name and namespace without building display strings.
+        // "ChecklistDsl.StepAttribute": compare name and namespace in place. This runs for every
+        // attribute of every member of every checklist; display strings here cost seconds at 1,000 checklists.
         var dot = metadataName.LastIndexOf('.');
-        return type.Name == metadataName.Substring(dot + 1)
-            && type.ContainingType is null
-            && type.ContainingNamespace?.ToDisplayString() == metadataName.Substring(0, dot);
+        var name = type.Name;
+        return name.Length == metadataName.Length - dot - 1
+            && string.CompareOrdinal(name, 0, metadataName, dot + 1, name.Length) == 0
+            && IsNamespace(type.ContainingNamespace, metadataName, dot);
+    }
+
+    /// <summary>Whether <paramref name="ns"/> is the dotted name <c>name[0..length)</c>, compared part by part, innermost first.</summary>
+    private static bool IsNamespace(INamespaceSymbol? ns, string name, int length)
+    {
+        var end = length;
+        while (ns is not null && !ns.IsGlobalNamespace)
+        {
+            if (end <= 0)
+                return false; // the symbol's namespace has more parts than the name
+            var start = name.LastIndexOf('.', end - 1) + 1;
+            var part = ns.Name;
+            if (part.Length != end - start || string.CompareOrdinal(part, 0, name, start, part.Length) != 0)
+                return false;
+            end = start - 1; // -1 once the outermost part matched
+            ns = ns.ContainingNamespace;
+        }
+        return ns is not null && end == -1;
     }
 
     public static AttributeData? Find(ISymbol symbol, string metadataName) =>
