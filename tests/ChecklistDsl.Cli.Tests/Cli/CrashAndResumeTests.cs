@@ -191,7 +191,7 @@ public sealed class CrashAndResumeTests
         using var process = CliProcess.Start(folder.Path, null,
             ["run", "SlowCommands", "--input", $"WorkDir={folder.WorkDir}", "--yes", "--assembly", SampleChecklists.AssemblyPath],
             out var stdout, out var stderr);
-        var journal = WaitForRecord(folder, "\"state\":\"Hold\"", process);
+        var journal = Journals.WaitForRecord(folder, "\"state\":\"Hold\"", process);
 
         using (var kill = Process.Start("kill", ["-INT", process.Id.ToString()]))
             kill.WaitForExit();
