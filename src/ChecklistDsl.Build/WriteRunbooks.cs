@@ -51,7 +51,8 @@ public sealed class WriteRunbooks : Microsoft.Build.Utilities.Task
         {
             var written = RunbookFolder.Write(OutputDirectory, RunbookFolder.ExpectedFiles(found.Runbooks, IndexFileName));
             WrittenFiles = [.. written.Select(path => new Microsoft.Build.Utilities.TaskItem(path))];
-            Log.LogMessage(MessageImportance.High, "Runbooks: {0} of {1} files written to {2} ({3} unchanged).",
+            // Said loudly only when something changed on disk.
+            Log.LogMessage(written.Count > 0 ? MessageImportance.High : MessageImportance.Normal, "Runbooks: {0} of {1} files written to {2} ({3} unchanged).",
                 written.Count, found.Runbooks.Count + 1, OutputDirectory, found.Runbooks.Count + 1 - written.Count);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

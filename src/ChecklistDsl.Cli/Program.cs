@@ -12,5 +12,7 @@ var root = new RootCommand("checklist: run operational checklists (runbooks as c
     ResumeCommand.Create(),
     StatusCommand.Create(),
     UnlockCommand.Create(),
+    ChecklistSourceOptions.With(ExportCommand.Create),
+    ChecklistSourceOptions.With(PublishCommand.Create),
 };
 return await CliHost.InvokeAsync(root, args);

@@ -18,7 +18,8 @@ public sealed class BaselineTests
         var result = GeneratorHarness.Run(GeneratorHarness.Compilation((input + ".cs", TestFiles.Input(input + ".cs"))));
 
         Assert.AreEqual(0, GeneratorHarness.Errors(result.Output).Count, "The output does not compile:\n" + string.Join("\n", GeneratorHarness.Errors(result.Output)));
-        var baselineFolder = Path.Combine(TestFiles.ProjectDirectory(), "Baselines", input);
+        // Read from the copy beside the test assembly (source paths are mapped away in CI builds).
+        var baselineFolder = Path.Combine(AppContext.BaseDirectory, "Baselines", input);
         var expectedFiles = Directory.Exists(baselineFolder)
             ? Directory.GetFiles(baselineFolder).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList()
             : [];
@@ -26,6 +27,7 @@ public sealed class BaselineTests
 
         if (TestFiles.UpdateBaselines)
         {
+            baselineFolder = Path.Combine(TestFiles.ProjectDirectory(), "Baselines", input);
             if (Directory.Exists(baselineFolder))
                 Directory.Delete(baselineFolder, recursive: true);
             Directory.CreateDirectory(baselineFolder);

@@ -1,3 +1,4 @@
+using ChecklistDsl.Cli;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using ChecklistDsl.Cli.Commands;
@@ -20,7 +21,7 @@ public sealed class HtmlExportTests
 
         var exit = ExportCommand.Run(Repository.ChecklistsAssembly, temp.Path, script, output, error);
 
-        Assert.AreEqual(0, exit, error.ToString());
+        Assert.AreEqual(ExitCodes.Completed, exit, error.ToString());
         var expected = Repository.Definitions.Select(d => Path.ChangeExtension(d.RunbookFileName, ".html"))
             .Append("index.html").Append("mermaid.min.js").Append("mermaid.LICENSE.txt").Order(StringComparer.Ordinal).ToArray();
         CollectionAssert.AreEqual(expected, Directory.GetFiles(temp.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray());
@@ -54,6 +55,16 @@ public sealed class HtmlExportTests
     }
 
     [TestMethod]
+    public void Placeholders_in_text_stay_text()
+    {
+        var html = HtmlExporter.Page("Update", "#### 1. Update {Plugin}\n\n- [ ] {SiteUrl} loads\n\n| Name |\n| --- |\n| {Plugin} |\n");
+
+        StringAssert.Contains(html, ">1. Update {Plugin}</h4>");
+        StringAssert.Contains(html, "{SiteUrl} loads</li>");
+        StringAssert.Contains(html, "<td>{Plugin}</td>");
+    }
+
+    [TestMethod]
     public void Without_mermaid_the_export_fails_before_writing_anything()
     {
         using var temp = new TempFolder();
@@ -62,7 +73,7 @@ public sealed class HtmlExportTests
 
         var exit = ExportCommand.Run(Repository.ChecklistsAssembly, output, temp.Combine("missing", "mermaid.min.js"), new StringWriter(), error);
 
-        Assert.AreEqual(1, exit);
+        Assert.AreEqual(ExitCodes.UsageError, exit);
         StringAssert.Contains(error.ToString(), "mermaid.min.js not found");
         Assert.IsFalse(Directory.Exists(output));
     }
@@ -78,7 +89,7 @@ public sealed class HtmlExportTests
 
         var exit = ExportCommand.Run(bogus, temp.Combine("html"), script, new StringWriter(), error);
 
-        Assert.AreEqual(1, exit);
+        Assert.AreEqual(ExitCodes.UsageError, exit);
         StringAssert.Contains(error.ToString(), "is not a .NET assembly");
         Assert.IsFalse(Directory.Exists(temp.Combine("html")));
     }
@@ -93,7 +104,7 @@ public sealed class HtmlExportTests
         var exit = command.Parse(["--html", temp.Combine("html"), "--assembly", temp.Combine("none.dll"), "--mermaid", Mermaid.RequireScript()])
             .Invoke(new System.CommandLine.InvocationConfiguration { Output = new StringWriter(), Error = error });
 
-        Assert.AreEqual(1, exit);
+        Assert.AreEqual(ExitCodes.UsageError, exit);
         StringAssert.Contains(error.ToString(), "not found");
     }
 
@@ -109,7 +120,7 @@ public sealed class HtmlExportTests
         }
         var script = Mermaid.RequireScript();
         using var temp = new TempFolder();
-        Assert.AreEqual(0, ExportCommand.Run(Repository.ChecklistsAssembly, temp.Path, script, new StringWriter(), new StringWriter()));
+        Assert.AreEqual(ExitCodes.Completed, ExportCommand.Run(Repository.ChecklistsAssembly, temp.Path, script, new StringWriter(), new StringWriter()));
         var page = temp.Combine("deploy-safely-to-production.html");
         Assert.DoesNotContain("<svg", File.ReadAllText(page), "before mermaid runs, the page has no svg");
 

@@ -25,6 +25,20 @@ public sealed class RunbookFolderTests
     }
 
     [TestMethod]
+    public void The_runbook_of_a_removed_checklist_is_deleted_and_other_files_are_kept()
+    {
+        using var temp = new TempFolder();
+        var folder = temp.Combine("runbooks");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "renamed.md"), "# Old\n\n" + RunbookFolder.GeneratedMarker + "Old`. Edit the class, not this file.\n");
+        File.WriteAllText(Path.Combine(folder, "notes.md"), "# Notes written by a person\n");
+
+        RunbookFolder.Write(folder, RunbookFolder.ExpectedFiles([Deploy, Sync]));
+
+        CollectionAssert.AreEquivalent(new[] { "README.md", "deploy.md", "notes.md", "sync.md" }, Directory.GetFiles(folder).Select(Path.GetFileName).ToArray());
+    }
+
+    [TestMethod]
     public void Only_new_or_changed_files_are_written()
     {
         using var temp = new TempFolder();

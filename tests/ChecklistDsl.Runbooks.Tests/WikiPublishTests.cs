@@ -1,3 +1,4 @@
+using ChecklistDsl.Cli;
 using ChecklistDsl.Cli.Commands;
 using ChecklistDsl.Cli.Publishing;
 using ChecklistDsl.Runbooks.Tests.Infrastructure;
@@ -125,18 +126,31 @@ public sealed class WikiPublishTests
         using var temp = new TempFolder();
         var wiki = new BareWiki(temp);
         var clone = temp.Combine("clone");
-        Assert.AreEqual(0, PublishCommand.Run(Repository.ChecklistsAssembly, wiki.Path, WikiFlavorName.GitHub, clone, new StringWriter(), new StringWriter()));
+        Assert.AreEqual(ExitCodes.Completed, PublishCommand.Run(Repository.ChecklistsAssembly, wiki.Path, WikiFlavorName.GitHub, clone, new StringWriter(), new StringWriter()));
         var head = wiki.Head;
         File.AppendAllText(Path.Combine(clone, "Home.md"), "local edit\n");
         var error = new StringWriter();
 
         var exit = PublishCommand.Run(Repository.ChecklistsAssembly, wiki.Path, WikiFlavorName.GitHub, clone, new StringWriter(), error);
 
-        Assert.AreEqual(1, exit);
+        Assert.AreEqual(ExitCodes.UsageError, exit);
         StringAssert.Contains(error.ToString(), "has uncommitted changes");
         StringAssert.Contains(error.ToString(), "Home.md");
         Assert.AreEqual(head, wiki.Head);
         StringAssert.EndsWith(File.ReadAllText(Path.Combine(clone, "Home.md")), "local edit\n", "the local edit is not lost");
+    }
+
+    [TestMethod]
+    public void Two_runbooks_that_would_share_a_page_are_refused_before_anything_is_cloned()
+    {
+        using var temp = new TempFolder();
+        var wiki = new BareWiki(temp);
+        var twin = Runbook("Deploy2", "Deploy  safely", "Same page name.");
+
+        var error = Assert.ThrowsExactly<WikiPublishException>(() => GitHub.Publish([Deploy, twin], wiki.Path, temp.Combine("clone")));
+
+        StringAssert.Contains(error.Message, "Checklists Deploy and Deploy2 would share the wiki page 'Deploy-safely.md'");
+        Assert.IsFalse(Directory.Exists(temp.Combine("clone")));
     }
 
     [TestMethod]
@@ -147,7 +161,7 @@ public sealed class WikiPublishTests
 
         var exit = PublishCommand.Run(Repository.ChecklistsAssembly, temp.Combine("no-such-wiki.git"), WikiFlavorName.GitHub, temp.Combine("clone"), new StringWriter(), error);
 
-        Assert.AreEqual(1, exit);
+        Assert.AreEqual(ExitCodes.UsageError, exit);
         StringAssert.Contains(error.ToString(), "Cannot clone the wiki");
     }
 
@@ -163,7 +177,7 @@ public sealed class WikiPublishTests
             .Parse(["--wiki", wiki.Path, "--clone-dir", temp.Combine("clone"), "--assembly", Repository.ChecklistsAssembly])
             .Invoke(new System.CommandLine.InvocationConfiguration { Output = output, Error = error });
 
-        Assert.AreEqual(0, exit, error.ToString());
+        Assert.AreEqual(ExitCodes.Completed, exit, error.ToString());
         StringAssert.Contains(output.ToString(), "Published to");
         var checkout = wiki.Checkout();
         foreach (var definition in Repository.Definitions)

@@ -42,14 +42,28 @@ internal sealed class ChecklistSourceOptions
     }
 
     /// <summary>Builds the project if needed and loads its checklists; dispose the result to unload them.</summary>
-    public LoadedChecklists Load(ParseResult result)
+    public LoadedChecklists Load(ParseResult result) => LoadedChecklists.Load(AssemblyPath(result));
+
+    /// <summary>The checklists assembly: --assembly, or the project's build output (built first unless --no-build).</summary>
+    public string AssemblyPath(ParseResult result)
     {
         var assembly = result.GetValue(Assembly);
         if (!string.IsNullOrWhiteSpace(assembly))
-            return LoadedChecklists.Load(assembly);
+            return Path.GetFullPath(assembly);
         var project = ProjectBuilder.FindProject(result.GetValue(Project));
-        var path = ProjectBuilder.BuildAndLocate(project, result.GetValue(NoBuild), message => Terminal.Error.MarkupLine($"[grey]{Spectre.Console.Markup.Escape(message)}[/]"));
-        return LoadedChecklists.Load(path);
+        return ProjectBuilder.BuildAndLocate(project, result.GetValue(NoBuild), message => Terminal.Error.MarkupLine($"[grey]{Markup.Escape(message)}[/]"));
+    }
+
+    /// <summary>
+    /// A verb whose <c>Create</c> takes an assembly resolver (export, publish), given these options:
+    /// <c>ChecklistSourceOptions.With(ExportCommand.Create)</c>.
+    /// </summary>
+    public static Command With(Func<Func<ParseResult, TextWriter, string?>, Command> create)
+    {
+        var source = new ChecklistSourceOptions();
+        var command = create((result, _) => source.AssemblyPath(result));
+        source.AddTo(command);
+        return command;
     }
 }
 

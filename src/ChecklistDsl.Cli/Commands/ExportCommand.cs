@@ -4,7 +4,7 @@ using ChecklistDsl.Cli.Export;
 namespace ChecklistDsl.Cli.Commands;
 
 /// <summary><c>checklist export --html DIR</c>: every runbook as a standalone HTML page, plus an index.</summary>
-public static class ExportCommand
+internal static class ExportCommand
 {
     /// <summary>
     /// The <c>export</c> verb. <paramref name="resolveAssembly"/> turns the parsed command line into
@@ -25,23 +25,23 @@ public static class ExportCommand
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
             var assembly = resolveAssembly(parse, error);
-            return assembly is null ? 1 : Run(assembly, parse.GetValue(html)!, parse.GetValue(mermaid), output, error);
+            return assembly is null ? ExitCodes.UsageError : Run(assembly, parse.GetValue(html)!, parse.GetValue(mermaid), output, error);
         });
         return command;
     }
 
-    /// <summary>Exports the runbooks of <paramref name="assemblyPath"/>; returns the exit code.</summary>
+    /// <summary>Exports the runbooks of <paramref name="assemblyPath"/>; returns the exit code (<see cref="ExitCodes.UsageError"/> for bad input: nothing written or published).</summary>
     public static int Run(string assemblyPath, string htmlDirectory, string? mermaidPath, TextWriter output, TextWriter error)
     {
         var script = MermaidScript.Find(mermaidPath);
         if (script is null)
         {
             error.WriteLine("error: " + MermaidScript.NotFoundMessage(mermaidPath));
-            return 1;
+            return ExitCodes.UsageError;
         }
         var runbooks = RunbookAssembly.Read(assemblyPath, error);
         if (runbooks is null)
-            return 1;
+            return ExitCodes.UsageError;
         try
         {
             HtmlExporter.Export(runbooks, htmlDirectory, script);
@@ -49,10 +49,10 @@ public static class ExportCommand
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             error.WriteLine($"error: cannot write to '{htmlDirectory}': {e.Message}");
-            return 1;
+            return ExitCodes.UsageError;
         }
         output.WriteLine($"Exported {runbooks.Count} runbooks to {Path.GetFullPath(htmlDirectory)}; open {HtmlExporter.IndexFileName} there.");
-        return 0;
+        return ExitCodes.Completed;
     }
 
     /// <summary>Until the shared --project/--assembly options are wired: a plain --assembly option.</summary>

@@ -6,7 +6,7 @@ using ChecklistDsl.Cli.Publishing;
 namespace ChecklistDsl.Cli.Commands;
 
 /// <summary><c>checklist publish --wiki URL</c>: the runbooks as pages of a wiki's git repository.</summary>
-public static class PublishCommand
+internal static class PublishCommand
 {
     /// <summary>
     /// The <c>publish</c> verb. <paramref name="resolveAssembly"/> works as for
@@ -29,19 +29,19 @@ public static class PublishCommand
             var error = parse.InvocationConfiguration.Error;
             var assembly = resolveAssembly(parse, error);
             if (assembly is null)
-                return 1;
+                return ExitCodes.UsageError;
             var flavorName = parse.GetValue(flavor) == "azure-devops" ? WikiFlavorName.AzureDevOps : WikiFlavorName.GitHub;
             return Run(assembly, parse.GetValue(wiki)!, flavorName, parse.GetValue(cloneDirectory), parse.InvocationConfiguration.Output, error);
         });
         return command;
     }
 
-    /// <summary>Publishes the runbooks of <paramref name="assemblyPath"/>; returns the exit code.</summary>
+    /// <summary>Publishes the runbooks of <paramref name="assemblyPath"/>; returns the exit code (<see cref="ExitCodes.UsageError"/> for bad input: nothing written or published).</summary>
     public static int Run(string assemblyPath, string wikiUrl, WikiFlavorName flavor, string? cloneDirectory, TextWriter output, TextWriter error)
     {
         var runbooks = RunbookAssembly.Read(assemblyPath, error);
         if (runbooks is null)
-            return 1;
+            return ExitCodes.UsageError;
         var clone = cloneDirectory ?? DefaultCloneDirectory(wikiUrl);
         WikiPublishResult result;
         try
@@ -51,21 +51,21 @@ public static class PublishCommand
         catch (WikiPublishException e)
         {
             error.WriteLine("error: " + e.Message);
-            return 1;
+            return ExitCodes.UsageError;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             error.WriteLine($"error: cannot write the wiki clone at '{clone}': {e.Message}");
-            return 1;
+            return ExitCodes.UsageError;
         }
         if (result.Commit is not { } commit)
         {
             output.WriteLine($"Nothing to publish: the wiki already has these {runbooks.Count} runbooks.");
-            return 0;
+            return ExitCodes.Completed;
         }
         output.WriteLine($"Published to {wikiUrl} (commit {commit[..Math.Min(12, commit.Length)]}): " +
             WikiPublisher.CommitMessage(result.Added, result.Updated, result.Removed));
-        return 0;
+        return ExitCodes.Completed;
     }
 
     // One clone per wiki, under the current folder's .checklist/ (the CLI's local state).

@@ -22,13 +22,13 @@ internal static class ResumeCommand
         {
             var stateDirectory = CommonOptions.State(result, runOptions.StateDir);
             var path = stateDirectory.FindJournal(result.GetValue(run)!);
-            var records = ReadJournal(path);
+            var records = JournalReader.Read(path);
             var header = records[0];
             using var loaded = source.Load(result);
             var checklist = loaded.Find(header.Checklist!);
             if (header.Fingerprint != checklist.Fingerprint)
                 throw new CliException(PlanChanged(header, checklist));
-            var state = ReplayJournal(checklist, records, path);
+            var state = RunState.Replay(checklist, records, path);
             var console = Terminal.Out;
             if (state.State is ChecklistMachine.Completed or ChecklistMachine.Aborted or ChecklistMachine.RolledBack)
             {
@@ -36,7 +36,7 @@ internal static class ResumeCommand
                 return RunSession.ExitCodeOf(state.State);
             }
 
-            var settings = runOptions.Settings(result);
+            var settings = runOptions.Settings(result, checklist);
             var inputs = RunInputs.ForResume(checklist, header.Inputs, RunSession.Prompter(console, settings.Interactive));
             console.MarkupLine($"[bold]{Markup.Escape(checklist.Title)}[/] — resuming run {header.RunId} (target '{Markup.Escape(header.Target!)}') at '{Markup.Escape(state.State)}', {state.Progress.DoneCount} of {checklist.Steps.Count} step(s) done.");
             return await RunSession.ExecuteAsync(
@@ -54,30 +54,6 @@ internal static class ResumeCommand
                 cancellationToken);
         });
         return command;
-    }
-
-    private static IReadOnlyList<JournalRecord> ReadJournal(string path)
-    {
-        try
-        {
-            return JournalReader.Read(path);
-        }
-        catch (JournalCorruptException e)
-        {
-            throw new CliException(e.Message);
-        }
-    }
-
-    private static RunState ReplayJournal(ChecklistDefinition checklist, IReadOnlyList<JournalRecord> records, string path)
-    {
-        try
-        {
-            return RunState.Replay(checklist, records, path);
-        }
-        catch (JournalCorruptException e)
-        {
-            throw new CliException(e.Message);
-        }
     }
 
     /// <summary>Which steps were added, removed or changed since the journal's plan.</summary>

@@ -31,7 +31,7 @@ internal static class RunCommand
                 return ExitCodes.Completed;
             }
 
-            var settings = runOptions.Settings(result);
+            var settings = runOptions.Settings(result, checklist);
             var values = RunInputs.Resolve(checklist, given, RunSession.Prompter(console, settings.Interactive));
             var stateDirectory = CommonOptions.State(result, runOptions.StateDir);
             var now = DateTimeOffset.UtcNow;
@@ -51,7 +51,13 @@ internal static class RunCommand
                 Pid = Environment.ProcessId,
                 Inputs = values.Values,
             };
-            console.MarkupLine($"[bold]{Spectre.Console.Markup.Escape(checklist.Title)}[/] — run {header.RunId} against target '{Spectre.Console.Markup.Escape(header.Target!)}'");
+            foreach (var unfinished in stateDirectory.Journals().Select(RunSummary.Read)
+                         .Where(r => r.Problem is null && !r.IsFinished && r.Checklist == checklist.Name && r.Target == header.Target))
+            {
+                console.MarkupLine($"[yellow]Note:[/] run {unfinished.RunId} of this checklist and target stopped at '{Markup.Escape(unfinished.State)}' unfinished; `checklist resume {unfinished.RunId}` would continue it.");
+            }
+            var environment = checklist.Environment is null ? "" : checklist.IsProduction ? $" [bold red]{Markup.Escape(checklist.Environment.ToUpperInvariant())}[/]" : $" ({Markup.Escape(checklist.Environment)})";
+            console.MarkupLine($"[bold]{Markup.Escape(checklist.Title)}[/]{environment} — run {header.RunId} against target '{Markup.Escape(header.Target!)}'");
             return await RunSession.ExecuteAsync(
                 stateDirectory,
                 new RunState(checklist, header),

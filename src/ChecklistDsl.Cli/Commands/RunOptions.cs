@@ -47,7 +47,7 @@ internal sealed class RunOptions
     /// The operator: prompts in a terminal, the options otherwise. Without a terminal and without
     /// --yes, a usage error instead of a run that would hang on its first question.
     /// </summary>
-    public OperatorSettings Settings(ParseResult result)
+    public OperatorSettings Settings(ParseResult result, ChecklistDefinition checklist)
     {
         var settings = new OperatorSettings
         {
@@ -58,6 +58,13 @@ internal sealed class RunOptions
             SkipSteps = new HashSet<string>(result.GetValue(Skip) ?? [], StringComparer.OrdinalIgnoreCase),
             OnFailure = result.GetValue(OnFailure) == "abort" ? FailureAction.Abort : FailureAction.RollBack,
         };
+        // A typo in a scripted answer must not silently turn into a pause or a step done.
+        var roles = checklist.Steps.Where(s => s.IsApproval).Select(s => s.ApprovalRole!).ToArray();
+        foreach (var role in settings.ApprovalsByRole.Keys.Where(r => !roles.Contains(r, StringComparer.OrdinalIgnoreCase)))
+            throw new CliException($"--approve names the role '{role}', which no gate of '{checklist.Name}' has. Its approval roles: {(roles.Length == 0 ? "none" : string.Join(", ", roles))}.");
+        var optional = checklist.Steps.Where(s => s.Optional).ToArray();
+        foreach (var skip in settings.SkipSteps.Where(n => !optional.Any(s => string.Equals(s.Name, n, StringComparison.OrdinalIgnoreCase) || string.Equals(s.Title, n, StringComparison.OrdinalIgnoreCase))))
+            throw new CliException($"--skip names '{skip}', which is not an optional step of '{checklist.Name}'. Its optional steps: {(optional.Length == 0 ? "none" : string.Join(", ", optional.Select(s => s.Name)))}.");
         if (!settings.Interactive && !settings.AutoConfirm)
             throw new CliException(
                 "There is no terminal to ask questions in (standard input is redirected). Pass --yes to confirm the steps " +

@@ -19,7 +19,14 @@ internal static class HtmlExporter
     /// <summary>The script's file name next to the pages.</summary>
     public const string ScriptFileName = "mermaid.min.js";
 
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
+    // What runbooks use (pipe tables, task lists), GitHub-style heading ids, and nothing that gives
+    // meaning to other text: generic attributes would read a "{Name}" at a line's end as attributes.
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+        .UsePipeTables()
+        .UseTaskLists()
+        .UseAutoIdentifiers(Markdig.Extensions.AutoIdentifiers.AutoIdentifierOptions.GitHub)
+        .UseAutoLinks()
+        .Build();
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>The page's file name for a runbook: <c>deploy-safely-to-production.html</c>.</summary>

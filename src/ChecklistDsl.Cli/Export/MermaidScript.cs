@@ -13,9 +13,9 @@ internal static class MermaidScript
     private static readonly string RelativePath = Path.Combine("artifacts", "mermaid", "package", "dist", "mermaid.min.js");
 
     /// <summary>
-    /// The script given explicitly, else named by <see cref="EnvironmentVariable"/>, else found in
-    /// artifacts/mermaid of the current folder or of a folder above it or above the tool;
-    /// <see langword="null"/> when there is none.
+    /// The script given explicitly, else named by <see cref="EnvironmentVariable"/>, else the copy
+    /// shipped beside the tool (mermaid/), else found in artifacts/mermaid of the current folder or
+    /// of a folder above it; <see langword="null"/> when there is none.
     /// </summary>
     public static string? Find(string? explicitPath)
     {
@@ -24,6 +24,9 @@ internal static class MermaidScript
         var fromEnvironment = Environment.GetEnvironmentVariable(EnvironmentVariable);
         if (!string.IsNullOrEmpty(fromEnvironment))
             return File.Exists(fromEnvironment) ? Path.GetFullPath(fromEnvironment) : null;
+        var shipped = Path.Combine(AppContext.BaseDirectory, "mermaid", "mermaid.min.js");
+        if (File.Exists(shipped))
+            return shipped;
         foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
         {
             for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)

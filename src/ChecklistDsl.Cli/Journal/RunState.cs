@@ -1,3 +1,5 @@
+using ChecklistDsl.Cli.Running;
+
 namespace ChecklistDsl.Cli.Journal;
 
 /// <summary>
@@ -29,6 +31,12 @@ internal sealed class RunState
     /// <summary>The command of the current state that was started and not recorded as finished, if any.</summary>
     public int? InterruptedCommand { get; private set; }
 
+    /// <summary>
+    /// A decision recorded in the current state (a failure's action, a rejection) whose transition was
+    /// not recorded: the run stopped in between, and resuming carries the decision out.
+    /// </summary>
+    public ChecklistTrigger? PendingTrigger { get; private set; }
+
     /// <summary>Whether a command of the current state finished successfully (or was accepted as done).</summary>
     public bool CommandSucceeded(int command) => _finished.TryGetValue(command, out var ok) && ok;
 
@@ -51,6 +59,14 @@ internal sealed class RunState
     /// <summary>Applies one record; returns a problem when it does not fit the run so far.</summary>
     public string? Apply(JournalRecord record)
     {
+        PendingTrigger = record.Type switch
+        {
+            RecordTypes.Failure => Enum.TryParse<FailureAction>(record.Action, out var action) ? action.Trigger() : null,
+            RecordTypes.Rejection => ChecklistTrigger.Reject,
+            // A pause or a resume does not undo a decision; anything else that happens in the state does.
+            RecordTypes.Paused or RecordTypes.Resumed => PendingTrigger,
+            _ => null,
+        };
         switch (record.Type)
         {
             case RecordTypes.Transition:

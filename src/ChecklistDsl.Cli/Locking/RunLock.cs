@@ -45,14 +45,10 @@ internal sealed class RunLock : IDisposable
         Directory.CreateDirectory(state.LocksFolder);
         for (var attempt = 0; attempt < 2; attempt++)
         {
+            FileStream stream;
             try
             {
-                using (var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-                {
-                    stream.Write(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(owner, JournalJson.Options)));
-                    stream.Flush(flushToDisk: true);
-                }
-                return new RunLock(path, owner);
+                stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
             }
             catch (IOException) when (File.Exists(path))
             {
@@ -66,8 +62,35 @@ internal sealed class RunLock : IDisposable
                 }
                 throw new CliException(Describe(path, checklist, target, holder, stale), ExitCodes.Locked);
             }
+            try
+            {
+                using (stream)
+                {
+                    stream.Write(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(owner, JournalJson.Options)));
+                    stream.Flush(flushToDisk: true);
+                }
+            }
+            catch (IOException)
+            {
+                // Our own lock, half written (a full disk): leave no lock file that names nobody.
+                TryDelete(path);
+                throw;
+            }
+            return new RunLock(path, owner);
         }
         throw new CliException($"Could not take the lock {path}.", ExitCodes.Locked);
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Reported by the caller's own error; a lock that names nobody is reported as such later.
+        }
     }
 
     /// <summary>The owner written in a lock file, or <see langword="null"/> if it cannot be read.</summary>

@@ -4,7 +4,7 @@ using ChecklistDsl.Runbooks;
 namespace ChecklistDsl.Cli.Publishing;
 
 /// <summary>Which wiki's conventions the pages follow.</summary>
-public enum WikiFlavorName
+internal enum WikiFlavorName
 {
     /// <summary>GitHub wiki: Home.md, _Sidebar.md, page files named after titles with spaces as '-'.</summary>
     GitHub,

@@ -31,6 +31,9 @@ internal sealed class WikiPublisher(WikiFlavor flavor)
     /// <exception cref="WikiPublishException">The wiki cannot be reached, the clone is dirty or not the wiki's, or the push was rejected.</exception>
     public WikiPublishResult Publish(IReadOnlyList<CompiledRunbook> runbooks, string url, string cloneDirectory)
     {
+        var clash = runbooks.GroupBy(r => flavor.PageFile(r.Title), StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
+        if (clash is not null)
+            throw new WikiPublishException($"Checklists {string.Join(" and ", clash.Select(r => r.ClassName))} would share the wiki page '{clash.Key}': give them different titles.");
         var branch = PrepareClone(url, cloneDirectory);
         var ownedBefore = OwnedPages(cloneDirectory);
         var (added, updated) = WritePages(runbooks, cloneDirectory);

@@ -62,6 +62,12 @@ internal sealed class ChecklistRunner
                     Fire(ChecklistTrigger.Start);
                     continue;
                 }
+                if (_state.PendingTrigger is { } decided)
+                {
+                    _console.MarkupLine($"[yellow]The run stopped after deciding '{decided}' in '{Markup.Escape(_machine.State)}' (see the journal); carrying it out.[/]");
+                    Fire(decided);
+                    continue;
+                }
                 var result = _machine.CurrentStep is { } step
                     ? await RunStepAsync(step, cancellationToken)
                     : _machine.StepBeingRolledBack is { } undone
@@ -131,7 +137,7 @@ internal sealed class ChecklistRunner
                         _console.MarkupLine($"[green]Approved by {Markup.Escape(approved.Approver)} ({Markup.Escape(step.ApprovalRole!)}).[/]");
                         break;
                     case ApprovalDecision.Rejected rejected:
-                        Record(new JournalRecord { Type = RecordTypes.Rejection, State = step.Name, Step = step.Index, Role = step.ApprovalRole, Approver = rejected.Approver, Text = rejected.Reason, Via = rejected.Via });
+                        Record(new JournalRecord { Type = RecordTypes.Rejection, State = step.Name, Step = step.Index, Role = step.ApprovalRole, Approver = rejected.Approver, Text = _inputs.Redactor.Redact(rejected.Reason), Via = rejected.Via });
                         _console.MarkupLine($"[red]Rejected by {Markup.Escape(rejected.Approver)}.[/]");
                         Fire(ChecklistTrigger.Reject);
                         return Next.Moved;
@@ -262,20 +268,9 @@ internal sealed class ChecklistRunner
         _console.MarkupLine($"[red]Problem:[/] {Markup.Escape(problem)}");
         var action = await _operator.OnFailureAsync(problem, choices, ct);
         Record(new JournalRecord { Type = RecordTypes.Failure, State = _machine.State, Text = problem, Action = action.ToString(), Via = _operator.Via });
-        switch (action)
-        {
-            case FailureAction.Retry:
-                return Next.Continue;
-            case FailureAction.Skip:
-                Fire(ChecklistTrigger.Skip);
-                break;
-            case FailureAction.RollBack:
-                Fire(ChecklistTrigger.Fail);
-                break;
-            default:
-                Fire(ChecklistTrigger.Abort);
-                break;
-        }
+        if (action.Trigger() is not { } trigger)
+            return Next.Continue;
+        Fire(trigger);
         return Next.Moved;
     }
 

@@ -30,7 +30,8 @@ internal sealed class ConsoleOperator(IAnsiConsole console, OperatorSettings set
     {
         if (!Asks)
             return true;
-        return await new ConfirmationPrompt(question).ShowAsync(console, cancellationToken);
+        // No default answer: an Enter pressed by habit never runs a command or ticks a box.
+        return await new ConfirmationPrompt(question) { DefaultValue = false, ShowDefaultValue = false }.ShowAsync(console, cancellationToken);
     }
 
     public async Task<bool> DoOptionalStepAsync(StepDefinition step, CancellationToken cancellationToken)
@@ -39,11 +40,7 @@ internal sealed class ConsoleOperator(IAnsiConsole console, OperatorSettings set
             return false;
         if (!Asks)
             return true;
-        var choice = await new SelectionPrompt<string>()
-            .Title("This step is optional.")
-            .AddChoices("Do it", "Skip it")
-            .ShowAsync(console, cancellationToken);
-        return choice == "Do it";
+        return await ChooseAsync("This step is optional.", [(true, "do", "Do it"), (false, "skip", "Skip it")], cancellationToken);
     }
 
     public async Task<FailureAction> OnFailureAsync(string problem, IReadOnlyList<FailureAction> choices, CancellationToken cancellationToken)
@@ -54,11 +51,7 @@ internal sealed class ConsoleOperator(IAnsiConsole console, OperatorSettings set
             var policy = settings.OnFailure;
             return choices.Contains(policy) ? policy : FailureAction.Abort;
         }
-        return await new SelectionPrompt<FailureAction>()
-            .Title("What now?")
-            .UseConverter(Describe)
-            .AddChoices(choices)
-            .ShowAsync(console, cancellationToken);
+        return await ChooseAsync("What now?", choices.Select(c => (c, c.ToString().ToLowerInvariant(), Describe(c))).ToArray(), cancellationToken);
     }
 
     public async Task<ApprovalDecision> ApproveAsync(StepDefinition step, CancellationToken cancellationToken)
@@ -76,11 +69,8 @@ internal sealed class ConsoleOperator(IAnsiConsole console, OperatorSettings set
         var name = await new TextPrompt<string>($"Approver's name ([yellow]{Markup.Escape(role)}[/]):")
             .Validate(n => string.IsNullOrWhiteSpace(n) ? ValidationResult.Error("A name is needed.") : ValidationResult.Success())
             .ShowAsync(console, cancellationToken);
-        var decision = await new SelectionPrompt<string>()
-            .Title($"Does {Markup.Escape(name.Trim())} approve?")
-            .AddChoices("Approve", "Reject")
-            .ShowAsync(console, cancellationToken);
-        if (decision == "Approve")
+        var approves = await ChooseAsync($"Does {Markup.Escape(name.Trim())} approve?", [(true, "approve", "Approve"), (false, "reject", "Reject")], cancellationToken);
+        if (approves)
             return new ApprovalDecision.Approved(name.Trim(), "prompt");
         var reason = await new TextPrompt<string>("Reason for rejecting:").AllowEmpty().ShowAsync(console, cancellationToken);
         return new ApprovalDecision.Rejected(name.Trim(), reason, "prompt");
@@ -90,16 +80,33 @@ internal sealed class ConsoleOperator(IAnsiConsole console, OperatorSettings set
     {
         if (!Asks)
             return InterruptedCommandAction.RunAgain;
-        return await new SelectionPrompt<InterruptedCommandAction>()
-            .Title("It may have run fully, partly or not at all. What now?")
-            .UseConverter(a => a switch
-            {
-                InterruptedCommandAction.RunAgain => "Run it again",
-                InterruptedCommandAction.MarkDone => "I checked: it is done, record it as done",
-                _ => "Treat it as failed",
-            })
-            .AddChoices(Enum.GetValues<InterruptedCommandAction>())
+        return await ChooseAsync(
+            "It may have run fully, partly or not at all. What now?",
+            [
+                (InterruptedCommandAction.RunAgain, "again", "Run it again"),
+                (InterruptedCommandAction.MarkDone, "done", "I checked: it is done, record it as done"),
+                (InterruptedCommandAction.Fail, "fail", "Treat it as failed"),
+            ],
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// One of several answers: a selection list in a terminal that draws one, else (a dumb terminal)
+    /// a typed key, such as "rollback".
+    /// </summary>
+    private async Task<T> ChooseAsync<T>(string title, IReadOnlyList<(T Value, string Key, string Label)> choices, CancellationToken cancellationToken)
+    {
+        if (console.Profile.Capabilities.Ansi)
+        {
+            var label = await new SelectionPrompt<string>().Title(title).AddChoices(choices.Select(c => c.Label)).ShowAsync(console, cancellationToken);
+            return choices.First(c => c.Label == label).Value;
+        }
+        foreach (var choice in choices)
+            console.MarkupLine($"  {Markup.Escape(choice.Key)}: {Markup.Escape(choice.Label)}");
+        var key = await new TextPrompt<string>(title)
+            .AddChoices(choices.Select(c => c.Key))
             .ShowAsync(console, cancellationToken);
+        return choices.First(c => c.Key == key).Value;
     }
 
     private static string Describe(FailureAction action) => action switch

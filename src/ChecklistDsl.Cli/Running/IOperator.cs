@@ -13,6 +13,19 @@ internal enum FailureAction
     Abort,
 }
 
+/// <summary>The machine trigger each failure action fires.</summary>
+internal static class FailureActions
+{
+    /// <summary>The trigger that carries out <paramref name="action"/>, or <see langword="null"/> for <see cref="FailureAction.Retry"/>.</summary>
+    public static ChecklistTrigger? Trigger(this FailureAction action) => action switch
+    {
+        FailureAction.Skip => ChecklistTrigger.Skip,
+        FailureAction.RollBack => ChecklistTrigger.Fail,
+        FailureAction.Abort => ChecklistTrigger.Abort,
+        _ => null,
+    };
+}
+
 /// <summary>What to do with a command that was started before a crash and never recorded as finished.</summary>
 internal enum InterruptedCommandAction
 {

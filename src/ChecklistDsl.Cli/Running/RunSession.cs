@@ -20,12 +20,23 @@ internal static class RunSession
         CancellationToken cancellationToken)
     {
         var header = state.Header;
-        using var runLock = RunLock.Acquire(stateDirectory, header.Checklist!, header.Target!, LockOwner.Current(header.RunId!));
-        using var journal = openJournal();
-        var runner = new ChecklistRunner(state, journal, inputs, new ConsoleOperator(console, settings), console);
-        var outcome = await runner.RunAsync(cancellationToken);
-        console.WriteLine();
         var id = header.RunId!;
+        using var runLock = Unwritable(stateDirectory, () => RunLock.Acquire(stateDirectory, header.Checklist!, header.Target!, LockOwner.Current(id)));
+        using var journal = Unwritable(stateDirectory, openJournal);
+        var runner = new ChecklistRunner(state, journal, inputs, new ConsoleOperator(console, settings), console);
+        RunOutcome outcome;
+        try
+        {
+            outcome = await runner.RunAsync(cancellationToken);
+        }
+        catch (JournalWriteException e)
+        {
+            // Every action is recorded before it is taken: the one whose record failed was not taken.
+            throw new CliException(
+                $"{e.Message}. The run stopped at '{runner.State}' before its next action; once the folder can be written, `checklist resume {id}` continues it.",
+                ExitCodes.Paused);
+        }
+        console.WriteLine();
         switch (outcome)
         {
             case RunOutcome.Completed:
@@ -40,6 +51,23 @@ internal static class RunSession
             default:
                 console.MarkupLine($"[yellow]Run {id} is paused at '{Markup.Escape(runner.State)}'.[/] Continue it with `checklist resume {id}`. Journal: {Markup.Escape(journal.Path)}");
                 return ExitCodes.Paused;
+        }
+    }
+
+    /// <summary>
+    /// Takes the lock or opens the journal; a state folder that cannot be written (read-only, full, a file
+    /// in its place) stops the run here, before any step is acted on, with an error that says so.
+    /// </summary>
+    private static T Unwritable<T>(StateDirectory stateDirectory, Func<T> open)
+    {
+        try
+        {
+            return open();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CliException(
+                $"Cannot write the run state in {stateDirectory.Root}: {e.Message} Nothing was run. Make that folder writable (and give it free space), or choose another with --state-dir.");
         }
     }
 
@@ -59,7 +87,7 @@ internal static class RunSession
             {
                 var prompt = new TextPrompt<string>($"{Markup.Escape(input.Description)} [grey]({Markup.Escape(input.Name)})[/]:");
                 if (input.IsSecret)
-                    prompt.Secret();
+                    prompt.Secret(null); // no echo at all, not even a mask
                 return console.Prompt(prompt);
             };
 }

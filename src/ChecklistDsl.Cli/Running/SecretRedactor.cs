@@ -11,10 +11,29 @@ internal sealed partial class SecretRedactor
     public const string Mask = "***";
     private readonly string[] _secrets;
 
+    /// <summary>The shortest line of a several-line secret that is masked on its own.</summary>
+    private const int MinimumSecretLine = 4;
+
     /// <param name="secrets">The run's secret values; empty ones are ignored.</param>
     public SecretRedactor(IEnumerable<string> secrets) =>
         // Longest first, so that a secret containing another is masked whole.
-        _secrets = secrets.Where(s => !string.IsNullOrEmpty(s)).Distinct().OrderByDescending(s => s.Length).ToArray();
+        _secrets = secrets.Where(s => !string.IsNullOrEmpty(s)).SelectMany(WithLines).Distinct().OrderByDescending(s => s.Length).ToArray();
+
+    /// <summary>
+    /// The secret, and each line of a secret of several lines (a key file): command output is redacted
+    /// line by line, where the whole value never appears.
+    /// </summary>
+    private static IEnumerable<string> WithLines(string secret)
+    {
+        yield return secret;
+        if (secret.IndexOfAny(['\r', '\n']) < 0)
+            yield break;
+        foreach (var line in secret.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (line.Length >= MinimumSecretLine)
+                yield return line;
+        }
+    }
 
     /// <summary>The text with every secret and credential shape masked.</summary>
     public string Redact(string text)

@@ -56,8 +56,6 @@ internal static class ShellCommand
         }
 
         using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => Receive(e.Data);
-        process.ErrorDataReceived += (_, e) => Receive(e.Data);
         try
         {
             process.Start();
@@ -67,8 +65,7 @@ internal static class ShellCommand
             return new CommandResult(null, false, false, redactor.Redact($"could not start the shell: {e.Message}"), false);
         }
         process.StandardInput.Close();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var readers = Task.WhenAll(Pump(process.StandardOutput, Receive), Pump(process.StandardError, Receive));
 
         using var timeoutSource = timeout is { } t ? new CancellationTokenSource(t) : new CancellationTokenSource();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeoutSource.Token, cancellationToken);
@@ -91,8 +88,9 @@ internal static class ShellCommand
             }
             await process.WaitForExitAsync(CancellationToken.None);
         }
-        // The parameterless wait drains the asynchronous output readers.
-        process.WaitForExit();
+        // The output ends when every writer has closed it; a background process the command left
+        // behind may keep it open, so wait a little, not forever.
+        await Task.WhenAny(readers, Task.Delay(OutputGrace, CancellationToken.None));
         if (timedOut)
             Receive($"[checklist] the command was stopped after its timeout of {timeout}");
         string output;
@@ -102,6 +100,15 @@ internal static class ShellCommand
         return new CommandResult(timedOut || interrupted ? null : process.ExitCode, timedOut, interrupted, output, truncated);
     }
 
+    /// <summary>How long the output may still be read after the command ended.</summary>
+    private static readonly TimeSpan OutputGrace = TimeSpan.FromSeconds(5);
+
+    private static async Task Pump(StreamReader reader, Action<string?> receive)
+    {
+        while (await reader.ReadLineAsync() is { } line)
+            receive(line);
+    }
+
     /// <summary>Keeps the start and the end of long output (the end usually says what went wrong).</summary>
     private sealed class OutputCapture
     {
@@ -109,10 +116,12 @@ internal static class ShellCommand
         private readonly LinkedList<string> _tail = new();
         private int _tailChars;
         private long _dropped;
+        private bool _headFull;
 
         public void Add(string line)
         {
-            if (_head.Length + line.Length + 1 <= KeptHeadChars)
+            _headFull |= _head.Length + line.Length + 1 > KeptHeadChars;
+            if (!_headFull)
             {
                 _head.Append(line).Append('\n');
                 return;

@@ -25,6 +25,36 @@ internal static class CodeFixRunner
         var diagnostics = await FixableAsync(document, fix);
         Assert.IsNotEmpty(diagnostics, "No diagnostic to fix");
 
+        var changed = await ApplyAsync(document, fix, diagnostics[0], fixAll);
+        var text = (await changed.GetTextAsync()).ToString();
+        Assert.AreEqual(expected.ReplaceLineEndings("\n"), text.ReplaceLineEndings("\n"), "Fixed source differs");
+
+        var compilation = (await changed.Project.GetCompilationAsync())!;
+        var errors = TestCompilation.Errors(compilation);
+        Assert.IsEmpty(errors, "The fixed source does not compile:\n" + string.Join("\n", errors));
+        var after = await TestCompilation.AnalyzeAsync(compilation);
+        var left = after.Where(d => fix.FixableDiagnosticIds.Contains(d.Id) && HasFix(fix, d)).ToList();
+        if (fixAll)
+            Assert.IsEmpty(left, "Fixed diagnostics remain: " + string.Join("\n", left));
+        else
+            Assert.HasCount(diagnostics.Count(d => HasFix(fix, d)) - 1, left, "The fixed diagnostic remains: " + string.Join("\n", left));
+        return after;
+    }
+
+    /// <summary>The source after fixing every diagnostic <typeparamref name="TFix"/> fixes (fix-all in the document).</summary>
+    public static async Task<string> FixAllAsync<TFix>(string source)
+        where TFix : CodeFixProvider, new()
+    {
+        var fix = new TFix();
+        using var workspace = new AdhocWorkspace();
+        var document = AddDocument(workspace, source);
+        var diagnostics = await FixableAsync(document, fix);
+        Assert.IsNotEmpty(diagnostics, "No diagnostic to fix");
+        return (await (await ApplyAsync(document, fix, diagnostics[0], fixAll: true)).GetTextAsync()).ToString();
+    }
+
+    private static async Task<Document> ApplyAsync(Document document, CodeFixProvider fix, Diagnostic first, bool fixAll)
+    {
         CodeAction action;
         if (fixAll)
         {
@@ -37,23 +67,12 @@ internal static class CodeFixRunner
         else
         {
             var actions = new List<CodeAction>();
-            await fix.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostics[0], (a, _) => actions.Add(a), CancellationToken.None));
+            await fix.RegisterCodeFixesAsync(new CodeFixContext(document, first, (a, _) => actions.Add(a), CancellationToken.None));
             Assert.HasCount(1, actions, "Expected exactly one code action");
             action = actions[0];
         }
-
         var operations = await action.GetOperationsAsync(CancellationToken.None);
-        var changed = operations.OfType<ApplyChangesOperation>().Single().ChangedSolution.GetDocument(document.Id)!;
-        var text = (await changed.GetTextAsync()).ToString();
-        Assert.AreEqual(expected.ReplaceLineEndings("\n"), text.ReplaceLineEndings("\n"), "Fixed source differs");
-
-        var compilation = (await changed.Project.GetCompilationAsync())!;
-        var errors = TestCompilation.Errors(compilation);
-        Assert.IsEmpty(errors, "The fixed source does not compile:\n" + string.Join("\n", errors));
-        var after = await TestCompilation.AnalyzeAsync(compilation);
-        var left = fixAll ? after.Where(d => fix.FixableDiagnosticIds.Contains(d.Id)) : after.Where(d => d.Id == diagnostics[0].Id && d.Location.SourceSpan.Start == diagnostics[0].Location.SourceSpan.Start);
-        Assert.IsEmpty(left.Where(d => HasFix(fix, d)), "Fixed diagnostics remain: " + string.Join("\n", left));
-        return after;
+        return operations.OfType<ApplyChangesOperation>().Single().ChangedSolution.GetDocument(document.Id)!;
     }
 
     /// <summary>The code actions the fix offers for each diagnostic of the source.</summary>

@@ -11,6 +11,8 @@ public sealed class CHK009CredentialInSourceTests
     [DataRow("wp config set DB_{|CHK009:PASSWORD=hunter2|}")]
     [DataRow("pg_dump --{|CHK009:password=hunter2|} igny8")]
     [DataRow("deploy {|CHK009:--token ab12cd34ef|}")]
+    [DataRow("MYSQL{|CHK009:_PWD=hunter2|} mysql wordpress")]
+    [DataRow("echo {|CHK009:-----BEGIN RSA PRIVATE KEY-----|} > id_rsa")]
     [DataRow("curl -H 'Authorization: {|CHK009:Bearer abcdef123456|}' https://api")]
     [DataRow("aws s3 ls --key {|CHK009:AKIAIOSFODNN7EXAMPLE|}")]
     [DataRow("git clone https://{|CHK009:ghp_abcdefghijklmnopqrstuvwxyz0123456789|}@github.com/x/y")]
@@ -49,6 +51,8 @@ public sealed class CHK009CredentialInSourceTests
     [DataRow("curl -H 'Authorization: Bearer {DbPassword}' https://api")]
     [DataRow("curl -H 'Authorization: Bearer $TOKEN' https://api")]
     [DataRow("mkdir -p /tmp/backup && cp -pr a b && ssh -p 22 host")]
+    [DataRow("docker run -v $PWD:/app -e TOKEN=$TOKEN image && cd $(pwd)")]
+    [DataRow("curl -H 'Authorization: Bearer ***' https://api")]
     [DataRow("git clone https://github.com/x/y && git clone https://{User}:{DbPassword}@example.com/r")]
     public async Task References_to_secrets_and_ordinary_commands_are_safe(string line)
     {

@@ -16,8 +16,8 @@ public sealed class CatalogVerbTests
         Assert.AreEqual(0, result.ExitCode, result.ToString());
         using var document = System.Text.Json.JsonDocument.Parse(result.Output);
         var rows = document.RootElement.EnumerateArray().ToArray();
-        CollectionAssert.AreEqual(new[] { "ManualChecks", "ProductionToStagingSync", "SlowCommands" }, rows.Select(r => r.Text("name")).ToArray());
-        var sync = rows[1];
+        CollectionAssert.AreEqual(new[] { "AutomatedSteps", "ManualChecks", "ProductionToStagingSync", "SlowCommands", "TalkativeCommands" }, rows.Select(r => r.Text("name")).ToArray());
+        var sync = rows[2];
         Assert.AreEqual("production", sync.Text("environment"));
         Assert.AreEqual(8, sync.Number("steps"));
     }
@@ -35,6 +35,21 @@ public sealed class CatalogVerbTests
     }
 
     [TestMethod]
+    public void Export_takes_its_checklists_through_the_shared_assembly_option()
+    {
+        using var folder = new TempFolder();
+        var mermaid = Path.Combine(folder.Path, "mermaid.min.js");
+        File.WriteAllText(mermaid, "// stand-in");
+
+        var result = Sample.Cli(folder, null, "export", "--html", "html", "--mermaid", mermaid);
+
+        Assert.AreEqual(0, result.ExitCode, result.ToString());
+        CollectionAssert.IsSubsetOf(
+            new[] { "index.html", "production-to-staging-sync.html", "slow-commands.html" },
+            Directory.GetFiles(Path.Combine(folder.Path, "html")).Select(Path.GetFileName).ToArray());
+    }
+
+    [TestMethod]
     public void A_folder_without_a_project_is_a_usage_error()
     {
         using var folder = new TempFolder();
@@ -43,6 +58,19 @@ public sealed class CatalogVerbTests
 
         Assert.AreEqual(3, result.ExitCode, result.ToString());
         Assert.Contains("No .csproj in", result.Error);
+    }
+
+    [TestMethod]
+    public void A_file_that_is_not_an_assembly_is_a_usage_error()
+    {
+        using var folder = new TempFolder();
+        var notAnAssembly = Path.Combine(folder.Path, "notes.dll");
+        File.WriteAllText(notAnAssembly, "not a PE file");
+
+        var result = CliProcess.Run(folder.Path, null, "list", "--assembly", notAnAssembly);
+
+        Assert.AreEqual(3, result.ExitCode, result.ToString());
+        Assert.Contains("Could not read the checklists of", result.Error);
     }
 
     [TestMethod]

@@ -4,8 +4,8 @@ using ChecklistDsl.Cli.Tests.Support;
 namespace ChecklistDsl.Cli.Tests.Cli;
 
 /// <summary>
-/// The journal survives a crash: the process is killed (SIGKILL) at various points, then resumed;
-/// no completed step is lost or done twice.
+/// The journal survives a crash: the process is killed (SIGKILL) at chosen points and at 50 random ones
+/// (ten chains of five kills), then resumed; no completed step is lost or done twice.
 /// </summary>
 [TestClass]
 public sealed class CrashAndResumeTests
@@ -45,10 +45,57 @@ public sealed class CrashAndResumeTests
         var resumed = Sample.Cli(folder, Sample.Environment(), "resume", runId, "--yes", "--approver", "Alice");
 
         Assert.AreEqual(0, resumed.ExitCode, resumed.ToString());
+        AssertCompletedOnceEach(folder, journal, [before]);
+    }
+
+    /// <summary>Chains of runs, each killed (SIGKILL) at random records, five times per chain: 50 kill points.</summary>
+    public static IEnumerable<object[]> KillChains => Enumerable.Range(1, 10).Select(chain => new object[] { chain });
+
+    [TestMethod]
+    [DynamicData(nameof(KillChains))]
+    public void A_run_killed_at_five_random_records_in_a_row_resumes_without_losing_or_repeating_a_step(int chain)
+    {
+        // Fixed seeds: the same points each time; the kill points are in the failure message.
+        var random = new Random(2026 + chain);
+        // The first kill within the first 26 records, then 1 to 3 records into each resumed process: all five
+        // land before the ~40-record run ends.
+        var points = new[] { random.Next(2, 27) }.Concat(Enumerable.Range(0, 4).Select(_ => random.Next(1, 4))).ToArray();
+        var where = $"chain {chain}, kills after records {string.Join(", ", points)}";
+        using var folder = new TempFolder();
+
+        var crashed = Sample.Cli(folder, Sample.Environment((CrashHook, points[0].ToString())), Sample.SyncRun(folder, "--approver", "Alice"));
+        Assert.AreEqual(137, crashed.ExitCode, $"{where}: killed by SIGKILL: {crashed}");
+        var journal = folder.Journal();
+        var snapshots = new List<IReadOnlyList<System.Text.Json.JsonElement>> { Journals.Records(journal) };
+        Assert.HasCount(points[0], snapshots[0], where);
+        var runId = snapshots[0][0].Text("runId")!;
+        foreach (var point in points.Skip(1))
+        {
+            var again = Sample.Cli(folder, Sample.Environment((CrashHook, point.ToString())), "resume", runId, "--yes", "--approver", "Alice");
+            Assert.AreEqual(137, again.ExitCode, $"{where}: killed again after {point}: {again}");
+            var records = Journals.Records(journal);
+            Assert.HasCount(snapshots[^1].Count + point, records, $"{where}: the resumed process's records are on disk");
+            snapshots.Add(records);
+        }
+        var resumed = Sample.Cli(folder, Sample.Environment(), "resume", runId, "--yes", "--approver", "Alice");
+
+        Assert.AreEqual(0, resumed.ExitCode, $"{where}: {resumed}");
+        AssertCompletedOnceEach(folder, journal, snapshots);
+    }
+
+    /// <summary>
+    /// After the last resume: each command did its work once, every record on disk at each kill is kept
+    /// as it was, each step was left once along the forward path, the approval is recorded once.
+    /// </summary>
+    private static void AssertCompletedOnceEach(TempFolder folder, string journal, IEnumerable<IReadOnlyList<System.Text.Json.JsonElement>> snapshots)
+    {
         CollectionAssert.AreEqual(Sample.FullSyncLog, folder.Log(), "each command did its work exactly once");
         var after = Journals.Records(journal);
-        for (var i = 0; i < before.Count; i++)
-            Assert.AreEqual(before[i].GetRawText(), after[i].GetRawText(), $"record {i + 1} is kept as it was");
+        foreach (var before in snapshots)
+        {
+            for (var i = 0; i < before.Count; i++)
+                Assert.AreEqual(before[i].GetRawText(), after[i].GetRawText(), $"record {i + 1} is kept as it was");
+        }
         // Each step is left exactly once, along the forward path.
         var transitions = Journals.Transitions(after);
         Assert.HasCount(9, transitions, string.Join("\n", transitions));
@@ -61,6 +108,40 @@ public sealed class CrashAndResumeTests
         Assert.AreEqual(11, after.Count(r => r.Type() == "command-finished" && r.Number("exitCode") == 0));
     }
 
+    // Crash points on the rollback path, found in a reference run that is not killed: right after the
+    // decision to roll back (its transition not yet written), after entering the first rollback
+    // state, after a rollback command started, after the first rollback procedure completed.
+    [TestMethod]
+    [DataRow("\"type\":\"failure\"", 1, true)]
+    [DataRow("\"trigger\":\"Fail\"", 1, false)]
+    [DataRow("\"type\":\"command-started\"", 11, false)]
+    [DataRow("\"trigger\":\"Complete\"", 5, false)]
+    public void A_run_killed_on_its_rollback_path_resumes_it_without_repeating_or_skipping_a_procedure(string recordText, int occurrence, bool decisionPending)
+    {
+        using var reference = new TempFolder();
+        File.WriteAllText(Path.Combine(reference.WorkDir, "fail-import"), "");
+        var referenceRun = Sample.Cli(reference, Sample.Environment(), Sample.SyncRun(reference, "--approver", "Alice"));
+        Assert.AreEqual(1, referenceRun.ExitCode, referenceRun.ToString());
+        var referenceLines = File.ReadAllLines(reference.Journal());
+        var crashAfter = referenceLines.Select((line, i) => (line, i)).Where(p => p.line.Contains(recordText, StringComparison.Ordinal))
+            .Skip(occurrence - 1).First().i + 1;
+        Assert.IsTrue(referenceLines[..crashAfter].Any(l => l.Contains("\"type\":\"failure\"", StringComparison.Ordinal)), "the crash point is on the rollback path");
+
+        using var folder = new TempFolder();
+        File.WriteAllText(Path.Combine(folder.WorkDir, "fail-import"), "");
+        var crashed = Sample.Cli(folder, Sample.Environment((CrashHook, crashAfter.ToString())), Sample.SyncRun(folder, "--approver", "Alice"));
+        Assert.AreEqual(137, crashed.ExitCode, crashed.ToString());
+        var runId = Journals.Records(folder.Journal())[0].Text("runId")!;
+
+        var resumed = Sample.Cli(folder, Sample.Environment(), "resume", runId, "--yes");
+
+        Assert.AreEqual(1, resumed.ExitCode, resumed.ToString());
+        CollectionAssert.AreEqual(reference.Log(), folder.Log(), "every rollback procedure ran once, in the same order");
+        CollectionAssert.AreEqual(Journals.Transitions(Journals.Records(reference.Journal())), Journals.Transitions(Journals.Records(folder.Journal())));
+        Assert.ContainsSingle(Journals.Records(folder.Journal()).Where(r => r.Type() == "failure"), "the decision was carried out, not asked again");
+        Assert.AreEqual(decisionPending, resumed.Output.Contains("The run stopped after deciding 'Fail'", StringComparison.Ordinal), resumed.Output);
+    }
+
     [TestMethod]
     public void A_run_killed_during_a_command_offers_that_command_again_on_resume_and_its_stale_lock_is_reported_then_taken_over()
     {
@@ -70,7 +151,7 @@ public sealed class CrashAndResumeTests
         using var process = CliProcess.Start(folder.Path, null,
             ["run", "SlowCommands", "--input", $"WorkDir={folder.WorkDir}", "--yes", "--assembly", SampleChecklists.AssemblyPath],
             out var stdout, out var stderr);
-        var journal = WaitForRecord(folder, "\"state\":\"Hold\"", process);
+        var journal = Journals.WaitForRecord(folder, "\"state\":\"Hold\"", process);
 
         process.Kill(entireProcessTree: true);
         process.WaitForExit();
@@ -100,6 +181,35 @@ public sealed class CrashAndResumeTests
     }
 
     [TestMethod]
+    public void Ctrl_c_stops_the_running_command_records_the_pause_releases_the_lock_and_exits_5()
+    {
+        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
+            Assert.Inconclusive("SIGINT is sent with kill(1).");
+        using var folder = new TempFolder();
+        var hold = Path.Combine(folder.WorkDir, "hold");
+        File.WriteAllText(hold, "");
+        using var process = CliProcess.Start(folder.Path, null,
+            ["run", "SlowCommands", "--input", $"WorkDir={folder.WorkDir}", "--yes", "--assembly", SampleChecklists.AssemblyPath],
+            out var stdout, out var stderr);
+        var journal = Journals.WaitForRecord(folder, "\"state\":\"Hold\"", process);
+
+        using (var kill = Process.Start("kill", ["-INT", process.Id.ToString()]))
+            kill.WaitForExit();
+        var interrupted = CliProcess.Wait(process, stdout, stderr);
+
+        Assert.AreEqual(5, interrupted.ExitCode, interrupted.ToString());
+        var records = Journals.Records(journal);
+        Assert.AreEqual("paused", records[^1].Type());
+        Assert.AreEqual("command-finished", records[^2].Type());
+        Assert.IsTrue(records[^2].GetProperty("interrupted").GetBoolean());
+        Assert.IsEmpty(Directory.GetFiles(Path.Combine(folder.Path, ".checklist", "locks")));
+        File.Delete(hold);
+        var resumed = Sample.Cli(folder, null, "resume", records[0].Text("runId")!, "--yes");
+        Assert.AreEqual(0, resumed.ExitCode, resumed.ToString());
+        CollectionAssert.AreEqual(new[] { "first", "hold", "bounded", "last" }, folder.Log(), "the interrupted command was stopped, then run again");
+    }
+
+    [TestMethod]
     public void A_second_run_of_the_same_checklist_and_target_gets_the_lock_error_naming_the_owner()
     {
         using var folder = new TempFolder();
@@ -110,7 +220,7 @@ public sealed class CrashAndResumeTests
             out var stdout, out var stderr);
         try
         {
-            WaitForRecord(folder, "\"state\":\"Hold\"", first);
+            Journals.WaitForRecord(folder, "\"state\":\"Hold\"", first);
 
             var second = Sample.Cli(folder, null, "run", "SlowCommands", "--input", $"WorkDir={folder.WorkDir}", "--yes");
             var otherWork = Path.Combine(folder.Path, "other");
@@ -122,6 +232,8 @@ public sealed class CrashAndResumeTests
             Assert.Contains($"pid {first.Id}", second.Error);
             Assert.Contains(Environment.UserName, second.Error);
             Assert.AreEqual(0, otherTarget.ExitCode, "another target is another lock: " + otherTarget);
+            var status = CliProcess.Run(folder.Path, null, "status");
+            Assert.Contains("running: Hold", status.Output);
         }
         finally
         {
@@ -130,25 +242,5 @@ public sealed class CrashAndResumeTests
         var firstResult = CliProcess.Wait(first, stdout, stderr);
         Assert.AreEqual(0, firstResult.ExitCode, firstResult.ToString());
         Assert.IsEmpty(Directory.GetFiles(Path.Combine(folder.Path, ".checklist", "locks")), "both runs released their locks");
-    }
-
-    /// <summary>Waits until the run's journal has a line containing <paramref name="text"/>.</summary>
-    private static string WaitForRecord(TempFolder folder, string text, Process process)
-    {
-        var watch = Stopwatch.StartNew();
-        while (watch.Elapsed < CliProcess.Limit)
-        {
-            Assert.IsFalse(process.HasExited, "the run ended before the awaited record");
-            var journals = Directory.Exists(folder.RunsFolder) ? Directory.GetFiles(folder.RunsFolder, "*.jsonl") : [];
-            if (journals.Length == 1)
-            {
-                using var stream = new FileStream(journals[0], FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-                if (new StreamReader(stream).ReadToEnd().Contains(text, StringComparison.Ordinal))
-                    return journals[0];
-            }
-            Thread.Sleep(50);
-        }
-        Assert.Fail($"No journal record with {text} within {CliProcess.Limit}.");
-        return "";
     }
 }

@@ -76,6 +76,20 @@ public sealed class RunTests
     }
 
     [TestMethod]
+    public void A_new_run_points_at_an_unfinished_run_of_the_same_checklist_and_target()
+    {
+        using var folder = new TempFolder();
+        var first = Sample.Cli(folder, Sample.Environment(), Sample.SyncRun(folder));
+        var firstId = Journals.Records(folder.Journal())[0].Text("runId")!;
+
+        var second = Sample.Cli(folder, Sample.Environment(), Sample.SyncRun(folder));
+
+        Assert.AreEqual(5, first.ExitCode, first.ToString());
+        Assert.AreEqual(5, second.ExitCode, second.ToString());
+        Assert.Contains($"run {firstId} of this checklist and target stopped at 'ConfirmSyncWindow' unfinished; `checklist resume {firstId}`", second.Output);
+    }
+
+    [TestMethod]
     public void A_secret_reaches_the_command_through_its_environment_and_never_the_journal_or_the_console()
     {
         using var folder = new TempFolder();
@@ -206,6 +220,39 @@ public sealed class RunTests
     }
 
     [TestMethod]
+    public void A_step_automated_in_csharp_runs_with_the_run_values_and_its_log_is_recorded_redacted()
+    {
+        using var folder = new TempFolder();
+
+        var result = Sample.Cli(folder, Sample.Environment(("DB_PASSWORD", "pw-Secret-998877")),
+            "run", "AutomatedSteps", "--input", $"WorkDir={folder.WorkDir}", "--yes");
+
+        Assert.AreEqual(0, result.ExitCode, result.ToString());
+        CollectionAssert.AreEqual(new[] { "automated" }, folder.Log());
+        var journal = File.ReadAllText(folder.Journal());
+        Assert.Contains($"wrote to {folder.WorkDir} using ***", journal);
+        Assert.DoesNotContain("pw-Secret-998877", journal);
+        Assert.DoesNotContain("pw-Secret-998877", result.Output);
+    }
+
+    [TestMethod]
+    public void A_step_automation_that_throws_is_a_failure_with_its_message_recorded()
+    {
+        using var folder = new TempFolder();
+        File.WriteAllText(Path.Combine(folder.WorkDir, "fail-auto"), "");
+
+        var result = Sample.Cli(folder, Sample.Environment(("DB_PASSWORD", "pw")), "run", "AutomatedSteps", "--input", $"WorkDir={folder.WorkDir}", "--yes");
+
+        Assert.AreEqual(2, result.ExitCode, result.ToString());
+        var records = Journals.Records(folder.Journal());
+        var finished = records.Last(r => r.Type() == "command-finished");
+        Assert.AreEqual("FailOnRequest", finished.Text("state"));
+        Assert.AreEqual(1, finished.Number("exitCode"));
+        Assert.Contains("InvalidOperationException: automation failed on purpose", finished.Text("output")!);
+        Assert.AreEqual("FailOnRequest -Fail-> Aborted", Journals.Transitions(records)[^1]);
+    }
+
+    [TestMethod]
     public void A_dry_run_shows_every_step_and_command_and_runs_and_records_nothing()
     {
         using var folder = new TempFolder();
@@ -232,7 +279,23 @@ public sealed class RunTests
 
         Assert.AreEqual(3, result.ExitCode, result.ToString());
         Assert.Contains("No checklist 'NoSuchChecklist'", result.Error);
-        Assert.Contains("ManualChecks, ProductionToStagingSync, SlowCommands", result.Error);
+        Assert.Contains("AutomatedSteps, ManualChecks, ProductionToStagingSync, SlowCommands", result.Error);
+    }
+
+    [TestMethod]
+    public void A_scripted_answer_naming_no_gate_or_no_optional_step_is_a_usage_error()
+    {
+        using var folder = new TempFolder();
+
+        var badRole = Sample.Cli(folder, Sample.Environment(), Sample.SyncRun(folder, "--approve", "Release manger=Alice"));
+        var badSkip = Sample.Cli(folder, Sample.Environment(), Sample.SyncRun(folder, "--approver", "Alice", "--skip", "DropStagingDatabase"));
+
+        Assert.AreEqual(3, badRole.ExitCode, badRole.ToString());
+        Assert.Contains("'Release manger', which no gate", badRole.Error);
+        Assert.Contains("Its approval roles: Release manager", badRole.Error);
+        Assert.AreEqual(3, badSkip.ExitCode, badSkip.ToString());
+        Assert.Contains("Its optional steps: FlushStagingCache", badSkip.Error);
+        Assert.IsFalse(Directory.Exists(folder.RunsFolder), "nothing was started");
     }
 
     [TestMethod]

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 
 namespace ChecklistDsl.Cli.Tests.Support;
@@ -21,4 +22,24 @@ internal static class Journals
         records.Where(r => r.Type() == "transition")
             .Select(r => $"{r.Text("source")} -{r.Text("trigger")}-> {r.Text("destination")}")
             .ToArray();
+
+    /// <summary>Waits until the run's journal has a line containing <paramref name="text"/>.</summary>
+    public static string WaitForRecord(TempFolder folder, string text, Process process)
+    {
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed < CliProcess.Limit)
+        {
+            Assert.IsFalse(process.HasExited, "the run ended before the awaited record");
+            var journals = Directory.Exists(folder.RunsFolder) ? Directory.GetFiles(folder.RunsFolder, "*.jsonl") : [];
+            if (journals.Length == 1)
+            {
+                using var stream = new FileStream(journals[0], FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+                if (new StreamReader(stream).ReadToEnd().Contains(text, StringComparison.Ordinal))
+                    return journals[0];
+            }
+            Thread.Sleep(50);
+        }
+        Assert.Fail($"No journal record with {text} within {CliProcess.Limit}.");
+        return "";
+    }
 }

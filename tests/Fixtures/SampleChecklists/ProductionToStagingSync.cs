@@ -46,7 +46,7 @@ public partial class ProductionToStagingSync
     void ImportProductionDump() { }
 
     [Step("Flush the staging cache", Optional = true)]
-    [Command("echo flush-cache >> {WorkDir}/log")]
+    [Command("echo flush-cache >> {WorkDir}/log && test ! -e {WorkDir}/fail-flush")]
     void FlushStagingCache() { }
 
     [Step("Verify staging"), Verifies("staging site")]

@@ -40,7 +40,8 @@ internal static class CredentialDetector
         (new Regex(@"\b[a-z][a-z0-9+.\-]*://[^\s/:@]+:(?<value>[^\s/@]+)@", Options, Timeout), "a password in a URL"),
         (new Regex(@"\bBearer\s+(?<value>[^\s""'()\[\]]+)", Options, Timeout), "a bearer token"),
         (new Regex(@"--(?:password|passwd|pwd|token|secret|api-?key|access-key|secret-key|client-secret|auth-token)\s+" + Value, Options, Timeout), "a password or token"),
-        (new Regex(@"(?:password|passwd|pwd|token|secret|api[_\-]?key|access[_\-]?key|client[_\-]?secret)(?:\s*=\s*|:)" + Value, Options, Timeout), "a password or token"),
+        // Bare "pwd" is left out: $PWD is the shell's working directory (MYSQL_PWD still counts).
+        (new Regex(@"(?:password|passwd|_pwd|token|secret|api[_\-]?key|access[_\-]?key|client[_\-]?secret)(?:\s*=\s*|:)" + Value, Options, Timeout), "a password or token"),
         (new Regex(@"(?<=^|\s)-p(?<value>'[^']*'|""[^""]*"")", RegexOptions.CultureInvariant, Timeout), "a password"),
     ];
 

@@ -73,7 +73,7 @@ internal static class ChecklistSourceEmitter
         // which overflows at 16 MB (CS8103) with some hundreds of runbooks. The constant's own copy is
         // in metadata already; the definition reads that one.
         w.Line("    // The runbook is read from the constant's metadata: an ldstr per runbook would overflow the assembly's string heap (CS8103).");
-        w.Line("    Fingerprint = " + Literal(fingerprint) + ", Markdown = (string)typeof(" + spec.GlobalName + ").GetField(nameof(Markdown))!.GetRawConstantValue()!, RunbookFileName = " + Literal(Naming.RunbookFileName(spec.ClassName)) + ",");
+        w.Line("    Fingerprint = " + Literal(fingerprint) + ", Markdown = (string)typeof(" + spec.GlobalName + ").GetField(\"Markdown\")!.GetRawConstantValue()!, RunbookFileName = " + Literal(Naming.RunbookFileName(spec.ClassName)) + ",");
         w.Line("    Inputs = new " + Ns + "InputDefinition[]");
         w.Line("    {");
         foreach (var input in spec.Inputs)
@@ -104,9 +104,9 @@ internal static class ChecklistSourceEmitter
         if (spec.CanCreateInstance)
         {
             var setters = spec.Inputs.Where(i => i.IsSettableString)
-                .Select((input, n) => Identifier(input.Name) + " = inputs.TryGetValue(" + Literal(input.Name) + ", out var value" + Int(n) + ") ? value" + Int(n) + " : defaults." + Identifier(input.Name));
+                .Select((input, n) => Identifier(input.Name) + " = inputs.TryGetValue(" + Literal(input.Name) + ", out string? value" + Int(n) + ") ? value" + Int(n) + " : defaults." + Identifier(input.Name));
             w.Line("    // Inputs not given keep the defaults the class declares.");
-            w.Line("    CreateInstance = inputs => { var defaults = new " + spec.GlobalName + "(); return new " + spec.GlobalName + " { " + string.Join(", ", setters) + " }; },");
+            w.Line("    CreateInstance = inputs => { " + spec.GlobalName + " defaults = new " + spec.GlobalName + "(); return new " + spec.GlobalName + " { " + string.Join(", ", setters) + " }; },");
         }
         w.Line("    CreateMachine = CreateChecklistMachine,");
         w.Line("};");
@@ -177,21 +177,21 @@ internal static class ChecklistSourceEmitter
     {
         w.Line("/// <summary>Creates the machine over external state storage, so that a run can be saved and resumed.</summary>");
         w.Open("public static " + machineType + " CreateStateMachine(" + Ns + "ChecklistProgress progress, global::System.Func<Step> stateAccessor, global::System.Action<Step> stateMutator)");
-        w.Line("var machine = new " + machineType + "(stateAccessor, stateMutator);");
+        w.Line(machineType + " machine = new " + machineType + "(stateAccessor, stateMutator);");
         w.Line("ConfigureStateMachine(machine, progress);");
         w.Line("return machine;");
         w.Close();
         w.Line();
         w.Line("/// <summary>Creates the machine in <see cref=\"Step.NotStarted\"/>, holding its own state.</summary>");
         w.Open("public static " + machineType + " CreateStateMachine(" + Ns + "ChecklistProgress progress)");
-        w.Line("var machine = new " + machineType + "(Step.NotStarted);");
+        w.Line(machineType + " machine = new " + machineType + "(Step.NotStarted);");
         w.Line("ConfigureStateMachine(machine, progress);");
         w.Line("return machine;");
         w.Close();
         w.Line();
 
         w.Open("private static void ConfigureStateMachine(" + machineType + " machine, " + Ns + "ChecklistProgress progress)");
-        w.Line("if (progress is null) throw new global::System.ArgumentNullException(nameof(progress));");
+        w.Line("if (progress is null) throw new global::System.ArgumentNullException(\"progress\");");
         foreach (var state in plan.States)
         {
             w.Line("machine.Configure(Step." + Identifier(state.Name) + ")");
@@ -200,7 +200,7 @@ internal static class ChecklistSourceEmitter
         }
         w.Line("// Leaving a step records it in the progress the guards and the rollback path read.");
         w.Open("machine.OnTransitioned(transition =>");
-        w.Line("var step = (int)transition.Source - 1;");
+        w.Line("int step = (int)transition.Source - 1;");
         w.Line("if (step < 0 || step >= " + Int(spec.Steps.Count) + ") return;");
         w.Line("if (transition.Trigger == Trigger.Complete || transition.Trigger == Trigger.Approve) progress.MarkCompleted(step);");
         w.Line("else if (transition.Trigger == Trigger.Skip) progress.MarkSkipped(step);");
@@ -210,8 +210,8 @@ internal static class ChecklistSourceEmitter
 
         w.Open("private static " + Ns + "ChecklistMachine CreateChecklistMachine(" + Ns + "ChecklistProgress progress, string state)");
         w.Line("if (!global::System.Enum.TryParse(state, out Step current) || !global::System.Enum.IsDefined(typeof(Step), current) || state.Length == 0 || !char.IsLetter(state[0]))");
-        w.Line("    throw new global::System.ArgumentException(\"'\" + state + \"' is not a state of the checklist " + spec.ClassName + ".\", nameof(state));");
-        w.Line("var machine = CreateStateMachine(progress, () => current, next => current = next);");
+        w.Line("    throw new global::System.ArgumentException(\"'\" + state + \"' is not a state of the checklist " + spec.ClassName + ".\", \"state\");");
+        w.Line(machineType + " machine = CreateStateMachine(progress, () => current, next => current = next);");
         w.Line("return new " + Ns + "ChecklistMachine(Definition, progress, () => current.ToString(),");
         w.Line("    (" + Ns + "ChecklistTrigger trigger, out global::System.Collections.Generic.ICollection<string> unmetGuards) => machine.CanFire((Trigger)trigger, out unmetGuards),");
         w.Line("    trigger => machine.Fire((Trigger)trigger));");

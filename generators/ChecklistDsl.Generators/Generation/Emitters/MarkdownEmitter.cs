@@ -26,7 +26,9 @@ internal static class MarkdownEmitter
 
         md.Append("| | |\n| --- | --- |\n");
         if (spec.Environment is not null)
-            md.Append("| Environment | ").Append(Inline(spec.Environment)).Append(spec.IsProduction ? " (production)" : "").Append(" |\n");
+            md.Append("| Environment | ").Append(Inline(spec.Environment))
+                .Append(spec.IsProduction && !spec.Environment.Equals("production", StringComparison.OrdinalIgnoreCase) ? " (production)" : "")
+                .Append(" |\n");
         if (spec.Owner is not null)
             md.Append("| Owner | ").Append(Inline(spec.Owner)).Append(" |\n");
         md.Append("| Steps | ").Append(spec.Steps.Count.ToString(CultureInfo.InvariantCulture)).Append(" |\n");

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Text;
 
 namespace ChecklistDsl.Generators.Generation.Emitters;
@@ -15,17 +16,32 @@ internal static class MarkdownText
     public static string Inline(string text)
     {
         var result = new StringBuilder(text.Length + 8);
-        foreach (var c in text)
+        var chars = WellFormed(text);
+        for (var i = 0; i < chars.Length; i++)
         {
+            var c = chars[i];
             switch (c)
             {
                 case '\r':
                 case '\n':
                     result.Append(' ');
                     break;
+                case '{':
+                    result.Append("&#123;"); // an entity, not \{: attribute syntax ({.class}) ignores backslashes
+                    break;
+                case '}':
+                    result.Append("&#125;");
+                    break;
                 case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>':
-                case '|': case '&': case '~': case '#': case '!': case '{': case '}': case '$':
+                case '|': case '&': case '~': case '#': case '!': case '$':
+                case '^': // superscript (emphasis extras)
                     result.Append('\\').Append(c);
+                    break;
+                case '+': // ++inserted++ and ==marked== (emphasis extras); a lone one is plain text (at a line start, see EscapeLineStart)
+                case '=':
+                    if ((i > 0 && chars[i - 1] == c) || (i + 1 < chars.Length && chars[i + 1] == c))
+                        result.Append('\\');
+                    result.Append(c);
                     break;
                 default:
                     result.Append(c);
@@ -69,22 +85,50 @@ internal static class MarkdownText
                 longest = run;
         }
         var fence = new string('`', longest < 3 ? 3 : longest + 1);
-        var body = code.Replace("\r\n", "\n").Replace('\r', '\n');
+        var body = WellFormed(code).Replace("\r\n", "\n").Replace('\r', '\n');
         return fence + info + "\n" + body + "\n" + fence;
     }
 
-    /// <summary>Escapes what would start a block at the beginning of a line: "-", "+", "=", "1." or "1)".</summary>
+    private static bool IsListNumber(string marker) =>
+        marker.All(char.IsDigit) || marker.Length == 1 || marker.All(c => "ivxlcdmIVXLCDM".IndexOf(c) >= 0);
+
+    /// <summary>
+    /// The text with each unpaired surrogate replaced by U+FFFD: it cannot be written as UTF-8, and
+    /// Markdown tools that normalize text (heading identifiers) throw on it.
+    /// </summary>
+    private static string WellFormed(string text)
+    {
+        StringBuilder? result = null;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            var paired = char.IsHighSurrogate(c) ? i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])
+                : char.IsLowSurrogate(c) ? i > 0 && char.IsHighSurrogate(text[i - 1])
+                : true;
+            if (!paired)
+                (result ??= new StringBuilder(text, 0, i, text.Length)).Append('\uFFFD');
+            else
+                result?.Append(c);
+        }
+        return result?.ToString() ?? text;
+    }
+
+    /// <summary>Escapes what would start a block at the beginning of a line and is not escaped everywhere: "-", "+", "=", ":", and ordered list markers.</summary>
     private static string EscapeLineStart(string line)
     {
         if (line.Length == 0)
             return line;
-        if (line[0] is '-' or '+' or '=')
+        if (line[0] is '-' or '+' or '=' or ':') // a list item or setext underline; a custom container (:::) or definition (: ) in extended Markdown
             return "\\" + line;
-        var digits = 0;
-        while (digits < line.Length && char.IsDigit(line[digits]))
-            digits++;
-        if (digits > 0 && digits < line.Length && line[digits] is '.' or ')')
-            return line.Substring(0, digits) + "\\" + line.Substring(digits);
+        // "1." or "1)", and in extended Markdown "a.", "B)" or "iv." (ordered list markers), each followed
+        // by a space or the end of the line: "join.php" or "3.5" starts no list and stays as written.
+        var marker = 0;
+        while (marker < line.Length && (char.IsDigit(line[marker]) || line[marker] is >= 'a' and <= 'z' or >= 'A' and <= 'Z'))
+            marker++;
+        if (marker > 0 && marker < line.Length && line[marker] is '.' or ')'
+            && (marker + 1 == line.Length || line[marker + 1] is ' ' or '\t')
+            && IsListNumber(line.Substring(0, marker)))
+            return line.Substring(0, marker) + "\\" + line.Substring(marker);
         return line;
     }
 }

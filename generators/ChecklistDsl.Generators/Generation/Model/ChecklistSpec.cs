@@ -1,4 +1,7 @@
+using System.Collections.Generic;
+using System.Linq;
 using ChecklistDsl.Generators.Common;
+using ChecklistDsl.Generators.Generation.Emitters;
 
 namespace ChecklistDsl.Generators.Generation.Model;
 
@@ -20,20 +23,23 @@ internal sealed record ChecklistSpec(
     EquatableArray<StepSpec> Steps,
     EquatableArray<RollbackSpec> Rollbacks)
 {
-    /// <summary>The class's full name as C# writes it, with <c>global::</c>.</summary>
-    public string GlobalName
-    {
-        get
-        {
-            var prefix = Namespace.Length == 0 ? "global::" : "global::" + Namespace + ".";
-            foreach (var containing in ContainingTypes)
-                prefix += containing.Name + ".";
-            return prefix + ClassName;
-        }
-    }
+    /// <summary>The class's full name as C# writes it, with <c>global::</c> (and <c>@</c> before a keyword).</summary>
+    public string GlobalName => "global::" + string.Join(".", NameParts().Select(CSharpText.Identifier));
 
     /// <summary>The full name without <c>global::</c>; also the hint name of the generated file.</summary>
-    public string FullName => GlobalName.Substring("global::".Length);
+    public string FullName => string.Join(".", NameParts());
+
+    private IEnumerable<string> NameParts()
+    {
+        if (Namespace.Length > 0)
+        {
+            foreach (var part in Namespace.Split('.'))
+                yield return part;
+        }
+        foreach (var containing in ContainingTypes)
+            yield return containing.Name;
+        yield return ClassName;
+    }
 }
 
 /// <summary>A type the checklist class is nested in (outermost first).</summary>

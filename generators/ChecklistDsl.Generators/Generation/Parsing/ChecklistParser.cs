@@ -33,6 +33,10 @@ internal static class ChecklistParser
             return null;
         try
         {
+            // A class with [Checklist] on several of its partial declarations is reached once per
+            // declaration; only the first declaration generates, or two files would share a hint name (CS8785).
+            if (!IsFirstChecklistDeclaration(type, context.TargetNode, cancellationToken))
+                return null;
             return Parse(type, context.Attributes[0], cancellationToken);
         }
         catch (OperationCanceledException)
@@ -50,6 +54,10 @@ internal static class ChecklistParser
     {
         if (type.TypeKind != TypeKind.Class || type.IsGenericType || !IsPartial(type, cancellationToken))
             return null;
+        if (GeneratedMemberNames.Contains(type.Name))
+            return null; // a nested Step or Trigger enum cannot be named like its class (CS0542)
+        if (!VisibleToCatalog(type))
+            return null; // the assembly's catalog must be able to name it
         var containing = ContainingTypes(type, cancellationToken);
         if (containing is null)
             return null;
@@ -224,6 +232,23 @@ internal static class ChecklistParser
 
     /// <summary>Trimmed text, or null when blank.</summary>
     private static string? Text(string? value) => value is null || value.Trim().Length == 0 ? null : value.Trim();
+
+    /// <summary>Not file-local, and no private or protected type on the way down from the namespace.</summary>
+    private static bool VisibleToCatalog(INamedTypeSymbol type)
+    {
+        for (var t = type; t is not null; t = t.ContainingType)
+        {
+            if (t.IsFileLocal || t.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected or Accessibility.ProtectedAndInternal)
+                return false;
+        }
+        return true;
+    }
+
+    private static bool IsFirstChecklistDeclaration(INamedTypeSymbol type, SyntaxNode target, CancellationToken cancellationToken)
+    {
+        var first = Find(type, KnownNames.Checklist)?.ApplicationSyntaxReference;
+        return first is null || first.GetSyntax(cancellationToken).FirstAncestorOrSelf<TypeDeclarationSyntax>() == target;
+    }
 
     private static bool IsPartial(INamedTypeSymbol type, CancellationToken cancellationToken)
     {

@@ -28,7 +28,7 @@ partial class Outer
             Name = "Inner", FullName = "Outer.Inner", Title = "Nested checklist",
             Summary = null, Owner = null, Environment = null, IsProduction = false,
             // The runbook is read from the constant's metadata: an ldstr per runbook would overflow the assembly's string heap (CS8103).
-            Fingerprint = "sha256:839238dea7173c6984f17fc1347b7cb9", Markdown = (string)typeof(global::Outer.Inner).GetField(nameof(Markdown))!.GetRawConstantValue()!, RunbookFileName = "inner.md",
+            Fingerprint = "sha256:839238dea7173c6984f17fc1347b7cb9", Markdown = (string)typeof(global::Outer.Inner).GetField("Markdown")!.GetRawConstantValue()!, RunbookFileName = "inner.md",
             Inputs = new global::ChecklistDsl.InputDefinition[]
             {
             },
@@ -40,14 +40,14 @@ partial class Outer
             {
             },
             // Inputs not given keep the defaults the class declares.
-            CreateInstance = inputs => { var defaults = new global::Outer.Inner(); return new global::Outer.Inner {  }; },
+            CreateInstance = inputs => { global::Outer.Inner defaults = new global::Outer.Inner(); return new global::Outer.Inner {  }; },
             CreateMachine = CreateChecklistMachine,
         };
 
         /// <summary>Creates the machine over external state storage, so that a run can be saved and resumed.</summary>
         public static global::ChecklistDsl.Engine.StateMachine<Step, Trigger> CreateStateMachine(global::ChecklistDsl.ChecklistProgress progress, global::System.Func<Step> stateAccessor, global::System.Action<Step> stateMutator)
         {
-            var machine = new global::ChecklistDsl.Engine.StateMachine<Step, Trigger>(stateAccessor, stateMutator);
+            global::ChecklistDsl.Engine.StateMachine<Step, Trigger> machine = new global::ChecklistDsl.Engine.StateMachine<Step, Trigger>(stateAccessor, stateMutator);
             ConfigureStateMachine(machine, progress);
             return machine;
         }
@@ -55,14 +55,14 @@ partial class Outer
         /// <summary>Creates the machine in <see cref="Step.NotStarted"/>, holding its own state.</summary>
         public static global::ChecklistDsl.Engine.StateMachine<Step, Trigger> CreateStateMachine(global::ChecklistDsl.ChecklistProgress progress)
         {
-            var machine = new global::ChecklistDsl.Engine.StateMachine<Step, Trigger>(Step.NotStarted);
+            global::ChecklistDsl.Engine.StateMachine<Step, Trigger> machine = new global::ChecklistDsl.Engine.StateMachine<Step, Trigger>(Step.NotStarted);
             ConfigureStateMachine(machine, progress);
             return machine;
         }
 
         private static void ConfigureStateMachine(global::ChecklistDsl.Engine.StateMachine<Step, Trigger> machine, global::ChecklistDsl.ChecklistProgress progress)
         {
-            if (progress is null) throw new global::System.ArgumentNullException(nameof(progress));
+            if (progress is null) throw new global::System.ArgumentNullException("progress");
             machine.Configure(Step.NotStarted)
                 .Permit(Trigger.Start, Step.@checked);
             machine.Configure(Step.@checked)
@@ -72,7 +72,7 @@ partial class Outer
             // Leaving a step records it in the progress the guards and the rollback path read.
             machine.OnTransitioned(transition =>
             {
-                var step = (int)transition.Source - 1;
+                int step = (int)transition.Source - 1;
                 if (step < 0 || step >= 1) return;
                 if (transition.Trigger == Trigger.Complete || transition.Trigger == Trigger.Approve) progress.MarkCompleted(step);
                 else if (transition.Trigger == Trigger.Skip) progress.MarkSkipped(step);
@@ -82,8 +82,8 @@ partial class Outer
         private static global::ChecklistDsl.ChecklistMachine CreateChecklistMachine(global::ChecklistDsl.ChecklistProgress progress, string state)
         {
             if (!global::System.Enum.TryParse(state, out Step current) || !global::System.Enum.IsDefined(typeof(Step), current) || state.Length == 0 || !char.IsLetter(state[0]))
-                throw new global::System.ArgumentException("'" + state + "' is not a state of the checklist Inner.", nameof(state));
-            var machine = CreateStateMachine(progress, () => current, next => current = next);
+                throw new global::System.ArgumentException("'" + state + "' is not a state of the checklist Inner.", "state");
+            global::ChecklistDsl.Engine.StateMachine<Step, Trigger> machine = CreateStateMachine(progress, () => current, next => current = next);
             return new global::ChecklistDsl.ChecklistMachine(Definition, progress, () => current.ToString(),
                 (global::ChecklistDsl.ChecklistTrigger trigger, out global::System.Collections.Generic.ICollection<string> unmetGuards) => machine.CanFire((Trigger)trigger, out unmetGuards),
                 trigger => machine.Fire((Trigger)trigger));

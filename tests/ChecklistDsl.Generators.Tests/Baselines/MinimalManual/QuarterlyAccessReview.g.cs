@@ -27,7 +27,7 @@ partial class QuarterlyAccessReview
         Name = "QuarterlyAccessReview", FullName = "QuarterlyAccessReview", Title = "Quarterly access review",
         Summary = null, Owner = null, Environment = null, IsProduction = false,
         // The runbook is read from the constant's metadata: an ldstr per runbook would overflow the assembly's string heap (CS8103).
-        Fingerprint = "sha256:821415e4745f70f817cdddede6cdafd8", Markdown = (string)typeof(global::QuarterlyAccessReview).GetField(nameof(Markdown))!.GetRawConstantValue()!, RunbookFileName = "quarterly-access-review.md",
+        Fingerprint = "sha256:821415e4745f70f817cdddede6cdafd8", Markdown = (string)typeof(global::QuarterlyAccessReview).GetField("Markdown")!.GetRawConstantValue()!, RunbookFileName = "quarterly-access-review.md",
         Inputs = new global::ChecklistDsl.InputDefinition[]
         {
         },
@@ -40,14 +40,14 @@ partial class QuarterlyAccessReview
         {
         },
         // Inputs not given keep the defaults the class declares.
-        CreateInstance = inputs => { var defaults = new global::QuarterlyAccessReview(); return new global::QuarterlyAccessReview {  }; },
+        CreateInstance = inputs => { global::QuarterlyAccessReview defaults = new global::QuarterlyAccessReview(); return new global::QuarterlyAccessReview {  }; },
         CreateMachine = CreateChecklistMachine,
     };
 
     /// <summary>Creates the machine over external state storage, so that a run can be saved and resumed.</summary>
     public static global::ChecklistDsl.Engine.StateMachine<Step, Trigger> CreateStateMachine(global::ChecklistDsl.ChecklistProgress progress, global::System.Func<Step> stateAccessor, global::System.Action<Step> stateMutator)
     {
-        var machine = new global::ChecklistDsl.Engine.StateMachine<Step, Trigger>(stateAccessor, stateMutator);
+        global::ChecklistDsl.Engine.StateMachine<Step, Trigger> machine = new global::ChecklistDsl.Engine.StateMachine<Step, Trigger>(stateAccessor, stateMutator);
         ConfigureStateMachine(machine, progress);
         return machine;
     }
@@ -55,14 +55,14 @@ partial class QuarterlyAccessReview
     /// <summary>Creates the machine in <see cref="Step.NotStarted"/>, holding its own state.</summary>
     public static global::ChecklistDsl.Engine.StateMachine<Step, Trigger> CreateStateMachine(global::ChecklistDsl.ChecklistProgress progress)
     {
-        var machine = new global::ChecklistDsl.Engine.StateMachine<Step, Trigger>(Step.NotStarted);
+        global::ChecklistDsl.Engine.StateMachine<Step, Trigger> machine = new global::ChecklistDsl.Engine.StateMachine<Step, Trigger>(Step.NotStarted);
         ConfigureStateMachine(machine, progress);
         return machine;
     }
 
     private static void ConfigureStateMachine(global::ChecklistDsl.Engine.StateMachine<Step, Trigger> machine, global::ChecklistDsl.ChecklistProgress progress)
     {
-        if (progress is null) throw new global::System.ArgumentNullException(nameof(progress));
+        if (progress is null) throw new global::System.ArgumentNullException("progress");
         machine.Configure(Step.NotStarted)
             .Permit(Trigger.Start, Step.ListAdminAccounts);
         machine.Configure(Step.ListAdminAccounts)
@@ -77,7 +77,7 @@ partial class QuarterlyAccessReview
         // Leaving a step records it in the progress the guards and the rollback path read.
         machine.OnTransitioned(transition =>
         {
-            var step = (int)transition.Source - 1;
+            int step = (int)transition.Source - 1;
             if (step < 0 || step >= 2) return;
             if (transition.Trigger == Trigger.Complete || transition.Trigger == Trigger.Approve) progress.MarkCompleted(step);
             else if (transition.Trigger == Trigger.Skip) progress.MarkSkipped(step);
@@ -87,8 +87,8 @@ partial class QuarterlyAccessReview
     private static global::ChecklistDsl.ChecklistMachine CreateChecklistMachine(global::ChecklistDsl.ChecklistProgress progress, string state)
     {
         if (!global::System.Enum.TryParse(state, out Step current) || !global::System.Enum.IsDefined(typeof(Step), current) || state.Length == 0 || !char.IsLetter(state[0]))
-            throw new global::System.ArgumentException("'" + state + "' is not a state of the checklist QuarterlyAccessReview.", nameof(state));
-        var machine = CreateStateMachine(progress, () => current, next => current = next);
+            throw new global::System.ArgumentException("'" + state + "' is not a state of the checklist QuarterlyAccessReview.", "state");
+        global::ChecklistDsl.Engine.StateMachine<Step, Trigger> machine = CreateStateMachine(progress, () => current, next => current = next);
         return new global::ChecklistDsl.ChecklistMachine(Definition, progress, () => current.ToString(),
             (global::ChecklistDsl.ChecklistTrigger trigger, out global::System.Collections.Generic.ICollection<string> unmetGuards) => machine.CanFire((Trigger)trigger, out unmetGuards),
             trigger => machine.Fire((Trigger)trigger));

@@ -12,7 +12,7 @@ namespace Checklists;
     Environment = "production",
     Summary = "Deploy the IGNY8 bridge plugin's site-structure sync fix: review the code, back up, prove it in staging, sign off, deploy to production, smoke-test and watch it for 24 hours. Risk level: low (non-breaking changes).",
     Owner = "Development team, with QA, DevOps and Product signing off")]
-public partial class WordPressPluginSyncFixDeployment
+public partial class PluginSyncFixDeployment
 {
     // Staging is a throwaway copy of production; the staging sign-off loop fixes and redeploys
     // instead of rolling back, so staging changes opt out of a rollback procedure.
