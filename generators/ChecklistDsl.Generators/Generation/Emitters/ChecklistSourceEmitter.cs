@@ -19,7 +19,7 @@ internal static class ChecklistSourceEmitter
     public static string Emit(ChecklistSpec spec, EngineKind engine)
     {
         var plan = MachinePlan.Create(spec);
-        var fingerprint = PlanFingerprint.OfChecklist(spec);
+        var (fingerprint, stepFingerprints) = PlanFingerprint.Of(spec);
         var machineType = (engine == EngineKind.Stateless ? "global::Stateless" : "global::ChecklistDsl.Engine") + ".StateMachine<Step, Trigger>";
 
         var w = new IndentedWriter();
@@ -37,7 +37,7 @@ internal static class ChecklistSourceEmitter
         w.Line("/// <summary>The runbook, in Markdown.</summary>");
         w.Line("public const string Markdown = " + Literal(MarkdownEmitter.Runbook(spec, plan, fingerprint)) + ";");
         w.Line();
-        Definition(w, spec, plan, fingerprint);
+        Definition(w, spec, plan, fingerprint, stepFingerprints);
         Machine(w, spec, plan, machineType);
 
         w.Close();
@@ -62,7 +62,7 @@ internal static class ChecklistSourceEmitter
         w.Line();
     }
 
-    private static void Definition(IndentedWriter w, ChecklistSpec spec, MachinePlan plan, string fingerprint)
+    private static void Definition(IndentedWriter w, ChecklistSpec spec, MachinePlan plan, string fingerprint, string[] stepFingerprints)
     {
         w.Line("/// <summary>The plan, for tools: steps, checks, commands, resources, rollbacks and fingerprint.</summary>");
         w.Line("public static " + Ns + "ChecklistDefinition Definition { get; } = new " + Ns + "ChecklistDefinition");
@@ -85,7 +85,7 @@ internal static class ChecklistSourceEmitter
         w.Line("    Steps = new " + Ns + "StepDefinition[]");
         w.Line("    {");
         for (var i = 0; i < spec.Steps.Count; i++)
-            w.Line("        " + StepDefinition(spec, plan, i) + ",");
+            w.Line("        " + StepDefinition(spec, plan, i, stepFingerprints[i]) + ",");
         w.Line("    },");
         w.Line("    Rollbacks = new " + Ns + "RollbackDefinition[]");
         w.Line("    {");
@@ -113,7 +113,7 @@ internal static class ChecklistSourceEmitter
         w.Line();
     }
 
-    private static string StepDefinition(ChecklistSpec spec, MachinePlan plan, int index)
+    private static string StepDefinition(ChecklistSpec spec, MachinePlan plan, int index, string fingerprint)
     {
         var step = spec.Steps[index];
         var props = new List<string>
@@ -121,7 +121,7 @@ internal static class ChecklistSourceEmitter
             "Index = " + Int(index),
             "Name = " + Literal(step.MethodName),
             "Title = " + Literal(step.Title),
-            "Fingerprint = " + Literal(PlanFingerprint.OfStep(spec, step)),
+            "Fingerprint = " + Literal(fingerprint),
         };
         if (step.Section is not null)
             props.Add("Section = " + Literal(step.Section) + ", StartsSection = " + Bool(step.StartsSection));

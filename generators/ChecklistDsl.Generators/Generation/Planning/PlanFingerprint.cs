@@ -12,19 +12,24 @@ namespace ChecklistDsl.Generators.Generation.Planning;
 /// </summary>
 internal static class PlanFingerprint
 {
-    public static string OfChecklist(ChecklistSpec spec)
+    /// <summary>The checklist's fingerprint, and each step's (by index), each hashed once.</summary>
+    public static (string Checklist, string[] Steps) Of(ChecklistSpec spec)
     {
+        var steps = new string[spec.Steps.Count];
         var text = new StringBuilder();
         Field(text, "title", spec.Title);
         Field(text, "environment", spec.Environment);
         foreach (var input in spec.Inputs)
             Field(text, input.IsSecret ? "secret" : "input", input.Name);
-        foreach (var step in spec.Steps)
-            Field(text, "step", OfStep(spec, step));
-        return Hash(text);
+        for (var i = 0; i < steps.Length; i++)
+        {
+            steps[i] = OfStep(spec, spec.Steps[i]);
+            Field(text, "step", steps[i]);
+        }
+        return (Hash(text), steps);
     }
 
-    public static string OfStep(ChecklistSpec spec, StepSpec step)
+    private static string OfStep(ChecklistSpec spec, StepSpec step)
     {
         var text = new StringBuilder();
         Field(text, "name", step.MethodName);
