@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using ChecklistDsl.Generators.Analysis.Plan;
+using ChecklistDsl.Generators.Generation.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -54,7 +55,7 @@ internal static class SyntaxShapes
     public static string StepTitle(IMethodSymbol method)
     {
         var step = method.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == "ChecklistDsl.StepAttribute");
-        return PlanReader.Title(step is null ? null : PlanReader.StringArgument(step, 0), method.Name);
+        return PlanReader.Title(step is null ? null : AttributeReader.String(step, 0), method.Name);
     }
 
     /// <summary>"" when ChecklistDsl's attributes bind by their short names at the position, else "global::ChecklistDsl.".</summary>

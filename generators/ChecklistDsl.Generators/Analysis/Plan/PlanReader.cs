@@ -64,22 +64,21 @@ internal static class PlanReader
                 else if (DslAttributes.Is(attribute, dsl.Rollback))
                     rollbacks.Add(new PlanMethod(method, TitleOf(wrapped, method), location, Commands(method, dsl)));
                 else if (DslAttributes.Is(attribute, dsl.AssumeSafe))
-                    assumptions.Add(new PlanAssumption(wrapped, wrapped.Text, StringArgument(attribute, 1)));
+                    assumptions.Add(new PlanAssumption(wrapped, wrapped.Text, AttributeReader.String(attribute, 1)));
             }
         }
 
         // Declaration order; partial classes: file path, then position (documented in docs/rules).
         var orderedSteps = steps
-            .OrderBy(s => s.Location.SourceTree?.FilePath ?? "", StringComparer.Ordinal)
-            .ThenBy(s => s.Location.SourceSpan.Start)
+            .OrderBy(s => s.Method, Declarations.Order) // the generator's order, by construction
             .Select((s, index) => ReadStep(s.Method, s.Location, index, dsl, cancellationToken))
             .ToImmutableArray();
 
         return new ChecklistPlan(
             type,
-            StringArgument(checklistAttribute, 0) is { } title && title.Trim().Length > 0 ? title : Naming.Title(type.Name),
-            IsProduction(NamedString(checklistAttribute, "Environment")),
-            IsPartial(type, cancellationToken),
+            AttributeReader.String(checklistAttribute, 0) is { } title && title.Trim().Length > 0 ? title : Naming.Title(type.Name),
+            KnownNames.IsProduction(AttributeReader.NamedString(checklistAttribute, "Environment")),
+            Declarations.IsPartial(type, cancellationToken),
             type.Locations[0],
             orderedSteps,
             rollbacks.ToImmutable(),
@@ -88,9 +87,6 @@ internal static class PlanReader
             dslAttributes.ToImmutable(),
             memberNames.ToImmutable());
     }
-
-    /// <summary>Production: "production", "prod" or "live", case-insensitive, trimmed.</summary>
-    public static bool IsProduction(string? environment) => KnownNames.IsProduction(environment);
 
     /// <summary>An explicit title when non-blank (trimmed), else the name humanized, as the generator does.</summary>
     public static string Title(string? explicitTitle, string methodName) =>
@@ -136,25 +132,16 @@ internal static class PlanReader
 
     private static ResourceAttribute Resources(AttributeData attribute, IMethodSymbol method)
     {
-        var names = ImmutableArray.CreateBuilder<string>();
-        if (attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0] is { Kind: TypedConstantKind.Array, IsNull: false } array)
-        {
-            foreach (var value in array.Values)
-            {
-                if (value.Value is string name && name.Trim().Length > 0)
-                    names.Add(name.Trim());
-            }
-        }
         return new ResourceAttribute(
-            Wrap(attribute, method), names.ToImmutable(),
-            NamedBool(attribute, "Verified"), NamedBool(attribute, "OffSite"));
+            Wrap(attribute, method), AttributeReader.Strings(attribute).ToImmutableArray(), // the generator reads them the same way
+            AttributeReader.NamedBool(attribute, "Verified"), AttributeReader.NamedBool(attribute, "OffSite"));
     }
 
     private static PlanAttribute Wrap(AttributeData attribute, IMethodSymbol? owner)
     {
         var reference = attribute.ApplicationSyntaxReference;
         var location = reference is null ? Location.None : Location.Create(reference.SyntaxTree, reference.Span);
-        return new PlanAttribute(attribute, location, StringArgument(attribute, 0), owner);
+        return new PlanAttribute(attribute, location, AttributeReader.String(attribute, 0), owner);
     }
 
     private static ImmutableHashSet<string> InputNames(INamedTypeSymbol type, DslAttributes dsl)
@@ -169,42 +156,5 @@ internal static class PlanReader
             }
         }
         return names.ToImmutable();
-    }
-
-    private static bool IsPartial(INamedTypeSymbol type, CancellationToken cancellationToken)
-    {
-        foreach (var reference in type.DeclaringSyntaxReferences)
-        {
-            if (reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax declaration &&
-                declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
-                return true;
-        }
-        return false;
-    }
-
-    /// <summary>The constructor argument at <paramref name="index"/> when it is a string.</summary>
-    public static string? StringArgument(AttributeData attribute, int index) =>
-        attribute.ConstructorArguments.Length > index && attribute.ConstructorArguments[index].Kind == TypedConstantKind.Primitive
-            ? attribute.ConstructorArguments[index].Value as string
-            : null;
-
-    private static string? NamedString(AttributeData attribute, string name)
-    {
-        foreach (var pair in attribute.NamedArguments)
-        {
-            if (pair.Key == name && pair.Value.Kind == TypedConstantKind.Primitive)
-                return pair.Value.Value as string;
-        }
-        return null;
-    }
-
-    private static bool NamedBool(AttributeData attribute, string name)
-    {
-        foreach (var pair in attribute.NamedArguments)
-        {
-            if (pair.Key == name && pair.Value.Value is bool value)
-                return value;
-        }
-        return false;
     }
 }

@@ -52,7 +52,7 @@ internal static class ChecklistParser
 
     internal static ChecklistSpec? Parse(INamedTypeSymbol type, AttributeData checklist, CancellationToken cancellationToken)
     {
-        if (type.TypeKind != TypeKind.Class || type.IsGenericType || !IsPartial(type, cancellationToken))
+        if (type.TypeKind != TypeKind.Class || type.IsGenericType || !Declarations.IsPartial(type, cancellationToken))
             return null;
         if (GeneratedMemberNames.Contains(type.Name))
             return null; // a nested Step or Trigger enum cannot be named like its class (CS0542)
@@ -66,7 +66,7 @@ internal static class ChecklistParser
 
         var methods = type.GetMembers().OfType<IMethodSymbol>()
             .Where(m => m.MethodKind == MethodKind.Ordinary)
-            .OrderBy(m => m, DeclarationOrder.Instance)
+            .OrderBy(m => m, Declarations.Order)
             .ToList();
 
         var steps = new List<StepSpec>();
@@ -105,7 +105,7 @@ internal static class ChecklistParser
         }
 
         var inputs = type.GetMembers().OfType<IPropertySymbol>()
-            .OrderBy(p => p, DeclarationOrder.Instance)
+            .OrderBy(p => p, Declarations.Order)
             .Select(ParseInput)
             .Where(i => i is not null)
             .Select(i => i!)
@@ -250,25 +250,12 @@ internal static class ChecklistParser
         return first is null || first.GetSyntax(cancellationToken).FirstAncestorOrSelf<TypeDeclarationSyntax>() == target;
     }
 
-    private static bool IsPartial(INamedTypeSymbol type, CancellationToken cancellationToken)
-    {
-        if (type.DeclaringSyntaxReferences.Length == 0)
-            return false;
-        foreach (var reference in type.DeclaringSyntaxReferences)
-        {
-            if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax declaration
-                || !declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
-                return false;
-        }
-        return true;
-    }
-
     private static EquatableArray<ContainingTypeSpec>? ContainingTypes(INamedTypeSymbol type, CancellationToken cancellationToken)
     {
         var result = new List<ContainingTypeSpec>();
         for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
         {
-            if (outer.IsGenericType || !IsPartial(outer, cancellationToken))
+            if (outer.IsGenericType || !Declarations.IsPartial(outer, cancellationToken))
                 return null;
             var keyword = outer switch
             {
@@ -284,19 +271,5 @@ internal static class ChecklistParser
             result.Insert(0, new ContainingTypeSpec(keyword, outer.Name));
         }
         return result.ToEquatableArray();
-    }
-
-    /// <summary>Declaration order: by file, then by position (a class may be split over partial files).</summary>
-    private sealed class DeclarationOrder : IComparer<ISymbol>
-    {
-        public static readonly DeclarationOrder Instance = new();
-
-        public int Compare(ISymbol? x, ISymbol? y)
-        {
-            var left = x?.Locations.FirstOrDefault();
-            var right = y?.Locations.FirstOrDefault();
-            var byFile = string.CompareOrdinal(left?.SourceTree?.FilePath, right?.SourceTree?.FilePath);
-            return byFile != 0 ? byFile : (left?.SourceSpan.Start ?? 0).CompareTo(right?.SourceSpan.Start ?? 0);
-        }
     }
 }
