@@ -190,14 +190,24 @@ internal static class ChecklistSourceEmitter
         w.Close();
         w.Line();
 
+        // The machine is data that one loop walks: a fluent Configure(...).Permit(...) chain per state
+        // (lambdas, overloads, tuples) cost more to compile than the rest of the generated code.
+        w.Line("/// <summary>The machine as data (see <see cref=\"" + Ns + "MachineTable\"/>): per state, its transitions, in configuration order.</summary>");
+        w.Line("private static readonly " + Ns + "MachineTable StateMachineTable = " + Ns + "MachineTable.Parse(");
+        var values = plan.StateNames.Select((name, value) => (name, value)).ToDictionary(p => p.name, p => p.value);
+        for (var s = 0; s < plan.States.Count; s++)
+        {
+            var state = plan.States[s];
+            var row = string.Join(" ", state.Transitions.Select(t => Row(values[state.Name], t, values)));
+            w.Line("    " + Literal(row) + (s == plan.States.Count - 1 ? ");" : " +") + " // " + state.Name);
+        }
+        w.Line();
         w.Open("private static void ConfigureStateMachine(" + machineType + " machine, " + Ns + "ChecklistProgress progress)");
         w.Line("if (progress is null) throw new global::System.ArgumentNullException(\"progress\");");
-        foreach (var state in plan.States)
-        {
-            w.Line("machine.Configure(Step." + Identifier(state.Name) + ")");
-            for (var t = 0; t < state.Transitions.Count; t++)
-                w.Line("    " + Permit(state.Transitions[t]) + (t == state.Transitions.Count - 1 ? ";" : ""));
-        }
+        w.Open("foreach (" + Ns + "MachineTransition transition in StateMachineTable.Transitions)");
+        w.Line("if (transition.Guards.Count == 0) machine.Configure((Step)transition.Source).Permit((Trigger)transition.Trigger, (Step)transition.Destination);");
+        w.Line("else machine.Configure((Step)transition.Source).PermitIf((Trigger)transition.Trigger, (Step)transition.Destination, transition.GuardsOver(progress));");
+        w.Close();
         w.Line("// Leaving a step records it in the progress the guards and the rollback path read.");
         w.Open("machine.OnTransitioned(transition =>");
         w.Line("int step = (int)transition.Source - 1;");
@@ -218,21 +228,13 @@ internal static class ChecklistSourceEmitter
         w.Close();
     }
 
-    private static string Permit(Transition transition)
+    /// <summary>One transition in the table's text: <c>source trigger destination guard*;</c>.</summary>
+    private static string Row(int source, Transition transition, Dictionary<string, int> values)
     {
-        var head = "Trigger." + transition.Trigger + ", Step." + Identifier(transition.Destination);
-        switch (transition.Guards.Count)
-        {
-            case 0:
-                return ".Permit(" + head + ")";
-            case 1:
-                var guard = transition.Guards[0];
-                return ".PermitIf(" + head + ", () => " + guard.Condition + ", " + Literal(guard.Description) + ")";
-            default:
-                var guards = transition.Guards.Select(g =>
-                    "global::System.Tuple.Create<global::System.Func<bool>, string>(() => " + g.Condition + ", " + Literal(g.Description) + ")");
-                return ".PermitIf(" + head + ", " + string.Join(", ", guards) + ")";
-        }
+        var row = Int(source) + " " + transition.Trigger + " " + Int(values[transition.Destination]);
+        foreach (var guard in transition.Guards)
+            row += " " + guard.Code + Int(guard.Step);
+        return row + ";";
     }
 
     private static string Strings(IEnumerable<string> values) => "new string[] { " + string.Join(", ", values.Select(v => Literal(v))) + " }";

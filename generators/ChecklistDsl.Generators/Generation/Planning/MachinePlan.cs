@@ -4,8 +4,12 @@ using ChecklistDsl.Generators.Generation.Model;
 
 namespace ChecklistDsl.Generators.Generation.Planning;
 
-/// <summary>A guard: the C# condition over <c>progress</c>, and the description shown in diagrams and errors.</summary>
-internal sealed record Guard(string Condition, string Description);
+/// <summary>
+/// A guard over one step's progress: its letter in the machine table (T checks ticked, A approved,
+/// C completed, N not completed; see the runtime's <c>MachineTable</c>) and the description diagrams
+/// and errors show, which the runtime's <c>MachineGuard.Describe</c> writes the same way.
+/// </summary>
+internal sealed record Guard(char Code, int Step, string Description);
 
 /// <summary>One permitted transition of the machine.</summary>
 internal sealed record Transition(string Trigger, string Destination, IReadOnlyList<Guard> Guards);
@@ -56,10 +60,10 @@ internal sealed class MachinePlan
             var transitions = new List<Transition>();
             var goOn = new List<Guard>();
             if (step.Checks.Count > 0)
-                goOn.Add(new Guard($"progress.AllTicked({i})", "all checks ticked"));
+                goOn.Add(new Guard('T', i, "all checks ticked"));
             if (step.IsApproval)
             {
-                goOn.Add(new Guard($"progress.IsApproved({i})", "approval recorded"));
+                goOn.Add(new Guard('A', i, "approval recorded"));
                 transitions.Add(new Transition("Approve", next, goOn));
                 transitions.AddRange(RollbackPath("Reject", spec, rollbackStates, EarlierChanges(rollbackStates, i), Aborted));
             }
@@ -126,9 +130,9 @@ internal sealed class MachinePlan
                 yield return new Transition(trigger, rollbackStates[j], notEarlier.ToArray());
                 yield break;
             }
-            var completed = new Guard($"progress.IsCompleted({j})", step.MethodName + " completed");
+            var completed = new Guard('C', j, step.MethodName + " completed");
             yield return new Transition(trigger, rollbackStates[j], notEarlier.Concat(new[] { completed }).ToArray());
-            notEarlier.Add(new Guard($"!progress.IsCompleted({j})", step.MethodName + " not completed"));
+            notEarlier.Add(new Guard('N', j, step.MethodName + " not completed"));
         }
         yield return new Transition(trigger, terminal, notEarlier.ToArray());
     }

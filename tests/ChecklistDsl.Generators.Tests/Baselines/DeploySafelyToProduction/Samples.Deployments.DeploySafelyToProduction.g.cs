@@ -71,32 +71,23 @@ namespace Samples.Deployments
             return machine;
         }
 
+        /// <summary>The machine as data (see <see cref="global::ChecklistDsl.MachineTable"/>): per state, its transitions, in configuration order.</summary>
+        private static readonly global::ChecklistDsl.MachineTable StateMachineTable = global::ChecklistDsl.MachineTable.Parse(
+            "0 Start 1;" + // NotStarted
+            "1 Approve 2 T0 A0; 1 Reject 7; 1 Fail 7; 1 Abort 7;" + // ConfirmStagingApproval
+            "2 Complete 3; 2 Fail 7; 2 Abort 7;" + // ReconfirmBackupAvailability
+            "3 Complete 4; 3 Fail 5; 3 Abort 7;" + // ApplyUpdates
+            "4 Complete 6 T3; 4 Fail 5; 4 Abort 7;" + // Monitor
+            "5 Complete 8; 5 Fail 7; 5 Abort 7;"); // RestorePlugins
+
         private static void ConfigureStateMachine(global::ChecklistDsl.Engine.StateMachine<Step, Trigger> machine, global::ChecklistDsl.ChecklistProgress progress)
         {
             if (progress is null) throw new global::System.ArgumentNullException("progress");
-            machine.Configure(Step.NotStarted)
-                .Permit(Trigger.Start, Step.ConfirmStagingApproval);
-            machine.Configure(Step.ConfirmStagingApproval)
-                .PermitIf(Trigger.Approve, Step.ReconfirmBackupAvailability, global::System.Tuple.Create<global::System.Func<bool>, string>(() => progress.AllTicked(0), "all checks ticked"), global::System.Tuple.Create<global::System.Func<bool>, string>(() => progress.IsApproved(0), "approval recorded"))
-                .Permit(Trigger.Reject, Step.Aborted)
-                .Permit(Trigger.Fail, Step.Aborted)
-                .Permit(Trigger.Abort, Step.Aborted);
-            machine.Configure(Step.ReconfirmBackupAvailability)
-                .Permit(Trigger.Complete, Step.ApplyUpdates)
-                .Permit(Trigger.Fail, Step.Aborted)
-                .Permit(Trigger.Abort, Step.Aborted);
-            machine.Configure(Step.ApplyUpdates)
-                .Permit(Trigger.Complete, Step.Monitor)
-                .Permit(Trigger.Fail, Step.RestorePlugins)
-                .Permit(Trigger.Abort, Step.Aborted);
-            machine.Configure(Step.Monitor)
-                .PermitIf(Trigger.Complete, Step.Completed, () => progress.AllTicked(3), "all checks ticked")
-                .Permit(Trigger.Fail, Step.RestorePlugins)
-                .Permit(Trigger.Abort, Step.Aborted);
-            machine.Configure(Step.RestorePlugins)
-                .Permit(Trigger.Complete, Step.RolledBack)
-                .Permit(Trigger.Fail, Step.Aborted)
-                .Permit(Trigger.Abort, Step.Aborted);
+            foreach (global::ChecklistDsl.MachineTransition transition in StateMachineTable.Transitions)
+            {
+                if (transition.Guards.Count == 0) machine.Configure((Step)transition.Source).Permit((Trigger)transition.Trigger, (Step)transition.Destination);
+                else machine.Configure((Step)transition.Source).PermitIf((Trigger)transition.Trigger, (Step)transition.Destination, transition.GuardsOver(progress));
+            }
             // Leaving a step records it in the progress the guards and the rollback path read.
             machine.OnTransitioned(transition =>
             {

@@ -60,15 +60,19 @@ partial class Outer
             return machine;
         }
 
+        /// <summary>The machine as data (see <see cref="global::ChecklistDsl.MachineTable"/>): per state, its transitions, in configuration order.</summary>
+        private static readonly global::ChecklistDsl.MachineTable StateMachineTable = global::ChecklistDsl.MachineTable.Parse(
+            "0 Start 1;" + // NotStarted
+            "1 Complete 2; 1 Fail 3; 1 Abort 3;"); // checked
+
         private static void ConfigureStateMachine(global::ChecklistDsl.Engine.StateMachine<Step, Trigger> machine, global::ChecklistDsl.ChecklistProgress progress)
         {
             if (progress is null) throw new global::System.ArgumentNullException("progress");
-            machine.Configure(Step.NotStarted)
-                .Permit(Trigger.Start, Step.@checked);
-            machine.Configure(Step.@checked)
-                .Permit(Trigger.Complete, Step.Completed)
-                .Permit(Trigger.Fail, Step.Aborted)
-                .Permit(Trigger.Abort, Step.Aborted);
+            foreach (global::ChecklistDsl.MachineTransition transition in StateMachineTable.Transitions)
+            {
+                if (transition.Guards.Count == 0) machine.Configure((Step)transition.Source).Permit((Trigger)transition.Trigger, (Step)transition.Destination);
+                else machine.Configure((Step)transition.Source).PermitIf((Trigger)transition.Trigger, (Step)transition.Destination, transition.GuardsOver(progress));
+            }
             // Leaving a step records it in the progress the guards and the rollback path read.
             machine.OnTransitioned(transition =>
             {

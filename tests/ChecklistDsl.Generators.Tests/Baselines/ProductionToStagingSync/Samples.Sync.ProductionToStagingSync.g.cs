@@ -77,50 +77,27 @@ namespace Samples.Sync
             return machine;
         }
 
+        /// <summary>The machine as data (see <see cref="global::ChecklistDsl.MachineTable"/>): per state, its transitions, in configuration order.</summary>
+        private static readonly global::ChecklistDsl.MachineTable StateMachineTable = global::ChecklistDsl.MachineTable.Parse(
+            "0 Start 1;" + // NotStarted
+            "1 Complete 2; 1 Fail 7; 1 Abort 11;" + // SyncContent
+            "2 Complete 3; 2 Fail 7; 2 Abort 11;" + // BackUpDatabase
+            "3 Complete 4; 3 Skip 4; 3 Fail 8; 3 Abort 11;" + // TransferBackup
+            "4 Complete 5; 4 Fail 8 C2; 4 Fail 7 N2; 4 Abort 11;" + // DropStagingDatabase
+            "5 Complete 6; 5 Fail 9; 5 Abort 11;" + // ImportDatabase
+            "6 Complete 10 T5; 6 Fail 9; 6 Abort 11;" + // VerifyStaging
+            "7 Complete 12; 7 Fail 11; 7 Abort 11;" + // RestoreStagingForSyncContent
+            "8 Complete 7; 8 Fail 11; 8 Abort 11;" + // RestoreStagingForTransferBackup
+            "9 Complete 8 C2; 9 Complete 7 N2; 9 Fail 11; 9 Abort 11;"); // ReimportDatabase
+
         private static void ConfigureStateMachine(global::ChecklistDsl.Engine.StateMachine<Step, Trigger> machine, global::ChecklistDsl.ChecklistProgress progress)
         {
             if (progress is null) throw new global::System.ArgumentNullException("progress");
-            machine.Configure(Step.NotStarted)
-                .Permit(Trigger.Start, Step.SyncContent);
-            machine.Configure(Step.SyncContent)
-                .Permit(Trigger.Complete, Step.BackUpDatabase)
-                .Permit(Trigger.Fail, Step.RestoreStagingForSyncContent)
-                .Permit(Trigger.Abort, Step.Aborted);
-            machine.Configure(Step.BackUpDatabase)
-                .Permit(Trigger.Complete, Step.TransferBackup)
-                .Permit(Trigger.Fail, Step.RestoreStagingForSyncContent)
-                .Permit(Trigger.Abort, Step.Aborted);
-            machine.Configure(Step.TransferBackup)
-                .Permit(Trigger.Complete, Step.DropStagingDatabase)
-                .Permit(Trigger.Skip, Step.DropStagingDatabase)
-                .Permit(Trigger.Fail, Step.RestoreStagingForTransferBackup)
-                .Permit(Trigger.Abort, Step.Aborted);
-            machine.Configure(Step.DropStagingDatabase)
-                .Permit(Trigger.Complete, Step.ImportDatabase)
-                .PermitIf(Trigger.Fail, Step.RestoreStagingForTransferBackup, () => progress.IsCompleted(2), "TransferBackup completed")
-                .PermitIf(Trigger.Fail, Step.RestoreStagingForSyncContent, () => !progress.IsCompleted(2), "TransferBackup not completed")
-                .Permit(Trigger.Abort, Step.Aborted);
-            machine.Configure(Step.ImportDatabase)
-                .Permit(Trigger.Complete, Step.VerifyStaging)
-                .Permit(Trigger.Fail, Step.ReimportDatabase)
-                .Permit(Trigger.Abort, Step.Aborted);
-            machine.Configure(Step.VerifyStaging)
-                .PermitIf(Trigger.Complete, Step.Completed, () => progress.AllTicked(5), "all checks ticked")
-                .Permit(Trigger.Fail, Step.ReimportDatabase)
-                .Permit(Trigger.Abort, Step.Aborted);
-            machine.Configure(Step.RestoreStagingForSyncContent)
-                .Permit(Trigger.Complete, Step.RolledBack)
-                .Permit(Trigger.Fail, Step.Aborted)
-                .Permit(Trigger.Abort, Step.Aborted);
-            machine.Configure(Step.RestoreStagingForTransferBackup)
-                .Permit(Trigger.Complete, Step.RestoreStagingForSyncContent)
-                .Permit(Trigger.Fail, Step.Aborted)
-                .Permit(Trigger.Abort, Step.Aborted);
-            machine.Configure(Step.ReimportDatabase)
-                .PermitIf(Trigger.Complete, Step.RestoreStagingForTransferBackup, () => progress.IsCompleted(2), "TransferBackup completed")
-                .PermitIf(Trigger.Complete, Step.RestoreStagingForSyncContent, () => !progress.IsCompleted(2), "TransferBackup not completed")
-                .Permit(Trigger.Fail, Step.Aborted)
-                .Permit(Trigger.Abort, Step.Aborted);
+            foreach (global::ChecklistDsl.MachineTransition transition in StateMachineTable.Transitions)
+            {
+                if (transition.Guards.Count == 0) machine.Configure((Step)transition.Source).Permit((Trigger)transition.Trigger, (Step)transition.Destination);
+                else machine.Configure((Step)transition.Source).PermitIf((Trigger)transition.Trigger, (Step)transition.Destination, transition.GuardsOver(progress));
+            }
             // Leaving a step records it in the progress the guards and the rollback path read.
             machine.OnTransitioned(transition =>
             {

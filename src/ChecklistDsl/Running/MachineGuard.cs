@@ -1,0 +1,58 @@
+namespace ChecklistDsl;
+
+/// <summary>What a <see cref="MachineGuard"/> asks of a step.</summary>
+public enum MachineGuardKind
+{
+    /// <summary>Every check of the step is ticked.</summary>
+    ChecksTicked,
+    /// <summary>The step's approval is recorded.</summary>
+    Approved,
+    /// <summary>The step completed (it was not skipped).</summary>
+    Completed,
+    /// <summary>The step did not complete: an optional step that was skipped.</summary>
+    NotCompleted,
+}
+
+/// <summary>A condition a transition waits for, over one step's progress.</summary>
+public sealed class MachineGuard
+{
+    internal MachineGuard(MachineGuardKind kind, int step)
+    {
+        Kind = kind;
+        Step = step;
+    }
+
+    /// <summary>What it asks.</summary>
+    public MachineGuardKind Kind { get; }
+
+    /// <summary>The zero-based index of the step it asks about.</summary>
+    public int Step { get; }
+
+    /// <summary>Whether it holds for <paramref name="progress"/>.</summary>
+    public bool IsMet(ChecklistProgress progress) => Kind switch
+    {
+        MachineGuardKind.ChecksTicked => progress.AllTicked(Step),
+        MachineGuardKind.Approved => progress.IsApproved(Step),
+        MachineGuardKind.Completed => progress.IsCompleted(Step),
+        _ => !progress.IsCompleted(Step),
+    };
+
+    /// <summary>
+    /// The description the engine shows for an unmet guard and the diagram shows on the transition.
+    /// The generator's Mermaid diagram writes the same words (a test compares the two diagrams).
+    /// </summary>
+    public string Describe(ChecklistDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        return Kind switch
+        {
+            MachineGuardKind.ChecksTicked => "all checks ticked",
+            MachineGuardKind.Approved => "approval recorded",
+            MachineGuardKind.Completed => StepName(definition) + " completed",
+            _ => StepName(definition) + " not completed",
+        };
+    }
+
+    private string StepName(ChecklistDefinition definition) =>
+        Step >= 0 && Step < definition.Steps.Count ? definition.Steps[Step].Name : "step " + Step;
+}
