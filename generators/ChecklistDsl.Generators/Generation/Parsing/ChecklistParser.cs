@@ -37,7 +37,7 @@ internal static class ChecklistParser
             // declaration; only the first declaration generates, or two files would share a hint name (CS8785).
             if (!IsFirstChecklistDeclaration(type, context.TargetNode, cancellationToken))
                 return null;
-            return Parse(type, context.Attributes[0], cancellationToken);
+            return Parse(type, context.Attributes[0], new SyntaxAttributeReader(context.SemanticModel.Compilation, cancellationToken), cancellationToken);
         }
         catch (OperationCanceledException)
         {
@@ -50,7 +50,7 @@ internal static class ChecklistParser
         }
     }
 
-    internal static ChecklistSpec? Parse(INamedTypeSymbol type, AttributeData checklist, CancellationToken cancellationToken)
+    internal static ChecklistSpec? Parse(INamedTypeSymbol type, AttributeData checklist, SyntaxAttributeReader reader, CancellationToken cancellationToken)
     {
         if (type.TypeKind != TypeKind.Class || type.IsGenericType || !Declarations.IsPartial(type, cancellationToken))
             return null;
@@ -76,8 +76,9 @@ internal static class ChecklistParser
         foreach (var method in methods)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var step = Find(method, KnownNames.Step);
-            var rollback = Find(method, KnownNames.Rollback);
+            var attributes = reader.Read(method);
+            var step = Find(attributes, KnownNames.Step);
+            var rollback = Find(attributes, KnownNames.Rollback);
             if (step is null && rollback is null)
                 continue;
             if (step is not null && rollback is not null)
@@ -86,14 +87,14 @@ internal static class ChecklistParser
                 return null; // overloads or a reserved name: no unique state name
             if (step is not null)
             {
-                var parsed = ParseStep(method, step, ref section);
+                var parsed = ParseStep(method, attributes, step, ref section);
                 if (parsed is null)
                     return null;
                 steps.Add(parsed);
             }
             else
             {
-                rollbacks.Add(ParseRollback(method, rollback!));
+                rollbacks.Add(ParseRollback(method, attributes, rollback!));
             }
         }
         if (steps.Count == 0)
@@ -106,7 +107,7 @@ internal static class ChecklistParser
 
         var inputs = type.GetMembers().OfType<IPropertySymbol>()
             .OrderBy(p => p, Declarations.Order)
-            .Select(ParseInput)
+            .Select(property => ParseInput(property, reader))
             .Where(i => i is not null)
             .Select(i => i!)
             .ToEquatableArray();
@@ -127,56 +128,56 @@ internal static class ChecklistParser
             Rollbacks: rollbacks.ToEquatableArray());
     }
 
-    private static StepSpec? ParseStep(IMethodSymbol method, AttributeData step, ref string? section)
+    private static StepSpec? ParseStep(IMethodSymbol method, IReadOnlyList<DslAttribute> attributes, DslAttribute step, ref string? section)
     {
-        var sectionAttribute = Find(method, KnownNames.Section);
+        var sectionAttribute = Find(attributes, KnownNames.Section);
         var startsSection = false;
-        if (sectionAttribute is not null && Text(String(sectionAttribute, 0)) is { } sectionTitle)
+        if (sectionAttribute is not null && Text(sectionAttribute.String(0)) is { } sectionTitle)
         {
             section = sectionTitle;
             startsSection = true;
         }
 
         long? timeoutTicks = null;
-        if (Text(NamedString(step, "Timeout")) is { } timeoutText)
+        if (Text(step.NamedString("Timeout")) is { } timeoutText)
         {
             if (TryParseTimeout(timeoutText) is not { } timeout)
                 return null; // a malformed Timeout cannot be generated (CHK011 explains)
             timeoutTicks = timeout.Ticks;
         }
 
-        var backup = Find(method, KnownNames.Backup);
-        var approval = Find(method, KnownNames.Approval);
-        var rollbackWith = Find(method, KnownNames.RollbackWith);
-        var noRollback = Find(method, KnownNames.NoRollback);
+        var backup = Find(attributes, KnownNames.Backup);
+        var approval = Find(attributes, KnownNames.Approval);
+        var rollbackWith = Find(attributes, KnownNames.RollbackWith);
+        var noRollback = Find(attributes, KnownNames.NoRollback);
         string? rollbackName = null;
         if (rollbackWith is not null)
         {
-            rollbackName = Text(String(rollbackWith, 0));
+            rollbackName = Text(rollbackWith.String(0));
             if (rollbackName is null)
                 return null; // CHK003: names no method
         }
 
         return new StepSpec(
             MethodName: method.Name,
-            Title: Text(String(step, 0)) ?? Naming.Title(method.Name),
+            Title: Text(step.String(0)) ?? Naming.Title(method.Name),
             Section: section,
             StartsSection: startsSection,
-            Purpose: Text(NamedString(step, "Purpose")),
-            Instructions: Text(NamedString(step, "Instructions")),
-            Optional: NamedBool(step, "Optional"),
+            Purpose: Text(step.NamedString("Purpose")),
+            Instructions: Text(step.NamedString("Instructions")),
+            Optional: step.NamedBool("Optional"),
             TimeoutTicks: timeoutTicks,
-            Checks: Texts(method, KnownNames.Check),
-            Commands: Texts(method, KnownNames.Command),
-            ApprovalRole: approval is null ? null : Text(String(approval, 0)) ?? "Approver",
-            Backup: backup is null ? null : new BackupSpec(Strings(backup).ToEquatableArray(), NamedBool(backup, "Verified"), NamedBool(backup, "OffSite")),
-            Modifies: Resources(method, KnownNames.Modifies),
-            Destroys: Resources(method, KnownNames.Destroys),
-            Verifies: Resources(method, KnownNames.Verifies),
+            Checks: Texts(attributes, KnownNames.Check),
+            Commands: Texts(attributes, KnownNames.Command),
+            ApprovalRole: approval is null ? null : Text(approval.String(0)) ?? "Approver",
+            Backup: backup is null ? null : new BackupSpec(backup.Strings().ToEquatableArray(), backup.NamedBool("Verified"), backup.NamedBool("OffSite")),
+            Modifies: Resources(attributes, KnownNames.Modifies),
+            Destroys: Resources(attributes, KnownNames.Destroys),
+            Verifies: Resources(attributes, KnownNames.Verifies),
             RollbackWith: rollbackName,
-            NoRollbackReason: noRollback is null ? null : Text(String(noRollback, 0)) ?? "",
-            AcceptedRisks: FindAll(method, KnownNames.AssumeSafe)
-                .Select(a => new AcceptedRiskSpec(Text(String(a, 0)) ?? "", Text(String(a, 1)) ?? ""))
+            NoRollbackReason: noRollback is null ? null : Text(noRollback.String(0)) ?? "",
+            AcceptedRisks: FindAll(attributes, KnownNames.AssumeSafe)
+                .Select(a => new AcceptedRiskSpec(Text(a.String(0)) ?? "", Text(a.String(1)) ?? ""))
                 .Where(r => r.RuleId.Length > 0)
                 .ToEquatableArray(),
             Automation: Automation(method));
@@ -186,23 +187,26 @@ internal static class ChecklistParser
     internal static TimeSpan? TryParseTimeout(string text) =>
         TimeSpan.TryParse(text.Trim(), CultureInfo.InvariantCulture, out var timeout) && timeout > TimeSpan.Zero ? timeout : null;
 
-    private static RollbackSpec ParseRollback(IMethodSymbol method, AttributeData rollback) =>
+    private static RollbackSpec ParseRollback(IMethodSymbol method, IReadOnlyList<DslAttribute> attributes, DslAttribute rollback) =>
         new(
             MethodName: method.Name,
-            Title: Text(String(rollback, 0)) ?? Naming.Title(method.Name),
-            Instructions: Text(NamedString(rollback, "Instructions")),
-            Commands: Texts(method, KnownNames.Command),
+            Title: Text(rollback.String(0)) ?? Naming.Title(method.Name),
+            Instructions: Text(rollback.NamedString("Instructions")),
+            Commands: Texts(attributes, KnownNames.Command),
             Automation: Automation(method));
 
-    private static InputSpec? ParseInput(IPropertySymbol property)
+    private static InputSpec? ParseInput(IPropertySymbol property, SyntaxAttributeReader reader)
     {
-        var secret = Find(property, KnownNames.Secret);
-        var input = secret ?? Find(property, KnownNames.Input);
-        if (input is null || property.IsStatic || property.IsIndexer)
+        if (property.IsStatic || property.IsIndexer)
+            return null;
+        var attributes = reader.Read(property);
+        var secret = Find(attributes, KnownNames.Secret);
+        var input = secret ?? Find(attributes, KnownNames.Input);
+        if (input is null)
             return null;
         return new InputSpec(
             Name: property.Name,
-            Description: Text(String(input, 0)) ?? Naming.Title(property.Name),
+            Description: Text(input.String(0)) ?? Naming.Title(property.Name),
             IsSecret: secret is not null,
             EnvironmentVariable: Naming.EnvironmentVariable(property.Name),
             IsSettableString: property.Type.SpecialType == SpecialType.System_String && property.SetMethod is not null && property.GetMethod is not null);
@@ -214,21 +218,40 @@ internal static class ChecklistParser
     /// </summary>
     private static AutomationSpec Automation(IMethodSymbol method)
     {
+        // Most steps are manual and take no parameter: say so from syntax, before binding a signature.
+        if (method.DeclaringSyntaxReferences.Length == 1 && method.DeclaringSyntaxReferences[0].GetSyntax() is MethodDeclarationSyntax { ParameterList.Parameters.Count: not 1 })
+            return new AutomationSpec(AutomationKind.None, false);
         if (method.IsGenericMethod || method.Parameters.Length != 1 || method.Parameters[0].RefKind != RefKind.None
-            || method.Parameters[0].Type.ToDisplayString() != KnownNames.StepContext)
+            || !IsType(method.Parameters[0].Type, "StepContext", "ChecklistDsl"))
             return new AutomationSpec(AutomationKind.None, false);
         if (method.ReturnsVoid)
             return new AutomationSpec(AutomationKind.Sync, method.IsStatic);
-        if (method.ReturnType.ToDisplayString() == KnownNames.Task)
+        if (IsType(method.ReturnType, "Task", "System.Threading.Tasks"))
             return new AutomationSpec(AutomationKind.Async, method.IsStatic);
         return new AutomationSpec(AutomationKind.None, false);
     }
 
-    private static EquatableArray<string> Texts(IMethodSymbol method, string attribute) =>
-        FindAll(method, attribute).Select(a => String(a, 0)).Where(t => t is not null && t.Trim().Length > 0).Select(t => t!).ToEquatableArray();
+    /// <summary>
+    /// Exactly the non-generic, non-nullable-annotated type <paramref name="ns"/>.<paramref name="name"/>
+    /// (compared in place: a display string per method cost more than the rest of the method's parse).
+    /// </summary>
+    private static bool IsType(ITypeSymbol type, string name, string ns) =>
+        type is INamedTypeSymbol { Arity: 0, ContainingType: null, TypeKind: not TypeKind.Error } named
+        && named.NullableAnnotation != NullableAnnotation.Annotated
+        && named.Name == name
+        && named.ContainingNamespace?.ToDisplayString() == ns;
 
-    private static EquatableArray<string> Resources(IMethodSymbol method, string attribute) =>
-        Find(method, attribute) is { } found ? Strings(found).ToEquatableArray() : EquatableArray<string>.Empty;
+    private static DslAttribute? Find(IReadOnlyList<DslAttribute> attributes, string metadataName) =>
+        attributes.FirstOrDefault(a => a.MetadataName == metadataName);
+
+    private static IEnumerable<DslAttribute> FindAll(IReadOnlyList<DslAttribute> attributes, string metadataName) =>
+        attributes.Where(a => a.MetadataName == metadataName);
+
+    private static EquatableArray<string> Texts(IReadOnlyList<DslAttribute> attributes, string attribute) =>
+        FindAll(attributes, attribute).Select(a => a.String(0)).Where(t => t is not null && t.Trim().Length > 0).Select(t => t!).ToEquatableArray();
+
+    private static EquatableArray<string> Resources(IReadOnlyList<DslAttribute> attributes, string attribute) =>
+        Find(attributes, attribute) is { } found ? found.Strings().ToEquatableArray() : EquatableArray<string>.Empty;
 
     /// <summary>Trimmed text, or null when blank.</summary>
     private static string? Text(string? value) => value is null || value.Trim().Length == 0 ? null : value.Trim();
@@ -246,7 +269,7 @@ internal static class ChecklistParser
 
     private static bool IsFirstChecklistDeclaration(INamedTypeSymbol type, SyntaxNode target, CancellationToken cancellationToken)
     {
-        var first = Find(type, KnownNames.Checklist)?.ApplicationSyntaxReference;
+        var first = AttributeReader.Find(type, KnownNames.Checklist)?.ApplicationSyntaxReference;
         return first is null || first.GetSyntax(cancellationToken).FirstAncestorOrSelf<TypeDeclarationSyntax>() == target;
     }
 

@@ -1,0 +1,101 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+
+namespace ChecklistDsl.Generators.Generation.Parsing;
+
+/// <summary>
+/// One DSL attribute on a member, with its arguments as values: read from syntax when they are
+/// literals (<see cref="SyntaxAttributeReader"/>), or from the compiler's <see cref="AttributeData"/>.
+/// Its accessors answer exactly as <see cref="AttributeReader"/>'s do over <see cref="AttributeData"/>.
+/// </summary>
+internal sealed class DslAttribute
+{
+    /// <summary>An argument that is neither a string, a string array nor a bool (an error, or another type).</summary>
+    internal static readonly object Other = new();
+
+    public DslAttribute(string metadataName, IReadOnlyList<object?> arguments, IReadOnlyList<KeyValuePair<string, object?>> named)
+    {
+        MetadataName = metadataName;
+        Arguments = arguments;
+        Named = named;
+    }
+
+    /// <summary>Which DSL attribute: a <c>KnownNames</c> constant.</summary>
+    public string MetadataName { get; }
+
+    /// <summary>Constructor arguments: a string, a <c>string?[]</c> (params), null, or <see cref="Other"/>.</summary>
+    public IReadOnlyList<object?> Arguments { get; }
+
+    /// <summary>Named arguments: a string, a bool, null, or <see cref="Other"/>.</summary>
+    public IReadOnlyList<KeyValuePair<string, object?>> Named { get; }
+
+    public static DslAttribute FromData(AttributeData data, string metadataName)
+    {
+        var arguments = new List<object?>();
+        foreach (var argument in data.ConstructorArguments)
+            arguments.Add(Value(argument));
+        var named = new List<KeyValuePair<string, object?>>();
+        foreach (var pair in data.NamedArguments)
+            named.Add(new KeyValuePair<string, object?>(pair.Key, Value(pair.Value)));
+        return new DslAttribute(metadataName, arguments, named);
+    }
+
+    private static object? Value(TypedConstant constant)
+    {
+        if (constant.Kind == TypedConstantKind.Array)
+        {
+            if (constant.IsNull)
+                return null;
+            var items = new string?[constant.Values.Length];
+            for (var i = 0; i < items.Length; i++)
+                items[i] = constant.Values[i] is { Kind: TypedConstantKind.Primitive, Value: string text } ? text : null;
+            return items;
+        }
+        if (constant.Kind != TypedConstantKind.Primitive)
+            return Other;
+        return constant.Value is null or string or bool ? constant.Value : Other;
+    }
+
+    /// <summary>The string constructor argument at <paramref name="index"/>, or null.</summary>
+    public string? String(int index) => index < Arguments.Count ? Arguments[index] as string : null;
+
+    /// <summary>The strings of a <c>params string[]</c> argument (or a single string), blanks dropped, trimmed.</summary>
+    public IEnumerable<string> Strings()
+    {
+        foreach (var argument in Arguments)
+        {
+            if (argument is string?[] items)
+            {
+                foreach (var item in items)
+                {
+                    if (item is not null && item.Trim().Length > 0)
+                        yield return item.Trim();
+                }
+            }
+            else if (argument is string single && single.Trim().Length > 0)
+            {
+                yield return single.Trim();
+            }
+        }
+    }
+
+    public string? NamedString(string name)
+    {
+        foreach (var pair in Named)
+        {
+            if (pair.Key == name && pair.Value is not string?[] && pair.Value != Other)
+                return pair.Value as string;
+        }
+        return null;
+    }
+
+    public bool NamedBool(string name)
+    {
+        foreach (var pair in Named)
+        {
+            if (pair.Key == name && pair.Value is bool value)
+                return value;
+        }
+        return false;
+    }
+}
