@@ -37,7 +37,14 @@ internal static class ChecklistParser
             // declaration; only the first declaration generates, or two files would share a hint name (CS8785).
             if (!IsFirstChecklistDeclaration(type, context.TargetNode, cancellationToken))
                 return null;
-            return Parse(type, context.Attributes[0], new SyntaxAttributeReader(context.SemanticModel.Compilation, cancellationToken), cancellationToken);
+            var compilation = context.SemanticModel.Compilation;
+            if (ParsedChecklistCache.TryGet(context.TargetNode, type, compilation, out var cached))
+                return cached;
+            var reader = new SyntaxAttributeReader(compilation, cancellationToken);
+            var spec = Parse(type, context.Attributes[0], reader, cancellationToken);
+            if (reader.AllFromSyntax && reader.IsLiteral(context.Attributes[0], type))
+                ParsedChecklistCache.Add(context.TargetNode, type, compilation, reader.LookedUp, spec);
+            return spec;
         }
         catch (OperationCanceledException)
         {

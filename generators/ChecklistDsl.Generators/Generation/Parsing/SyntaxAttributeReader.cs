@@ -48,6 +48,14 @@ internal sealed class SyntaxAttributeReader
     /// <summary>Whether every DSL attribute read so far came from syntax.</summary>
     public bool AllFromSyntax { get; private set; } = true;
 
+    /// <summary>The attribute names looked up so far (what a new type elsewhere could shadow).</summary>
+    public IEnumerable<string> LookedUp => _resolved.Keys.Select(key => key.Spelling).Distinct();
+
+    /// <summary>Whether the class's <c>[Checklist]</c> arguments are literals (nothing outside the class decides them).</summary>
+    public bool IsLiteral(AttributeData checklist, INamedTypeSymbol type) =>
+        checklist.ApplicationSyntaxReference?.GetSyntax(_cancellationToken) is AttributeSyntax syntax
+        && ReadArguments(KnownNames.Checklist, syntax.ArgumentList, ConstantsOf(type)) is not null;
+
     /// <summary>The DSL attributes of <paramref name="member"/> (a method or property), in source order.</summary>
     public IReadOnlyList<DslAttribute> Read(ISymbol member)
     {
@@ -210,7 +218,7 @@ internal sealed class SyntaxAttributeReader
 
     private static Parameters ShapeOf(string name) => name switch
     {
-        KnownNames.Step or KnownNames.Rollback or KnownNames.Input or KnownNames.Secret => Parameters.OptionalString,
+        KnownNames.Checklist or KnownNames.Step or KnownNames.Rollback or KnownNames.Input or KnownNames.Secret => Parameters.OptionalString,
         KnownNames.Backup or KnownNames.Modifies or KnownNames.Destroys or KnownNames.Verifies => Parameters.ParamsStrings,
         KnownNames.AssumeSafe => Parameters.TwoStrings,
         _ => Parameters.String, // Section, Check, Command, Approval, RollbackWith, NoRollback
@@ -221,6 +229,7 @@ internal sealed class SyntaxAttributeReader
     {
         (KnownNames.Step, "Purpose" or "Instructions" or "Timeout") => false,
         (KnownNames.Step, "Optional") => true,
+        (KnownNames.Checklist, "Summary" or "Owner" or "Environment") => false,
         (KnownNames.Rollback, "Instructions") => false,
         (KnownNames.Backup, "Verified" or "OffSite") => true,
         _ => null,
