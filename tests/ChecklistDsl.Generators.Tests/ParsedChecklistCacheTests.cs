@@ -106,6 +106,7 @@ public sealed class ParsedChecklistCacheTests
         Assert.IsTrue(Cached(Replace(compilation, "Helper.cs", Unrelated.Replace("41", "42"))), "an unrelated edit");
         Assert.IsFalse(Cached(Replace(compilation, "Helper.cs", Unrelated + "\nclass CheckAttribute : System.Attribute { }")), "a CheckAttribute appears");
         Assert.IsFalse(Cached(Replace(compilation, "Helper.cs", Unrelated + "\nclass StepContext { }")), "a StepContext appears");
+        Assert.IsFalse(Cached(Replace(compilation, "Helper.cs", Unrelated + "\nclass KeyBase { public class StepAttribute : System.Attribute { } }")), "a nested StepAttribute appears (a base class's would be in scope)");
         Assert.IsFalse(Cached(Replace(compilation, "RotateKeys.Part.cs", SecondPart + " ")), "another part of the class changes");
         Assert.IsFalse(Cached(compilation.RemoveReferences(compilation.References.Last())), "a reference goes");
     }

@@ -48,7 +48,7 @@ internal static class ParsedChecklistCache
         if (!_entries.TryGetValue(node, out var entry)
             || !entry.Trees.SequenceEqual(DeclaringTrees(type))
             || !SameReferences(entry.References, compilation.ExternalReferences)
-            || entry.Names.Any(name => compilation.ContainsSymbolsWithName(name, SymbolFilter.Type)))
+            || DeclaresAny(compilation, entry.Names))
             return false;
         spec = entry.Spec;
         return true;
@@ -61,7 +61,7 @@ internal static class ParsedChecklistCache
             .Concat(new[] { "StepContext", "Task" })
             .Distinct()
             .ToImmutableArray();
-        if (names.Any(name => compilation.ContainsSymbolsWithName(name, SymbolFilter.Type)))
+        if (DeclaresAny(compilation, names))
             return;
         var entry = new Entry(DeclaringTrees(type).ToImmutableArray(), compilation.ExternalReferences, names, spec);
         _entries.Remove(node);
@@ -70,6 +70,21 @@ internal static class ParsedChecklistCache
 
     /// <summary>Forgets everything: what a full run (a command-line build) sees. For benchmarks and tests.</summary>
     internal static void Clear() => _entries = new ConditionalWeakTable<SyntaxNode, Entry>();
+
+    /// <summary>
+    /// Whether source declares a type with one of these names. The assembly's type-name set is
+    /// computed once per compilation; ContainsSymbolsWithName walks every declaration per call.
+    /// </summary>
+    private static bool DeclaresAny(Compilation compilation, ImmutableArray<string> names)
+    {
+        var declared = compilation.Assembly.TypeNames;
+        foreach (var name in names)
+        {
+            if (declared.Contains(name))
+                return true;
+        }
+        return false;
+    }
 
     private static IEnumerable<SyntaxTree> DeclaringTrees(INamedTypeSymbol type)
     {
