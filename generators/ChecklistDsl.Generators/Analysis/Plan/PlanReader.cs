@@ -17,10 +17,24 @@ namespace ChecklistDsl.Generators.Analysis.Plan;
 /// </summary>
 internal static class PlanReader
 {
+    /// <summary>Whether the type carries [Checklist] and is declared in source (what <see cref="Read"/> needs to return a plan).</summary>
+    public static bool IsChecklist(INamedTypeSymbol type, DslAttributes dsl) =>
+        ChecklistAttribute(type, dsl) is not null && !type.Locations.IsDefaultOrEmpty && type.Locations[0].IsInSource;
+
+    private static AttributeData? ChecklistAttribute(INamedTypeSymbol type, DslAttributes dsl)
+    {
+        foreach (var attribute in type.GetAttributes())
+        {
+            if (DslAttributes.Is(attribute, dsl.Checklist))
+                return attribute;
+        }
+        return null;
+    }
+
     /// <summary>The plan of a [Checklist] class, or null when the type is not one.</summary>
     public static ChecklistPlan? Read(INamedTypeSymbol type, DslAttributes dsl, CancellationToken cancellationToken)
     {
-        var checklistAttribute = type.GetAttributes().FirstOrDefault(a => DslAttributes.Is(a, dsl.Checklist));
+        var checklistAttribute = ChecklistAttribute(type, dsl);
         if (checklistAttribute is null || type.Locations.IsDefaultOrEmpty || !type.Locations[0].IsInSource)
             return null;
 
