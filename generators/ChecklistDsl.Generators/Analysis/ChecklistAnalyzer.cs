@@ -46,7 +46,15 @@ public sealed class ChecklistAnalyzer : DiagnosticAnalyzer
             var dsl = DslAttributes.From(start.Compilation);
             if (dsl is null)
                 return;
-            start.RegisterSymbolAction(symbol => AnalyzeType(symbol, dsl), SymbolKind.NamedType);
+            start.RegisterSymbolStartAction(symbolStart =>
+            {
+                // Only [Checklist] classes go on (reading a type's own attributes is cheap). The plan
+                // is read at the type's end, once the compiler has bound its members' attributes for
+                // itself: read at the type's start, that binding ran on (and was charged to) this analyzer.
+                if (!PlanReader.IsChecklist((INamedTypeSymbol)symbolStart.Symbol, dsl))
+                    return;
+                symbolStart.RegisterSymbolEndAction(end => AnalyzeType(end, dsl));
+            }, SymbolKind.NamedType);
         });
     }
 

@@ -12,8 +12,7 @@ internal sealed class ChecklistPlan
     public ChecklistPlan(
         INamedTypeSymbol type, string title, bool isProduction, bool isPartial, Location identifierLocation,
         ImmutableArray<PlanStep> steps, ImmutableArray<PlanMethod> rollbacks, ImmutableHashSet<string> inputNames,
-        ImmutableArray<PlanAssumption> assumptions, ImmutableArray<PlanAttribute> dslAttributes,
-        ImmutableHashSet<string> memberNames)
+        ImmutableArray<PlanAssumption> assumptions, ImmutableArray<PlanAttribute> dslAttributes)
     {
         Type = type;
         Title = title;
@@ -25,7 +24,6 @@ internal sealed class ChecklistPlan
         InputNames = inputNames;
         Assumptions = assumptions;
         DslAttributes = dslAttributes;
-        MemberNames = memberNames;
     }
 
     public INamedTypeSymbol Type { get; }
@@ -60,7 +58,18 @@ internal sealed class ChecklistPlan
     public ImmutableArray<PlanAttribute> DslAttributes { get; }
 
     /// <summary>Names of every member of the class (for code fixes choosing fresh names, and CHK003).</summary>
-    public ImmutableHashSet<string> MemberNames { get; }
+    public ImmutableHashSet<string> MemberNames => _memberNames ??= ReadMemberNames(Type);
+
+    // Only CHK003 asks, and only for a [RollbackWith] naming no rollback: not built for every plan.
+    private ImmutableHashSet<string>? _memberNames;
+
+    private static ImmutableHashSet<string> ReadMemberNames(INamedTypeSymbol type)
+    {
+        var names = ImmutableHashSet.CreateBuilder<string>(System.StringComparer.Ordinal);
+        foreach (var member in type.GetMembers())
+            names.Add(member.Name);
+        return names.ToImmutable();
+    }
 }
 
 /// <summary>A method of the checklist that carries commands: a step or a rollback procedure.</summary>

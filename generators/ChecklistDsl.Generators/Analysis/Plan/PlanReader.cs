@@ -17,10 +17,24 @@ namespace ChecklistDsl.Generators.Analysis.Plan;
 /// </summary>
 internal static class PlanReader
 {
+    /// <summary>Whether the type carries [Checklist] and is declared in source (what <see cref="Read"/> needs to return a plan).</summary>
+    public static bool IsChecklist(INamedTypeSymbol type, DslAttributes dsl) =>
+        ChecklistAttribute(type, dsl) is not null && !type.Locations.IsDefaultOrEmpty && type.Locations[0].IsInSource;
+
+    private static AttributeData? ChecklistAttribute(INamedTypeSymbol type, DslAttributes dsl)
+    {
+        foreach (var attribute in type.GetAttributes())
+        {
+            if (DslAttributes.Is(attribute, dsl.Checklist))
+                return attribute;
+        }
+        return null;
+    }
+
     /// <summary>The plan of a [Checklist] class, or null when the type is not one.</summary>
     public static ChecklistPlan? Read(INamedTypeSymbol type, DslAttributes dsl, CancellationToken cancellationToken)
     {
-        var checklistAttribute = type.GetAttributes().FirstOrDefault(a => DslAttributes.Is(a, dsl.Checklist));
+        var checklistAttribute = ChecklistAttribute(type, dsl);
         if (checklistAttribute is null || type.Locations.IsDefaultOrEmpty || !type.Locations[0].IsInSource)
             return null;
 
@@ -31,14 +45,14 @@ internal static class PlanReader
                 dslAttributes.Add(Wrap(attribute, null));
         }
 
-        var steps = new List<(IMethodSymbol Method, Location Location)>();
+        var steps = new List<(IMethodSymbol Method, Location Location, PlanAttribute[] Attributes)>();
         var rollbacks = ImmutableArray.CreateBuilder<PlanMethod>();
         var assumptions = ImmutableArray.CreateBuilder<PlanAssumption>();
-        var memberNames = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+        // Each method's DSL attributes are wrapped once and shared by the step, its commands and CHK009.
+        var methodAttributes = new List<PlanAttribute>();
         foreach (var member in type.GetMembers())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            memberNames.Add(member.Name);
             if (member is IPropertySymbol property)
             {
                 foreach (var attribute in property.GetAttributes())
@@ -50,28 +64,35 @@ internal static class PlanReader
             }
             if (member is not IMethodSymbol { MethodKind: MethodKind.Ordinary } method)
                 continue;
-            var location = method.Locations.FirstOrDefault(l => l.IsInSource);
+            var location = FirstInSource(method.Locations);
             if (location is null)
                 continue;
+            methodAttributes.Clear();
             foreach (var attribute in method.GetAttributes())
             {
-                if (!DslAttributes.IsDsl(attribute))
-                    continue;
-                var wrapped = Wrap(attribute, method);
-                dslAttributes.Add(wrapped);
-                if (DslAttributes.Is(attribute, dsl.Step))
-                    steps.Add((method, location));
-                else if (DslAttributes.Is(attribute, dsl.Rollback))
-                    rollbacks.Add(new PlanMethod(method, TitleOf(wrapped, method), location, Commands(method, dsl)));
-                else if (DslAttributes.Is(attribute, dsl.AssumeSafe))
-                    assumptions.Add(new PlanAssumption(wrapped, wrapped.Text, AttributeReader.String(attribute, 1)));
+                if (DslAttributes.IsDsl(attribute))
+                    methodAttributes.Add(Wrap(attribute, method));
+            }
+            if (methodAttributes.Count == 0)
+                continue;
+            dslAttributes.AddRange(methodAttributes);
+            PlanAttribute[]? attributes = null;
+            ImmutableArray<PlanAttribute>? commands = null;
+            foreach (var wrapped in methodAttributes)
+            {
+                if (DslAttributes.Is(wrapped.Data, dsl.Step))
+                    steps.Add((method, location, attributes ??= methodAttributes.ToArray()));
+                else if (DslAttributes.Is(wrapped.Data, dsl.Rollback))
+                    rollbacks.Add(new PlanMethod(method, TitleOf(wrapped, method), location, commands ??= Commands(methodAttributes, dsl)));
+                else if (DslAttributes.Is(wrapped.Data, dsl.AssumeSafe))
+                    assumptions.Add(new PlanAssumption(wrapped, wrapped.Text, AttributeReader.String(wrapped.Data, 1)));
             }
         }
 
         // Declaration order; partial classes: file path, then position (documented in docs/rules).
         var orderedSteps = steps
             .OrderBy(s => s.Method, Declarations.Order) // the generator's order, by construction
-            .Select((s, index) => ReadStep(s.Method, s.Location, index, dsl, cancellationToken))
+            .Select((s, index) => ReadStep(s.Method, s.Location, index, s.Attributes, dsl))
             .ToImmutableArray();
 
         return new ChecklistPlan(
@@ -84,56 +105,76 @@ internal static class PlanReader
             rollbacks.ToImmutable(),
             InputNames(type, dsl),
             assumptions.ToImmutable(),
-            dslAttributes.ToImmutable(),
-            memberNames.ToImmutable());
+            dslAttributes.ToImmutable());
     }
 
     /// <summary>An explicit title when non-blank (trimmed), else the name humanized, as the generator does.</summary>
     public static string Title(string? explicitTitle, string methodName) =>
         explicitTitle is not null && explicitTitle.Trim().Length > 0 ? explicitTitle.Trim() : Naming.Title(methodName);
 
-    private static PlanStep ReadStep(IMethodSymbol method, Location location, int index, DslAttributes dsl, CancellationToken cancellationToken)
+    private static PlanStep ReadStep(IMethodSymbol method, Location location, int index, PlanAttribute[] attributes, DslAttributes dsl)
     {
         PlanAttribute? step = null, approval = null, rollbackWith = null, noRollback = null;
         ResourceAttribute? backup = null, modifies = null, destroys = null, verifies = null;
-        foreach (var attribute in method.GetAttributes())
+        foreach (var wrapped in attributes)
         {
+            var attribute = wrapped.Data;
             if (DslAttributes.Is(attribute, dsl.Step))
-                step = Wrap(attribute, method);
+                step = wrapped;
             else if (DslAttributes.Is(attribute, dsl.Approval))
-                approval = Wrap(attribute, method);
+                approval = wrapped;
             else if (DslAttributes.Is(attribute, dsl.RollbackWith))
-                rollbackWith = Wrap(attribute, method);
+                rollbackWith = wrapped;
             else if (DslAttributes.Is(attribute, dsl.NoRollback))
-                noRollback = Wrap(attribute, method);
+                noRollback = wrapped;
             else if (DslAttributes.Is(attribute, dsl.Backup))
-                backup = Resources(attribute, method);
+                backup = Resources(wrapped);
             else if (DslAttributes.Is(attribute, dsl.Modifies))
-                modifies = Resources(attribute, method);
+                modifies = Resources(wrapped);
             else if (DslAttributes.Is(attribute, dsl.Destroys))
-                destroys = Resources(attribute, method);
+                destroys = Resources(wrapped);
             else if (DslAttributes.Is(attribute, dsl.Verifies))
-                verifies = Resources(attribute, method);
+                verifies = Resources(wrapped);
         }
         return new PlanStep(
-            method, TitleOf(step!, method), location, Commands(method, dsl), index, step!,
+            method, TitleOf(step!, method), location, Commands(attributes, dsl), index, step!,
             backup, modifies, destroys, verifies, approval, rollbackWith, noRollback);
     }
 
     private static string TitleOf(PlanAttribute attribute, IMethodSymbol method) => Title(attribute.Text, method.Name);
 
-    private static ImmutableArray<PlanAttribute> Commands(IMethodSymbol method, DslAttributes dsl) =>
-        method.GetAttributes()
-            .Where(a => DslAttributes.Is(a, dsl.Command))
-            .Select(a => Wrap(a, method))
-            .Where(a => a.Text is not null)
-            .OrderBy(a => a.Location.SourceSpan.Start)
-            .ToImmutableArray();
-
-    private static ResourceAttribute Resources(AttributeData attribute, IMethodSymbol method)
+    /// <summary>The method's [Command]s with a string line, in source order.</summary>
+    private static ImmutableArray<PlanAttribute> Commands(IReadOnlyList<PlanAttribute> attributes, DslAttributes dsl)
     {
+        var commands = ImmutableArray.CreateBuilder<PlanAttribute>();
+        var inOrder = true;
+        foreach (var wrapped in attributes)
+        {
+            if (wrapped.Text is null || !DslAttributes.Is(wrapped.Data, dsl.Command))
+                continue;
+            if (commands.Count > 0 && commands[commands.Count - 1].Location.SourceSpan.Start > wrapped.Location.SourceSpan.Start)
+                inOrder = false;
+            commands.Add(wrapped);
+        }
+        // Attributes normally come in source order already; the stable sort covers the rest.
+        return inOrder ? commands.ToImmutable() : commands.OrderBy(a => a.Location.SourceSpan.Start).ToImmutableArray();
+    }
+
+    private static Location? FirstInSource(ImmutableArray<Location> locations)
+    {
+        foreach (var location in locations)
+        {
+            if (location.IsInSource)
+                return location;
+        }
+        return null;
+    }
+
+    private static ResourceAttribute Resources(PlanAttribute wrapped)
+    {
+        var attribute = wrapped.Data;
         return new ResourceAttribute(
-            Wrap(attribute, method), AttributeReader.Strings(attribute).ToImmutableArray(), // the generator reads them the same way
+            wrapped, AttributeReader.Strings(attribute).ToImmutableArray(), // the generator reads them the same way
             AttributeReader.NamedBool(attribute, "Verified"), AttributeReader.NamedBool(attribute, "OffSite"));
     }
 

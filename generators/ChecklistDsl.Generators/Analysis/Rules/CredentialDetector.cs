@@ -27,39 +27,51 @@ internal readonly struct CredentialMatch
 /// </summary>
 internal static class CredentialDetector
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(250);
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
     private const string Value = @"(?<value>""[^""]*""|'[^']*'|[^\s&;,""']+)";
 
-    private static readonly (Regex Pattern, string Kind)[] Patterns =
+    // Each pattern with the substrings it cannot match without (any one of them): running a regex on
+    // every attribute string was most of the analyzers' own time, and nearly every string has none.
+    // Case-insensitive hints are only trusted on ASCII text, where Regex's IgnoreCase and
+    // OrdinalIgnoreCase agree (not so for e.g. the Kelvin sign, which Regex matches to "k").
+    private static readonly CredentialPattern[] Patterns =
     [
-        (new Regex(@"-----BEGIN [A-Z ]*PRIVATE KEY-----(?<value>)", Options, Timeout), "a private key"),
-        (new Regex(@"\b(?<value>AKIA[0-9A-Z]{16})\b", RegexOptions.CultureInvariant, Timeout), "an AWS access key"),
-        (new Regex(@"\b(?<value>(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}))", RegexOptions.CultureInvariant, Timeout), "a GitHub token"),
-        (new Regex(@"\b(?<value>xox[abprs]-[A-Za-z0-9-]{10,})", RegexOptions.CultureInvariant, Timeout), "a Slack token"),
-        (new Regex(@"\b[a-z][a-z0-9+.\-]*://[^\s/:@]+:(?<value>[^\s/@]+)@", Options, Timeout), "a password in a URL"),
-        (new Regex(@"\bBearer\s+(?<value>[^\s""'()\[\]]+)", Options, Timeout), "a bearer token"),
-        (new Regex(@"--(?:password|passwd|pwd|token|secret|api-?key|access-key|secret-key|client-secret|auth-token)\s+" + Value, Options, Timeout), "a password or token"),
+        new(@"-----BEGIN [A-Z ]*PRIVATE KEY-----(?<value>)", Options, "a private key", "-----"),
+        new(@"\b(?<value>AKIA[0-9A-Z]{16})\b", RegexOptions.CultureInvariant, "an AWS access key", "AKIA"),
+        new(@"\b(?<value>(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}))", RegexOptions.CultureInvariant, "a GitHub token", "gh", "github_pat_"),
+        new(@"\b(?<value>xox[abprs]-[A-Za-z0-9-]{10,})", RegexOptions.CultureInvariant, "a Slack token", "xox"),
+        new(@"\b[a-z][a-z0-9+.\-]*://[^\s/:@]+:(?<value>[^\s/@]+)@", Options, "a password in a URL", "://"),
+        new(@"\bBearer\s+(?<value>[^\s""'()\[\]]+)", Options, "a bearer token", "bearer"),
+        new(@"--(?:password|passwd|pwd|token|secret|api-?key|access-key|secret-key|client-secret|auth-token)\s+" + Value, Options, "a password or token", "--"),
         // Bare "pwd" is left out: $PWD is the shell's working directory (MYSQL_PWD still counts).
-        (new Regex(@"(?:password|passwd|_pwd|token|secret|api[_\-]?key|access[_\-]?key|client[_\-]?secret)(?:\s*=\s*|:)" + Value, Options, Timeout), "a password or token"),
-        (new Regex(@"(?<=^|\s)-p(?<value>'[^']*'|""[^""]*"")", RegexOptions.CultureInvariant, Timeout), "a password"),
+        new(@"(?:password|passwd|_pwd|token|secret|api[_\-]?key|access[_\-]?key|client[_\-]?secret)(?:\s*=\s*|:)" + Value, Options, "a password or token",
+            "passw", "_pwd", "token", "secret", "key"),
+        new(@"(?<=^|\s)-p(?<value>'[^']*'|""[^""]*"")", RegexOptions.CultureInvariant, "a password", "-p"),
     ];
 
     // mysql -psecret (unquoted) only counts on a MySQL command line: elsewhere -p... is often flags.
-    private static readonly Regex MySqlLine = new(@"\b(?:mysql|mysqldump|mysqladmin|mariadb|mariadb-dump)\b", Options, Timeout);
-    private static readonly Regex MySqlUnquoted = new(@"(?<=^|\s)-p(?<value>[^\s'""]+)", RegexOptions.CultureInvariant, Timeout);
+    private static readonly CredentialPattern MySqlLine = new(@"\b(?:mysql|mysqldump|mysqladmin|mariadb|mariadb-dump)\b", Options, "", "mysql", "mariadb");
+    private static readonly CredentialPattern MySqlUnquoted = new(@"(?<=^|\s)-p(?<value>[^\s'""]+)", RegexOptions.CultureInvariant, "a password", "-p");
 
     /// <summary>The first credential-looking piece of <paramref name="text"/>, if any.</summary>
-    public static CredentialMatch? Find(string text)
+    public static CredentialMatch? Find(string text) => Find(text, usePrefilter: true);
+
+    /// <summary>
+    /// <see cref="Find(string)"/>; without the prefilter every pattern runs (tests check that the
+    /// prefilter never changes the answer).
+    /// </summary>
+    internal static CredentialMatch? Find(string text, bool usePrefilter)
     {
+        var ascii = usePrefilter && IsAscii(text);
         try
         {
-            foreach (var (pattern, kind) in Patterns)
+            foreach (var pattern in Patterns)
             {
-                if (First(pattern, text, kind) is { } match)
+                if ((!ascii || pattern.MayMatch(text)) && First(pattern.Regex, text, pattern.Kind) is { } match)
                     return match;
             }
-            if (MySqlLine.IsMatch(text) && First(MySqlUnquoted, text, "a password") is { } mysql)
+            if ((!ascii || (MySqlUnquoted.MayMatch(text) && MySqlLine.MayMatch(text)))
+                && MySqlLine.Regex.IsMatch(text) && First(MySqlUnquoted.Regex, text, MySqlUnquoted.Kind) is { } mysql)
                 return mysql;
         }
         catch (RegexMatchTimeoutException)
@@ -67,6 +79,16 @@ internal static class CredentialDetector
             // A pathological string: better no finding than a stuck build.
         }
         return null;
+    }
+
+    private static bool IsAscii(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c > '\x7f')
+                return false;
+        }
+        return true;
     }
 
     private static CredentialMatch? First(Regex pattern, string text, string kind)
@@ -96,5 +118,35 @@ internal static class CredentialDetector
         if (v[0] == '<' && v[v.Length - 1] == '>')
             return true; // <token>
         return v.Trim('*', '.', 'x', 'X').Length == 0; // ***, ..., xxxx
+    }
+}
+
+/// <summary>A credential pattern and the substrings (any one) an ASCII string needs for it to match.</summary>
+internal sealed class CredentialPattern
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(250);
+    private readonly string[] _hints;
+    private readonly StringComparison _comparison;
+
+    public CredentialPattern(string pattern, RegexOptions options, string kind, params string[] hints)
+    {
+        Regex = new Regex(pattern, options, Timeout);
+        Kind = kind;
+        _hints = hints;
+        _comparison = (options & RegexOptions.IgnoreCase) != 0 ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+    }
+
+    public Regex Regex { get; }
+    public string Kind { get; }
+
+    /// <summary>False when the (ASCII) text cannot match: none of the hints occurs in it.</summary>
+    public bool MayMatch(string text)
+    {
+        foreach (var hint in _hints)
+        {
+            if (text.IndexOf(hint, _comparison) >= 0)
+                return true;
+        }
+        return false;
     }
 }
