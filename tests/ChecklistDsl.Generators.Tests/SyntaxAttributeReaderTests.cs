@@ -144,9 +144,9 @@ public sealed class SyntaxAttributeReaderTests
     [TestMethod]
     public void The_seeds_and_the_test_inputs_parse_the_same_both_ways_and_from_syntax()
     {
-        var folder = Path.Combine(TestFiles.ProjectDirectory(), "..", "..", "checklists");
+        var folder = Path.Combine(TestFiles.RepositoryRoot(), "checklists");
         var sources = Directory.GetFiles(folder, "*.cs").Select(f => (f, File.ReadAllText(f)))
-            .Concat(Directory.GetFiles(Path.Combine(TestFiles.ProjectDirectory(), "Inputs"), "*.cs").Select(f => (f, File.ReadAllText(f))))
+            .Concat(Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Inputs"), "*.cs").Select(f => (f, File.ReadAllText(f))))
             .ToArray();
         var parsed = new List<(string Name, ChecklistSpec? FromSyntax, ChecklistSpec? FromSymbols, bool AllFromSyntax)>();
         foreach (var source in sources)
