@@ -26,6 +26,7 @@ internal sealed class SyntaxAttributeReader
     private readonly CancellationToken _cancellationToken;
     private readonly Dictionary<(TypeDeclarationSyntax Scope, string Spelling), string> _resolved = new();
     private readonly Dictionary<SyntaxTree, SemanticModel> _models = new();
+    private readonly bool _symbolsOnly;
 
     /// <summary>Marks a spelling that cannot be resolved by lookup alone (the member is read from symbols).</summary>
     private const string Undecided = "?";
@@ -42,8 +43,6 @@ internal sealed class SyntaxAttributeReader
         _cancellationToken = cancellationToken;
         _symbolsOnly = symbolsOnly;
     }
-
-    private readonly bool _symbolsOnly;
 
     /// <summary>Whether every DSL attribute read so far came from syntax.</summary>
     public bool AllFromSyntax { get; private set; } = true;
