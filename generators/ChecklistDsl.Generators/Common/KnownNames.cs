@@ -24,24 +24,13 @@ internal static class KnownNames
     public const string StatelessStateMachine = "Stateless.StateMachine`2";
 
     /// <summary>The DSL attributes that go on a checklist's methods and properties, by type name.</summary>
-    private static readonly System.Collections.Generic.Dictionary<string, string> MemberAttributes =
+    public static readonly System.Collections.Generic.IReadOnlyDictionary<string, string> MemberAttributes =
         new[] { Step, Section, Check, Command, Approval, Backup, Modifies, Destroys, Verifies, RollbackWith, NoRollback, Rollback, AssumeSafe, Input, Secret }
             .ToDictionary(name => name.Substring(name.LastIndexOf('.') + 1), System.StringComparer.Ordinal);
-
-    /// <summary>The metadata name of a member-level DSL attribute class, or null for any other type.</summary>
-    public static string? DslMemberAttribute(Microsoft.CodeAnalysis.INamedTypeSymbol? type) =>
-        type is { TypeKind: not Microsoft.CodeAnalysis.TypeKind.Error, ContainingType: null, ContainingNamespace: { Name: "ChecklistDsl" } ns }
-            && ns.ContainingNamespace is { IsGlobalNamespace: true }
-            && MemberAttributes.TryGetValue(type.Name, out var name)
-            ? name
-            : null;
 
     /// <summary>Whether an attribute written <c>[name]</c> could mean a member-level DSL attribute by its type name.</summary>
     public static bool IsDslMemberAttributeName(string name) =>
         MemberAttributes.ContainsKey(name) || MemberAttributes.ContainsKey(name + "Attribute");
-
-    /// <inheritdoc cref="DslMemberAttribute(Microsoft.CodeAnalysis.INamedTypeSymbol?)"/>
-    public static string? DslMemberAttribute(Microsoft.CodeAnalysis.AttributeData attribute) => DslMemberAttribute(attribute.AttributeClass);
 
     /// <summary>"production", "prod" and "live" (any case) name production.</summary>
     public static bool IsProduction(string? environment)

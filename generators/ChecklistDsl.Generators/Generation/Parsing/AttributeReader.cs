@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using ChecklistDsl.Generators.Common;
 using Microsoft.CodeAnalysis;
 
 namespace ChecklistDsl.Generators.Generation.Parsing;
@@ -10,9 +11,11 @@ namespace ChecklistDsl.Generators.Generation.Parsing;
 /// </summary>
 internal static class AttributeReader
 {
-    public static bool Is(AttributeData attribute, string metadataName)
+    public static bool Is(AttributeData attribute, string metadataName) => Is(attribute.AttributeClass, metadataName);
+
+    /// <summary>Whether <paramref name="type"/> is the top-level type <paramref name="metadataName"/>.</summary>
+    public static bool Is(INamedTypeSymbol? type, string metadataName)
     {
-        var type = attribute.AttributeClass;
         if (type is null || type.TypeKind == TypeKind.Error || type.ContainingType is not null)
             return false;
         // "ChecklistDsl.StepAttribute": compare name and namespace in place. This runs for every
@@ -42,59 +45,33 @@ internal static class AttributeReader
         return ns is not null && end == -1;
     }
 
+    /// <summary>The metadata name of a member-level DSL attribute class, or null for any other type.</summary>
+    public static string? DslMemberAttribute(INamedTypeSymbol? type) =>
+        type is not null && KnownNames.MemberAttributes.TryGetValue(type.Name, out var name) && Is(type, name) ? name : null;
+
     public static AttributeData? Find(ISymbol symbol, string metadataName) =>
         symbol.GetAttributes().FirstOrDefault(a => Is(a, metadataName));
 
     public static IEnumerable<AttributeData> FindAll(ISymbol symbol, string metadataName) =>
         symbol.GetAttributes().Where(a => Is(a, metadataName));
 
+    // The readers below apply DslAttribute's rules to the compiler's attribute data, so that the
+    // analyzers (which read AttributeData) and the generator (which reads DslAttribute) agree.
+
     /// <summary>The string constructor argument at <paramref name="index"/>, or null.</summary>
-    public static string? String(AttributeData attribute, int index)
-    {
-        var args = attribute.ConstructorArguments;
-        if (index >= args.Length)
-            return null;
-        var arg = args[index];
-        return arg.Kind == TypedConstantKind.Primitive ? arg.Value as string : null;
-    }
+    public static string? String(AttributeData attribute, int index) =>
+        index < attribute.ConstructorArguments.Length ? DslAttribute.Value(attribute.ConstructorArguments[index]) as string : null;
 
     /// <summary>The strings of a <c>params string[]</c> constructor argument, blanks dropped, trimmed.</summary>
-    public static IEnumerable<string> Strings(AttributeData attribute)
-    {
-        foreach (var arg in attribute.ConstructorArguments)
-        {
-            if (arg.Kind == TypedConstantKind.Array && !arg.IsNull)
-            {
-                foreach (var item in arg.Values)
-                {
-                    if (item.Kind == TypedConstantKind.Primitive && item.Value is string text && text.Trim().Length > 0)
-                        yield return text.Trim();
-                }
-            }
-            else if (arg.Kind == TypedConstantKind.Primitive && arg.Value is string single && single.Trim().Length > 0)
-            {
-                yield return single.Trim();
-            }
-        }
-    }
+    public static IEnumerable<string> Strings(AttributeData attribute) =>
+        DslAttribute.Strings(attribute.ConstructorArguments.Select(DslAttribute.Value));
 
-    public static string? NamedString(AttributeData attribute, string name)
-    {
-        foreach (var pair in attribute.NamedArguments)
-        {
-            if (pair.Key == name && pair.Value.Kind == TypedConstantKind.Primitive)
-                return pair.Value.Value as string;
-        }
-        return null;
-    }
+    public static string? NamedString(AttributeData attribute, string name) =>
+        DslAttribute.NamedString(Named(attribute), name);
 
-    public static bool NamedBool(AttributeData attribute, string name)
-    {
-        foreach (var pair in attribute.NamedArguments)
-        {
-            if (pair.Key == name && pair.Value.Kind == TypedConstantKind.Primitive && pair.Value.Value is bool value)
-                return value;
-        }
-        return false;
-    }
+    public static bool NamedBool(AttributeData attribute, string name) =>
+        DslAttribute.NamedBool(Named(attribute), name);
+
+    private static IEnumerable<KeyValuePair<string, object?>> Named(AttributeData attribute) =>
+        attribute.NamedArguments.Select(pair => new KeyValuePair<string, object?>(pair.Key, DslAttribute.Value(pair.Value)));
 }

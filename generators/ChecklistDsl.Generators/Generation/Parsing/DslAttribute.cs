@@ -6,7 +6,8 @@ namespace ChecklistDsl.Generators.Generation.Parsing;
 /// <summary>
 /// One DSL attribute on a member, with its arguments as values: read from syntax when they are
 /// literals (<see cref="SyntaxAttributeReader"/>), or from the compiler's <see cref="AttributeData"/>.
-/// Its accessors answer exactly as <see cref="AttributeReader"/>'s do over <see cref="AttributeData"/>.
+/// Its rules for reading arguments are the only ones: <see cref="AttributeReader"/> applies them to
+/// <see cref="AttributeData"/> for the analyzers.
 /// </summary>
 internal sealed class DslAttribute
 {
@@ -40,7 +41,8 @@ internal sealed class DslAttribute
         return new DslAttribute(metadataName, arguments, named);
     }
 
-    private static object? Value(TypedConstant constant)
+    /// <summary>A compiler constant as this class holds arguments.</summary>
+    internal static object? Value(TypedConstant constant)
     {
         if (constant.Kind == TypedConstantKind.Array)
         {
@@ -60,9 +62,15 @@ internal sealed class DslAttribute
     public string? String(int index) => index < Arguments.Count ? Arguments[index] as string : null;
 
     /// <summary>The strings of a <c>params string[]</c> argument (or a single string), blanks dropped, trimmed.</summary>
-    public IEnumerable<string> Strings()
+    public IEnumerable<string> Strings() => Strings(Arguments);
+
+    public string? NamedString(string name) => NamedString(Named, name);
+
+    public bool NamedBool(string name) => NamedBool(Named, name);
+
+    internal static IEnumerable<string> Strings(IEnumerable<object?> arguments)
     {
-        foreach (var argument in Arguments)
+        foreach (var argument in arguments)
         {
             if (argument is string?[] items)
             {
@@ -79,9 +87,10 @@ internal sealed class DslAttribute
         }
     }
 
-    public string? NamedString(string name)
+    /// <summary>The first argument of that name that is not an array or <see cref="Other"/>, as a string (null for a bool or null).</summary>
+    internal static string? NamedString(IEnumerable<KeyValuePair<string, object?>> named, string name)
     {
-        foreach (var pair in Named)
+        foreach (var pair in named)
         {
             if (pair.Key == name && pair.Value is not string?[] && pair.Value != Other)
                 return pair.Value as string;
@@ -89,9 +98,9 @@ internal sealed class DslAttribute
         return null;
     }
 
-    public bool NamedBool(string name)
+    internal static bool NamedBool(IEnumerable<KeyValuePair<string, object?>> named, string name)
     {
-        foreach (var pair in Named)
+        foreach (var pair in named)
         {
             if (pair.Key == name && pair.Value is bool value)
                 return value;

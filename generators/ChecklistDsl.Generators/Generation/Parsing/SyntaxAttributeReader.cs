@@ -70,7 +70,7 @@ internal sealed class SyntaxAttributeReader
         var result = new List<DslAttribute>();
         foreach (var data in member.GetAttributes())
         {
-            if (KnownNames.DslMemberAttribute(data) is { } name)
+            if (AttributeReader.DslMemberAttribute(data.AttributeClass) is { } name)
                 result.Add(DslAttribute.FromData(data, name));
         }
         return result;
@@ -149,7 +149,7 @@ internal sealed class SyntaxAttributeReader
             type = AttributeClass(model.LookupNamespacesAndTypes(position, name: spelling), out undecided);
         if (undecided)
             return Undecided;
-        return type is null ? Foreign : KnownNames.DslMemberAttribute(type) ?? Foreign;
+        return type is null ? Foreign : AttributeReader.DslMemberAttribute(type) ?? Foreign;
     }
 
     private INamedTypeSymbol? AttributeClass(System.Collections.Immutable.ImmutableArray<ISymbol> found, out bool undecided)
