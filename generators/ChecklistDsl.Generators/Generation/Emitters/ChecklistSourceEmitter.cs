@@ -40,7 +40,7 @@ internal static class ChecklistSourceEmitter
         w.Line("public const string Markdown = " + Literal(MarkdownEmitter.Runbook(spec, plan, fingerprint)) + ";");
         w.Line();
         Definition(w, spec, plan, fingerprint, stepFingerprints);
-        Machine(w, spec, plan, machineType);
+        Machine(w, spec, plan, engine, machineType);
 
         w.Close();
         foreach (var _ in spec.ContainingTypes)
@@ -66,130 +66,62 @@ internal static class ChecklistSourceEmitter
 
     private static void Definition(IndentedWriter w, ChecklistSpec spec, MachinePlan plan, string fingerprint, string[] stepFingerprints)
     {
+        var automated = spec.Steps.Select(s => (s.MethodName, s.Automation)).Concat(spec.Rollbacks.Select(r => (r.MethodName, r.Automation)))
+            .Where(m => DefinitionDataEmitter.IsAutomated(spec, m.Automation)).ToList();
         w.Line("/// <summary>The plan, for tools: steps, checks, commands, resources, rollbacks and fingerprint.</summary>");
-        w.Line("public static " + Ns + "ChecklistDefinition Definition { get; } = new " + Ns + "ChecklistDefinition");
-        w.Line("{");
-        w.Line("    Name = " + Literal(spec.ClassName) + ", FullName = " + Literal(spec.FullName) + ", Title = " + Literal(spec.Title) + ",");
-        w.Line("    Summary = " + Literal(spec.Summary) + ", Owner = " + Literal(spec.Owner) + ", Environment = " + Literal(spec.Environment) + ", IsProduction = " + Bool(spec.IsProduction) + ",");
-        // Not "Markdown = Markdown": each ldstr copies the runbook into the assembly's user-string heap,
-        // which overflows at 16 MB (CS8103) with some hundreds of runbooks. The constant's own copy is
-        // in metadata already; the definition reads that one.
-        w.Line("    // The runbook is read from the constant's metadata: an ldstr per runbook would overflow the assembly's string heap (CS8103).");
-        w.Line("    Fingerprint = " + Literal(fingerprint) + ", Markdown = (string)typeof(" + spec.GlobalName + ").GetField(\"Markdown\")!.GetRawConstantValue()!, RunbookFileName = " + Literal(Naming.RunbookFileName(spec.ClassName)) + ",");
-        w.Line("    Inputs = new " + Ns + "InputDefinition[]");
-        w.Line("    {");
-        foreach (var input in spec.Inputs)
+        w.Line("public static " + Ns + "ChecklistDefinition Definition { get; } = " + Ns + "DefinitionData.Load(typeof(" + spec.GlobalName + "), "
+            + (automated.Count > 0 ? "RunAutomation" : "null") + ", " + (spec.CanCreateInstance ? "CreateChecklistInstance" : "null") + ", CreateChecklistMachine);");
+        w.Line();
+        // Data, not object initializers: twenty StepDefinition initializers per checklist cost the
+        // compiler more than the rest of this file. A constant, not a literal argument: an ldstr per
+        // checklist would overflow the assembly's user-string heap (CS8103); Load reads the metadata.
+        w.Line("/// <summary>The plan as JSON, read by <see cref=\"" + Ns + "DefinitionData\"/>.</summary>");
+        w.Line("private const string DefinitionData = " + Literal(DefinitionDataEmitter.Json(spec, plan, fingerprint, stepFingerprints)) + ";");
+        w.Line();
+        if (automated.Count > 0)
         {
-            w.Line("        new " + Ns + "InputDefinition { Name = " + Literal(input.Name) + ", Description = " + Literal(input.Description)
-                + ", IsSecret = " + Bool(input.IsSecret) + ", EnvironmentVariable = " + Literal(input.EnvironmentVariable) + " },");
+            w.Line("/// <summary>Runs the automated step or rollback procedure with the given method name.</summary>");
+            w.Open("private static global::System.Threading.Tasks.Task RunAutomation(string method, object instance, " + Ns + "StepContext context)");
+            w.Open("switch (method)");
+            foreach (var (method, automation) in automated)
+            {
+                var call = (automation.IsStatic ? spec.GlobalName : "((" + spec.GlobalName + ")instance)") + "." + Identifier(method) + "(context)";
+                w.Line("case " + Literal(method) + ": "
+                    + (automation.Kind == AutomationKind.Async ? "return " + call + ";" : call + "; return global::System.Threading.Tasks.Task.CompletedTask;"));
+            }
+            w.Line("default: throw new global::System.ArgumentException(\"'\" + method + \"' is not an automated step of the checklist " + spec.ClassName + ".\", \"method\");");
+            w.Close();
+            w.Close();
+            w.Line();
         }
-        w.Line("    },");
-        w.Line("    Steps = new " + Ns + "StepDefinition[]");
-        w.Line("    {");
-        for (var i = 0; i < spec.Steps.Count; i++)
-            w.Line("        " + StepDefinition(spec, plan, i, stepFingerprints[i]) + ",");
-        w.Line("    },");
-        w.Line("    Rollbacks = new " + Ns + "RollbackDefinition[]");
-        w.Line("    {");
-        foreach (var rollback in spec.Rollbacks)
-        {
-            var props = new List<string> { "Name = " + Literal(rollback.MethodName), "Title = " + Literal(rollback.Title) };
-            if (rollback.Instructions is not null)
-                props.Add("Instructions = " + Literal(rollback.Instructions));
-            if (rollback.Commands.Count > 0)
-                props.Add("Commands = " + Strings(rollback.Commands));
-            if (Invoker(spec, rollback.MethodName, rollback.Automation) is { } invoker)
-                props.Add("Automation = " + invoker);
-            w.Line("        new " + Ns + "RollbackDefinition { " + string.Join(", ", props) + " },");
-        }
-        w.Line("    },");
         if (spec.CanCreateInstance)
         {
             var setters = spec.Inputs.Where(i => i.IsSettableString)
                 .Select((input, n) => Identifier(input.Name) + " = inputs.TryGetValue(" + Literal(input.Name) + ", out string? value" + Int(n) + ") ? value" + Int(n) + " : defaults." + Identifier(input.Name));
-            w.Line("    // Inputs not given keep the defaults the class declares.");
-            w.Line("    CreateInstance = inputs => { " + spec.GlobalName + " defaults = new " + spec.GlobalName + "(); return new " + spec.GlobalName + " { " + string.Join(", ", setters) + " }; },");
+            w.Line("/// <summary>Creates the class with the given inputs; inputs not given keep the defaults the class declares.</summary>");
+            w.Open("private static object CreateChecklistInstance(global::System.Collections.Generic.IReadOnlyDictionary<string, string> inputs)");
+            w.Line(spec.GlobalName + " defaults = new " + spec.GlobalName + "();");
+            w.Line("return new " + spec.GlobalName + " { " + string.Join(", ", setters) + " };");
+            w.Close();
+            w.Line();
         }
-        w.Line("    CreateMachine = CreateChecklistMachine,");
-        w.Line("};");
-        w.Line();
     }
 
-    private static string StepDefinition(ChecklistSpec spec, MachinePlan plan, int index, string fingerprint)
+    private static void Machine(IndentedWriter w, ChecklistSpec spec, MachinePlan plan, EngineKind engine, string machineType)
     {
-        var step = spec.Steps[index];
-        var props = new List<string>
-        {
-            "Index = " + Int(index),
-            "Name = " + Literal(step.MethodName),
-            "Title = " + Literal(step.Title),
-            "Fingerprint = " + Literal(fingerprint),
-        };
-        if (step.Section is not null)
-            props.Add("Section = " + Literal(step.Section) + ", StartsSection = " + Bool(step.StartsSection));
-        if (step.Purpose is not null)
-            props.Add("Purpose = " + Literal(step.Purpose));
-        if (step.Instructions is not null)
-            props.Add("Instructions = " + Literal(step.Instructions));
-        if (step.Optional)
-            props.Add("Optional = true");
-        if (step.TimeoutTicks is { } ticks)
-            props.Add("Timeout = global::System.TimeSpan.FromTicks(" + ticks.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")");
-        if (step.Checks.Count > 0)
-            props.Add("Checks = " + Strings(step.Checks));
-        if (step.Commands.Count > 0)
-            props.Add("Commands = " + Strings(step.Commands));
-        if (step.ApprovalRole is not null)
-            props.Add("ApprovalRole = " + Literal(step.ApprovalRole));
-        if (step.Backup is { } backup)
-            props.Add("Backup = new " + Ns + "BackupDefinition { Resources = " + Strings(backup.Resources) + ", Verified = " + Bool(backup.Verified) + ", OffSite = " + Bool(backup.OffSite) + " }");
-        if (step.Modifies.Count > 0)
-            props.Add("Modifies = " + Strings(step.Modifies));
-        if (step.Destroys.Count > 0)
-            props.Add("Destroys = " + Strings(step.Destroys));
-        if (step.Verifies.Count > 0)
-            props.Add("Verifies = " + Strings(step.Verifies));
-        if (step.RollbackWith is not null)
-            props.Add("RollbackName = " + Literal(step.RollbackWith) + ", RollbackState = " + Literal(plan.RollbackStates[index]));
-        if (step.NoRollbackReason is not null)
-            props.Add("NoRollbackReason = " + Literal(step.NoRollbackReason));
-        if (step.AcceptedRisks.Count > 0)
-        {
-            props.Add("AcceptedRisks = new " + Ns + "AcceptedRisk[] { "
-                + string.Join(", ", step.AcceptedRisks.Select(r => "new " + Ns + "AcceptedRisk(" + Literal(r.RuleId) + ", " + Literal(r.Because) + ")")) + " }");
-        }
-        if (Invoker(spec, step.MethodName, step.Automation) is { } invoker)
-            props.Add("Automation = " + invoker);
-        return "new " + Ns + "StepDefinition { " + string.Join(", ", props) + " }";
-    }
-
-    /// <summary>A lambda that calls an automated method, or null for a manual one.</summary>
-    private static string? Invoker(ChecklistSpec spec, string method, AutomationSpec automation)
-    {
-        if (automation.Kind == AutomationKind.None || (!automation.IsStatic && !spec.CanCreateInstance))
-            return null;
-        var target = automation.IsStatic ? spec.GlobalName : "((" + spec.GlobalName + ")instance)";
-        var call = target + "." + Identifier(method) + "(context)";
-        return automation.Kind == AutomationKind.Async
-            ? "(instance, context) => " + call
-            : "(instance, context) => { " + call + "; return global::System.Threading.Tasks.Task.CompletedTask; }";
-    }
-
-    private static void Machine(IndentedWriter w, ChecklistSpec spec, MachinePlan plan, string machineType)
-    {
+        // On the built-in engine the plumbing is one generic runtime method (BuiltInMachine): written
+        // here per checklist it cost the compiler a third of this file. The runtime cannot name
+        // Stateless's types, so on Stateless it stays generated.
+        var builtIn = engine != EngineKind.Stateless;
+        var configure = builtIn ? Ns + "BuiltInMachine.Configure(" : "ConfigureStateMachine(";
+        var configureArguments = builtIn ? ", StateMachineTable, progress, " + Int(spec.Steps.Count) + ")" : ", progress)";
         w.Line("/// <summary>Creates the machine over external state storage, so that a run can be saved and resumed.</summary>");
-        w.Open("public static " + machineType + " CreateStateMachine(" + Ns + "ChecklistProgress progress, global::System.Func<Step> stateAccessor, global::System.Action<Step> stateMutator)");
-        w.Line(machineType + " machine = new " + machineType + "(stateAccessor, stateMutator);");
-        w.Line("ConfigureStateMachine(machine, progress);");
-        w.Line("return machine;");
-        w.Close();
+        w.Line("public static " + machineType + " CreateStateMachine(" + Ns + "ChecklistProgress progress, global::System.Func<Step> stateAccessor, global::System.Action<Step> stateMutator) =>");
+        w.Line("    " + configure + "new " + machineType + "(stateAccessor, stateMutator)" + configureArguments + ";");
         w.Line();
         w.Line("/// <summary>Creates the machine in <see cref=\"Step.NotStarted\"/>, holding its own state.</summary>");
-        w.Open("public static " + machineType + " CreateStateMachine(" + Ns + "ChecklistProgress progress)");
-        w.Line(machineType + " machine = new " + machineType + "(Step.NotStarted);");
-        w.Line("ConfigureStateMachine(machine, progress);");
-        w.Line("return machine;");
-        w.Close();
+        w.Line("public static " + machineType + " CreateStateMachine(" + Ns + "ChecklistProgress progress) =>");
+        w.Line("    " + configure + "new " + machineType + "(Step.NotStarted)" + configureArguments + ";");
         w.Line();
 
         // The machine is data that one loop walks: a fluent Configure(...).Permit(...) chain per state
@@ -204,7 +136,14 @@ internal static class ChecklistSourceEmitter
             w.Line("    " + Literal(row) + (s == plan.States.Count - 1 ? ");" : " +") + " // " + state.Name);
         }
         w.Line();
-        w.Open("private static void ConfigureStateMachine(" + machineType + " machine, " + Ns + "ChecklistProgress progress)");
+        if (builtIn)
+        {
+            w.Line("private static " + Ns + "ChecklistMachine CreateChecklistMachine(" + Ns + "ChecklistProgress progress, string state) =>");
+            w.Line("    " + Ns + "BuiltInMachine.CreateChecklistMachine<Step, Trigger>(Definition, StateMachineTable, progress, state);");
+            return;
+        }
+
+        w.Open("private static " + machineType + " ConfigureStateMachine(" + machineType + " machine, " + Ns + "ChecklistProgress progress)");
         w.Line("if (progress is null) throw new global::System.ArgumentNullException(\"progress\");");
         w.Open("foreach (" + Ns + "MachineTransition transition in StateMachineTable.Transitions)");
         w.Line("if (transition.Guards.Count == 0) machine.Configure((Step)transition.Source).Permit((Trigger)transition.Trigger, (Step)transition.Destination);");
@@ -217,11 +156,12 @@ internal static class ChecklistSourceEmitter
         w.Line("if (transition.Trigger == Trigger.Complete || transition.Trigger == Trigger.Approve) progress.MarkCompleted(step);");
         w.Line("else if (transition.Trigger == Trigger.Skip) progress.MarkSkipped(step);");
         w.Close(");");
+        w.Line("return machine;");
         w.Close();
         w.Line();
 
         w.Open("private static " + Ns + "ChecklistMachine CreateChecklistMachine(" + Ns + "ChecklistProgress progress, string state)");
-        w.Line("if (!global::System.Enum.TryParse(state, out Step current) || !global::System.Enum.IsDefined(typeof(Step), current) || state.Length == 0 || !char.IsLetter(state[0]))");
+        w.Line("if (state.Length == 0 || !char.IsLetter(state[0]) || !global::System.Enum.TryParse(state, out Step current) || !global::System.Enum.IsDefined(typeof(Step), current))");
         w.Line("    throw new global::System.ArgumentException(\"'\" + state + \"' is not a state of the checklist " + spec.ClassName + ".\", \"state\");");
         w.Line(machineType + " machine = CreateStateMachine(progress, () => current, next => current = next);");
         w.Line("return new " + Ns + "ChecklistMachine(Definition, progress, () => current.ToString(),");
@@ -238,6 +178,4 @@ internal static class ChecklistSourceEmitter
             row += " " + guard.Code + Int(guard.Step);
         return row + ";";
     }
-
-    private static string Strings(IEnumerable<string> values) => "new string[] { " + string.Join(", ", values.Select(v => Literal(v))) + " }";
 }

@@ -1,0 +1,222 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using ChecklistDsl.Generators.Generation.Model;
+using ChecklistDsl.Generators.Generation.Parsing;
+using ChecklistDsl.Generators.Generation.Planning;
+
+namespace ChecklistDsl.Generators.Generation.Emitters;
+
+/// <summary>
+/// Writes the plan as the JSON that the runtime's <c>ChecklistDsl.DefinitionData</c> reads into a
+/// <c>ChecklistDefinition</c>. Defaults are left out: false flags, empty lists, absent texts.
+/// </summary>
+/// <remarks>Keep in step with <c>src/ChecklistDsl/Definitions/DefinitionData.cs</c> (and its <c>Format</c>).</remarks>
+internal static class DefinitionDataEmitter
+{
+    /// <summary>The data format written; the runtime refuses any other.</summary>
+    public const int Format = 1;
+
+    public static string Json(ChecklistSpec spec, MachinePlan plan, string fingerprint, string[] stepFingerprints)
+    {
+        var text = new StringBuilder(4096);
+        var json = new JsonObjectWriter(text);
+        json.Number("format", Format);
+        json.String("name", spec.ClassName);
+        json.String("fullName", spec.FullName);
+        json.String("title", spec.Title);
+        json.String("summary", spec.Summary);
+        json.String("owner", spec.Owner);
+        json.String("environment", spec.Environment);
+        json.Flag("isProduction", spec.IsProduction);
+        json.String("fingerprint", fingerprint);
+        json.String("runbookFileName", Naming.RunbookFileName(spec.ClassName));
+
+        json.Array("inputs", spec.Inputs.Count);
+        foreach (var input in spec.Inputs)
+        {
+            var item = json.Item();
+            item.String("name", input.Name);
+            item.String("description", input.Description);
+            item.Flag("isSecret", input.IsSecret);
+            item.String("environmentVariable", input.EnvironmentVariable);
+            item.End();
+        }
+        json.EndArray(spec.Inputs.Count);
+
+        json.Array("steps", spec.Steps.Count);
+        for (var i = 0; i < spec.Steps.Count; i++)
+            Step(json.Item(), spec, spec.Steps[i], plan.RollbackStates[i], stepFingerprints[i]);
+        json.EndArray(spec.Steps.Count);
+
+        json.Array("rollbacks", spec.Rollbacks.Count);
+        foreach (var rollback in spec.Rollbacks)
+        {
+            var item = json.Item();
+            item.String("name", rollback.MethodName);
+            item.String("title", rollback.Title);
+            item.String("instructions", rollback.Instructions);
+            item.Strings("commands", rollback.Commands);
+            item.Flag("automated", IsAutomated(spec, rollback.Automation));
+            item.End();
+        }
+        json.EndArray(spec.Rollbacks.Count);
+        json.End();
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// Whether the runner can call the method: an automated static one, or an instance one of a class
+    /// it can create.
+    /// </summary>
+    public static bool IsAutomated(ChecklistSpec spec, AutomationSpec automation) =>
+        automation.Kind != AutomationKind.None && (automation.IsStatic || spec.CanCreateInstance);
+
+    private static void Step(JsonObjectWriter json, ChecklistSpec spec, StepSpec step, string? rollbackState, string fingerprint)
+    {
+        json.String("name", step.MethodName);
+        json.String("title", step.Title);
+        json.String("fingerprint", fingerprint);
+        json.String("section", step.Section);
+        json.Flag("startsSection", step.Section is not null && step.StartsSection);
+        json.String("purpose", step.Purpose);
+        json.String("instructions", step.Instructions);
+        json.Flag("optional", step.Optional);
+        if (step.TimeoutTicks is { } ticks)
+            json.Number("timeoutTicks", ticks);
+        json.Strings("checks", step.Checks);
+        json.Strings("commands", step.Commands);
+        json.String("approvalRole", step.ApprovalRole);
+        if (step.Backup is { } backup)
+        {
+            var item = json.Object("backup");
+            item.Strings("resources", backup.Resources, always: true);
+            item.Flag("verified", backup.Verified);
+            item.Flag("offSite", backup.OffSite);
+            item.End();
+        }
+        json.Strings("modifies", step.Modifies);
+        json.Strings("destroys", step.Destroys);
+        json.Strings("verifies", step.Verifies);
+        if (step.RollbackWith is not null)
+        {
+            json.String("rollbackName", step.RollbackWith);
+            json.String("rollbackState", rollbackState);
+        }
+        json.String("noRollbackReason", step.NoRollbackReason);
+        json.Array("acceptedRisks", step.AcceptedRisks.Count);
+        foreach (var risk in step.AcceptedRisks)
+        {
+            var item = json.Item();
+            item.String("ruleId", risk.RuleId);
+            item.String("because", risk.Because);
+            item.End();
+        }
+        json.EndArray(step.AcceptedRisks.Count);
+        json.Flag("automated", IsAutomated(spec, step.Automation));
+        json.End();
+    }
+
+    /// <summary>A JSON object written member by member into a shared builder; nested objects share it.</summary>
+    private readonly struct JsonObjectWriter
+    {
+        private readonly StringBuilder _text;
+        private readonly int _start;
+
+        public JsonObjectWriter(StringBuilder text)
+        {
+            _text = text;
+            _text.Append('{');
+            _start = _text.Length;
+        }
+
+        public void String(string name, string? value)
+        {
+            if (value is null)
+                return;
+            Name(name);
+            Quoted(value);
+        }
+
+        public void Flag(string name, bool value)
+        {
+            if (value)
+                Name(name).Append("true");
+        }
+
+        public void Number(string name, long value) => Name(name).Append(value.ToString(CultureInfo.InvariantCulture));
+
+        public void Strings(string name, IReadOnlyList<string> values, bool always = false)
+        {
+            if (values.Count == 0 && !always)
+                return;
+            Name(name).Append('[');
+            for (var i = 0; i < values.Count; i++)
+            {
+                if (i > 0)
+                    _text.Append(',');
+                Quoted(values[i]);
+            }
+            _text.Append(']');
+        }
+
+        /// <summary>Opens an array of objects (nothing is written for none); each <see cref="Item"/> is one.</summary>
+        public void Array(string name, int count)
+        {
+            if (count > 0)
+                Name(name).Append('[');
+        }
+
+        public JsonObjectWriter Item()
+        {
+            if (_text[_text.Length - 1] == '}')
+                _text.Append(',');
+            return new JsonObjectWriter(_text);
+        }
+
+        public void EndArray(int count)
+        {
+            if (count > 0)
+                _text.Append(']');
+        }
+
+        public JsonObjectWriter Object(string name)
+        {
+            Name(name);
+            return new JsonObjectWriter(_text);
+        }
+
+        public void End() => _text.Append('}');
+
+        private StringBuilder Name(string name)
+        {
+            if (_text.Length > _start)
+                _text.Append(',');
+            Quoted(name);
+            return _text.Append(':');
+        }
+
+        private void Quoted(string value)
+        {
+            _text.Append('"');
+            foreach (var c in value)
+            {
+                switch (c)
+                {
+                    case '"': _text.Append("\\\""); break;
+                    case '\\': _text.Append("\\\\"); break;
+                    case '\n': _text.Append("\\n"); break;
+                    case '\r': _text.Append("\\r"); break;
+                    case '\t': _text.Append("\\t"); break;
+                    default:
+                        if (c < ' ')
+                            _text.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                        else
+                            _text.Append(c);
+                        break;
+                }
+            }
+            _text.Append('"');
+        }
+    }
+}

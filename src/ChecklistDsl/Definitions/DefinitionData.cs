@@ -1,0 +1,369 @@
+using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
+using System.Reflection;
+using System.Globalization;
+
+namespace ChecklistDsl;
+
+/// <summary>
+/// Builds a checklist's <see cref="ChecklistDefinition"/> from the data the generator writes: the
+/// plan as JSON in a constant, and only the code that has to be code (automation calls, creating
+/// the instance, the machine) as delegates. For generated code; tools read
+/// <see cref="ChecklistDefinition"/>.
+/// </summary>
+/// <remarks>
+/// Data rather than object initializers because compiling twenty <c>StepDefinition</c> initializers
+/// with their arrays per checklist was a third of what the generated code cost the compiler with
+/// hundreds of checklists in one project. The JSON and the runbook are constants read from metadata:
+/// an <c>ldstr</c> of each would overflow the assembly's user-string heap (CS8103).
+/// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class DefinitionData
+{
+    /// <summary>The name of the generated constant that holds the plan as JSON.</summary>
+    public const string ConstantName = "DefinitionData";
+
+    /// <summary>The data format this runtime reads; the generator writes it as <c>"format"</c>.</summary>
+    public const int Format = 1;
+
+    /// <summary>
+    /// Reads the <see cref="ConstantName"/> and <c>Markdown</c> constants of a generated checklist class.
+    /// </summary>
+    /// <param name="checklistType">The <c>[Checklist]</c> class.</param>
+    /// <param name="automate">Runs the automated step or rollback procedure named by its method name.</param>
+    /// <param name="createInstance">Creates the class with its inputs set, when it can be created.</param>
+    /// <param name="createMachine">Creates the checklist's state machine.</param>
+    /// <exception cref="InvalidOperationException">The class has no generated data, or data this runtime cannot read.</exception>
+    public static ChecklistDefinition Load(
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields | DynamicallyAccessedMemberTypes.NonPublicFields)] Type checklistType,
+        Func<string, object, StepContext, Task>? automate,
+        Func<IReadOnlyDictionary<string, string>, object>? createInstance,
+        Func<ChecklistProgress, string, ChecklistMachine> createMachine)
+    {
+        ArgumentNullException.ThrowIfNull(checklistType);
+        return Read(Constant(checklistType, ConstantName), Constant(checklistType, "Markdown"), automate, createInstance, createMachine, checklistType.FullName);
+    }
+
+    /// <summary>Builds a definition from the generator's JSON and the runbook.</summary>
+    /// <param name="json">The plan, as the generator writes it.</param>
+    /// <param name="markdown">The runbook.</param>
+    /// <param name="automate">Runs the automated step or rollback procedure named by its method name.</param>
+    /// <param name="createInstance">Creates the class with its inputs set, when it can be created.</param>
+    /// <param name="createMachine">Creates the checklist's state machine.</param>
+    /// <param name="source">Names the data's origin in error messages.</param>
+    /// <exception cref="InvalidOperationException">The JSON is not a plan this runtime reads.</exception>
+    public static ChecklistDefinition Read(
+        string json,
+        string markdown,
+        Func<string, object, StepContext, Task>? automate,
+        Func<IReadOnlyDictionary<string, string>, object>? createInstance,
+        Func<ChecklistProgress, string, ChecklistMachine> createMachine,
+        string? source = null)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(markdown);
+        ArgumentNullException.ThrowIfNull(createMachine);
+        try
+        {
+            var root = new PlanJson(json).ReadDocument();
+            var format = (int)(long)Get(root, "format");
+            if (format != Format)
+            {
+                throw new InvalidOperationException(
+                    $"The generated plan of {source ?? "a checklist"} is in data format {format}; this ChecklistDsl runtime reads format {Format}. Build with the generator of the same ChecklistDsl version as the runtime.");
+            }
+            return new ChecklistDefinition
+            {
+                Name = Required(root, "name"),
+                FullName = Required(root, "fullName"),
+                Title = Required(root, "title"),
+                Summary = Optional(root, "summary"),
+                Owner = Optional(root, "owner"),
+                Environment = Optional(root, "environment"),
+                IsProduction = Flag(root, "isProduction"),
+                Fingerprint = Required(root, "fingerprint"),
+                Markdown = markdown,
+                RunbookFileName = Required(root, "runbookFileName"),
+                Inputs = Objects(root, "inputs", ReadInput),
+                Steps = Objects(root, "steps", (step, index) => ReadStep(step, index, automate)),
+                Rollbacks = Objects(root, "rollbacks", (rollback, _) => ReadRollback(rollback, automate)),
+                CreateInstance = createInstance,
+                CreateMachine = createMachine,
+            };
+        }
+        catch (Exception e) when (e is FormatException or KeyNotFoundException or InvalidCastException)
+        {
+            throw new InvalidOperationException($"The generated plan of {source ?? "a checklist"} cannot be read: {e.Message}", e);
+        }
+    }
+
+    private static string Constant(Type type, string name) =>
+        type.GetField(name, BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)?.GetRawConstantValue() as string
+        ?? throw new InvalidOperationException($"{type.FullName} has no generated '{name}' constant: is the ChecklistDsl generator running in the project that declares it?");
+
+    private static InputDefinition ReadInput(Dictionary<string, object?> input, int index) => new()
+    {
+        Name = Required(input, "name"),
+        Description = Required(input, "description"),
+        IsSecret = Flag(input, "isSecret"),
+        EnvironmentVariable = Required(input, "environmentVariable"),
+    };
+
+    private static StepDefinition ReadStep(Dictionary<string, object?> step, int index, Func<string, object, StepContext, Task>? automate)
+    {
+        var name = Required(step, "name");
+        return new StepDefinition
+        {
+            Index = index,
+            Name = name,
+            Title = Required(step, "title"),
+            Fingerprint = Required(step, "fingerprint"),
+            Section = Optional(step, "section"),
+            StartsSection = Flag(step, "startsSection"),
+            Purpose = Optional(step, "purpose"),
+            Instructions = Optional(step, "instructions"),
+            Optional = Flag(step, "optional"),
+            Timeout = step.TryGetValue("timeoutTicks", out var ticks) ? TimeSpan.FromTicks((long)ticks!) : null,
+            Checks = Strings(step, "checks"),
+            Commands = Strings(step, "commands"),
+            ApprovalRole = Optional(step, "approvalRole"),
+            Backup = step.TryGetValue("backup", out var value) && value is Dictionary<string, object?> backup
+                ? new BackupDefinition { Resources = Strings(backup, "resources"), Verified = Flag(backup, "verified"), OffSite = Flag(backup, "offSite") }
+                : null,
+            Modifies = Strings(step, "modifies"),
+            Destroys = Strings(step, "destroys"),
+            Verifies = Strings(step, "verifies"),
+            RollbackName = Optional(step, "rollbackName"),
+            RollbackState = Optional(step, "rollbackState"),
+            NoRollbackReason = Optional(step, "noRollbackReason"),
+            AcceptedRisks = Objects(step, "acceptedRisks", (risk, _) => new AcceptedRisk(Required(risk, "ruleId"), Required(risk, "because"))),
+            Automation = Automation(step, name, automate),
+        };
+    }
+
+    private static RollbackDefinition ReadRollback(Dictionary<string, object?> rollback, Func<string, object, StepContext, Task>? automate)
+    {
+        var name = Required(rollback, "name");
+        return new RollbackDefinition
+        {
+            Name = name,
+            Title = Required(rollback, "title"),
+            Instructions = Optional(rollback, "instructions"),
+            Commands = Strings(rollback, "commands"),
+            Automation = Automation(rollback, name, automate),
+        };
+    }
+
+    private static Func<object, StepContext, Task>? Automation(Dictionary<string, object?> element, string method, Func<string, object, StepContext, Task>? automate)
+    {
+        if (!Flag(element, "automated"))
+            return null;
+        if (automate is null)
+            throw new FormatException($"'{method}' is automated but no automation was given");
+        return (instance, context) => automate(method, instance, context);
+    }
+
+    private static object Get(Dictionary<string, object?> element, string name) =>
+        element.TryGetValue(name, out var value) && value is not null ? value : throw new FormatException($"'{name}' is missing");
+
+    private static string Required(Dictionary<string, object?> element, string name) => (string)Get(element, name);
+
+    private static string? Optional(Dictionary<string, object?> element, string name) =>
+        element.TryGetValue(name, out var value) ? (string?)value : null;
+
+    private static bool Flag(Dictionary<string, object?> element, string name) =>
+        element.TryGetValue(name, out var value) && (bool)value!;
+
+    private static IReadOnlyList<string> Strings(Dictionary<string, object?> element, string name) =>
+        Array(element, name, (value, _) => value as string ?? throw new FormatException($"'{name}' holds something other than a string"));
+
+    private static IReadOnlyList<T> Array<T>(Dictionary<string, object?> element, string name, Func<object?, int, T> read)
+    {
+        if (!element.TryGetValue(name, out var value))
+            return [];
+        var list = (List<object?>)value!;
+        var items = new T[list.Count];
+        for (var i = 0; i < items.Length; i++)
+            items[i] = read(list[i], i);
+        return items;
+    }
+
+    private static IReadOnlyList<T> Objects<T>(Dictionary<string, object?> element, string name, Func<Dictionary<string, object?>, int, T> read) =>
+        Array(element, name, (value, index) => read(value as Dictionary<string, object?> ?? throw new FormatException($"'{name}' holds something other than objects"), index));
+
+    /// <summary>
+    /// The JSON the generator writes, read over the string itself: objects, arrays, strings, integers,
+    /// booleans and null. Not System.Text.Json, which reads UTF-8 and refuses lone surrogates; an
+    /// author's text is carried exactly, whatever UTF-16 it holds.
+    /// </summary>
+    private ref struct PlanJson(string text)
+    {
+        private int _position;
+
+        public Dictionary<string, object?> ReadDocument()
+        {
+            var root = ReadValue() as Dictionary<string, object?> ?? throw Error("the plan is not an object");
+            SkipWhiteSpace();
+            return _position == text.Length ? root : throw Error("text after the plan");
+        }
+
+        private object? ReadValue()
+        {
+            SkipWhiteSpace();
+            if (_position >= text.Length)
+                throw Error("unexpected end");
+            var c = text[_position];
+            switch (c)
+            {
+                case '{':
+                    return ReadObject();
+                case '[':
+                    return ReadArray();
+                case '"':
+                    return ReadString();
+                case 't':
+                    return Word("true", true);
+                case 'f':
+                    return Word("false", false);
+                case 'n':
+                    return Word("null", null);
+                default:
+                    if (c == '-' || char.IsAsciiDigit(c))
+                        return ReadInteger();
+                    throw Error($"unexpected '{c}'");
+            }
+        }
+
+        private Dictionary<string, object?> ReadObject()
+        {
+            _position++;
+            var members = new Dictionary<string, object?>(StringComparer.Ordinal);
+            SkipWhiteSpace();
+            if (Peek() == '}')
+            {
+                _position++;
+                return members;
+            }
+            while (true)
+            {
+                SkipWhiteSpace();
+                if (Peek() != '"')
+                    throw Error("expected a member name");
+                var name = ReadString();
+                SkipWhiteSpace();
+                Expect(':');
+                members[name] = ReadValue();
+                SkipWhiteSpace();
+                if (Peek() == ',')
+                {
+                    _position++;
+                    continue;
+                }
+                Expect('}');
+                return members;
+            }
+        }
+
+        private List<object?> ReadArray()
+        {
+            _position++;
+            var items = new List<object?>();
+            SkipWhiteSpace();
+            if (Peek() == ']')
+            {
+                _position++;
+                return items;
+            }
+            while (true)
+            {
+                items.Add(ReadValue());
+                SkipWhiteSpace();
+                if (Peek() == ',')
+                {
+                    _position++;
+                    continue;
+                }
+                Expect(']');
+                return items;
+            }
+        }
+
+        private string ReadString()
+        {
+            _position++;
+            var value = new System.Text.StringBuilder();
+            while (true)
+            {
+                if (_position >= text.Length)
+                    throw Error("unterminated string");
+                var c = text[_position++];
+                if (c == '"')
+                    return value.ToString();
+                if (c != '\\')
+                {
+                    value.Append(c);
+                    continue;
+                }
+                if (_position >= text.Length)
+                    throw Error("unterminated escape");
+                var escape = text[_position++];
+                switch (escape)
+                {
+                    case '"': value.Append('"'); break;
+                    case '\\': value.Append('\\'); break;
+                    case '/': value.Append('/'); break;
+                    case 'b': value.Append('\b'); break;
+                    case 'f': value.Append('\f'); break;
+                    case 'n': value.Append('\n'); break;
+                    case 'r': value.Append('\r'); break;
+                    case 't': value.Append('\t'); break;
+                    case 'u':
+                        if (_position + 4 > text.Length || !ushort.TryParse(text.AsSpan(_position, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var code))
+                            throw Error("bad \\u escape");
+                        value.Append((char)code);
+                        _position += 4;
+                        break;
+                    default:
+                        throw Error($"bad escape '\\{escape}'");
+                }
+            }
+        }
+
+        private long ReadInteger()
+        {
+            var start = _position;
+            if (text[_position] == '-')
+                _position++;
+            while (_position < text.Length && char.IsAsciiDigit(text[_position]))
+                _position++;
+            return long.TryParse(text.AsSpan(start, _position - start), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
+                ? value
+                : throw Error("bad number");
+        }
+
+        private object? Word(string word, object? value)
+        {
+            if (string.CompareOrdinal(text, _position, word, 0, word.Length) != 0)
+                throw Error($"expected '{word}'");
+            _position += word.Length;
+            return value;
+        }
+
+        private void SkipWhiteSpace()
+        {
+            while (_position < text.Length && text[_position] is ' ' or '\t' or '\n' or '\r')
+                _position++;
+        }
+
+        private readonly char Peek() => _position < text.Length ? text[_position] : '\0';
+
+        private void Expect(char c)
+        {
+            if (Peek() != c)
+                throw Error($"expected '{c}'");
+            _position++;
+        }
+
+        private readonly FormatException Error(string message) => new($"{message} at offset {_position}");
+    }
+}
