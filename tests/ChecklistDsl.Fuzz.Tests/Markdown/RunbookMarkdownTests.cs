@@ -71,6 +71,13 @@ public sealed partial class RunbookMarkdownTests
     }
 
     [TestMethod]
+    public void Definition_holds_exactly_the_random_author_text()
+    {
+        var failures = RandomRunbooks.Value.Select(r => DefinitionProblem(r.Case, r.Definition)).OfType<string>().ToList();
+        Assert.IsEmpty(failures, $"{failures.Count} of {Cases}; first:\n{failures.FirstOrDefault()}");
+    }
+
+    [TestMethod]
     [DynamicData(nameof(ListedStrings))]
     public void Listed_dangerous_string_in_every_field_renders_literally(string shown, int index)
     {
@@ -79,12 +86,86 @@ public sealed partial class RunbookMarkdownTests
         var problems = new[]
         {
             StructureProblem(runbook, definition), HtmlOrLinkProblem(runbook, definition), CommandProblem(runbook, definition),
-            CheckProblem(runbook, definition), MermaidProblem(runbook, definition),
+            CheckProblem(runbook, definition), MermaidProblem(runbook, definition), DefinitionProblem(runbook, definition),
         }.OfType<string>().ToList();
         Assert.IsEmpty(problems, string.Join("\n\n", problems));
     }
 
     // ---- the properties; each returns null when it holds ----
+
+    /// <summary>
+    /// The definition (read at run time from the generated JSON) holds every field as the parser
+    /// reads it (texts trimmed, blank ones absent; resources trimmed): lone surrogates, control
+    /// characters, quotes and backslashes included.
+    /// </summary>
+    private static string? DefinitionProblem(RunbookCase runbook, ChecklistDefinition definition)
+    {
+        var problems = new List<string>();
+        void Same<T>(string field, T expected, T actual)
+        {
+            if (!EqualityComparer<T>.Default.Equals(expected, actual))
+                problems.Add($"{field}: expected {Show(expected?.ToString() ?? "null")}, got {Show(actual?.ToString() ?? "null")}");
+        }
+        void SameList(string field, IEnumerable<string> expected, IEnumerable<string> actual) =>
+            Same(field, string.Join("\u0001", expected), string.Join("\u0001", actual));
+        // The parser's rules: a text is trimmed, and absent when blank; checks and commands are kept
+        // as written unless blank; resources are trimmed, and dropped when blank.
+        static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+        static IEnumerable<string> Written(IEnumerable<string> values) => values.Where(v => !string.IsNullOrWhiteSpace(v));
+        static IEnumerable<string> Resources(IEnumerable<string> values) => values.Select(Text).OfType<string>();
+
+        Same("Name", runbook.ClassName, definition.Name);
+        Same("Title", Text(runbook.Title), definition.Title);
+        Same("Summary", Text(runbook.Summary), definition.Summary);
+        Same("Owner", Text(runbook.Owner), definition.Owner);
+        Same("Environment", Text(runbook.Environment), definition.Environment);
+        Same("Inputs", runbook.Inputs.Count, definition.Inputs.Count);
+        foreach (var (input, read) in runbook.Inputs.Zip(definition.Inputs))
+        {
+            Same("Input.Name", input.Property, read.Name);
+            Same("Input.Description", Text(input.Description), read.Description);
+            Same("Input.IsSecret", input.Secret, read.IsSecret);
+        }
+        Same("Steps", runbook.Steps.Count, definition.Steps.Count);
+        foreach (var (step, read) in runbook.Steps.Zip(definition.Steps))
+        {
+            var at = "Steps[" + read.Index + "].";
+            Same(at + "Name", step.Method, read.Name);
+            Same(at + "Title", Text(step.Title), read.Title);
+            Same(at + "Purpose", Text(step.Purpose), read.Purpose);
+            Same(at + "Instructions", Text(step.Instructions), read.Instructions);
+            Same(at + "Optional", step.Optional, read.Optional);
+            SameList(at + "Checks", Written(step.Checks), read.Checks);
+            SameList(at + "Commands", Written(step.Commands), read.Commands);
+            Same(at + "ApprovalRole", step.Approval is null ? null : Text(step.Approval) ?? "Approver", read.ApprovalRole);
+            SameList(at + "Backup.Resources", Resources(step.Backup ?? []), read.Backup?.Resources ?? []);
+            Same(at + "Backup.Verified", step.Backup is not null && step.Verified, read.Backup?.Verified ?? false);
+            Same(at + "Backup.OffSite", step.Backup is not null && step.OffSite, read.Backup?.OffSite ?? false);
+            SameList(at + "Modifies", Resources(step.Modifies), read.Modifies);
+            SameList(at + "Destroys", Resources(step.Destroys), read.Destroys);
+            SameList(at + "Verifies", Resources(step.Verifies), read.Verifies);
+            Same(at + "RollbackName", step.RollbackWith, read.RollbackName);
+            Same(at + "NoRollbackReason", step.NoRollback is null ? null : Text(step.NoRollback) ?? "", read.NoRollbackReason);
+            SameList(at + "AcceptedRisks", step.Risks.Select(r => r.RuleId + "=" + (Text(r.Because) ?? "")), read.AcceptedRisks.Select(r => r.RuleId + "=" + r.Because));
+        }
+        // Sections: the step that carries one starts it, and the following steps belong to it.
+        var section = (string?)null;
+        foreach (var (step, read) in runbook.Steps.Zip(definition.Steps))
+        {
+            section = Text(step.Section) ?? section;
+            Same("Steps[" + read.Index + "].Section", section, read.Section);
+            Same("Steps[" + read.Index + "].StartsSection", Text(step.Section) is not null, read.StartsSection);
+        }
+        Same("Rollbacks", runbook.Rollbacks.Count, definition.Rollbacks.Count);
+        foreach (var (rollback, read) in runbook.Rollbacks.Zip(definition.Rollbacks))
+        {
+            Same("Rollback.Name", rollback.Method, read.Name);
+            Same("Rollback.Title", Text(rollback.Title), read.Title);
+            Same("Rollback.Instructions", Text(rollback.Instructions), read.Instructions);
+            SameList("Rollback.Commands", Written(rollback.Commands), read.Commands);
+        }
+        return problems.Count == 0 ? null : $"{runbook.ClassName}: {string.Join("; ", problems)}\n{runbook.Describe()}";
+    }
 
     private static string? StructureProblem(RunbookCase runbook, ChecklistDefinition definition)
     {

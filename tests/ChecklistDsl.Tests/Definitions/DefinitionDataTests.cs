@@ -1,0 +1,115 @@
+namespace ChecklistDsl.Tests.Definitions;
+
+[TestClass]
+public sealed class DefinitionDataTests
+{
+    private static readonly Func<ChecklistProgress, string, ChecklistMachine> NoMachine = (_, _) => throw new NotSupportedException();
+
+    private const string Plan = """
+        {"format":1,"name":"Deploy","fullName":"Ops.Deploy","title":"Deploy \"it\"","summary":"line\nnext \\ slash","owner":"Web",
+         "environment":"production","isProduction":true,"fingerprint":"sha256:00","runbookFileName":"deploy.md",
+         "inputs":[{"name":"ApiToken","description":"Token","isSecret":true,"environmentVariable":"API_TOKEN"},{"name":"Site","description":"URL","environmentVariable":"SITE"}],
+         "steps":[
+           {"name":"Approve","title":"Approve","fingerprint":"sha256:01","section":"Prepare","startsSection":true,"checks":["ticket \ud800 lone"],"approvalRole":"Lead"},
+           {"name":"Back","title":"Back up","fingerprint":"sha256:02","optional":true,"timeoutTicks":36000000000,"commands":["dump"],
+            "backup":{"resources":["db"],"verified":true}},
+           {"name":"Change","title":"Change","fingerprint":"sha256:03","destroys":["db"],"modifies":["config"],"verifies":["site"],
+            "rollbackName":"Restore","rollbackState":"Restore","noRollbackReason":"n/a","acceptedRisks":[{"ruleId":"CHK002","because":"tested"}],"automated":true}
+         ],
+         "rollbacks":[{"name":"Restore","title":"Restore","instructions":"do it","commands":["restore"],"automated":true}]}
+        """;
+
+    [TestMethod]
+    public void Reads_every_field_of_the_plan()
+    {
+        var called = new List<string>();
+        Func<IReadOnlyDictionary<string, string>, object> create = _ => new object();
+        var definition = DefinitionData.Read(Plan, "# Deploy", (method, _, _) => { called.Add(method); return Task.CompletedTask; }, create, NoMachine);
+
+        Assert.AreEqual("Deploy", definition.Name);
+        Assert.AreEqual("Ops.Deploy", definition.FullName);
+        Assert.AreEqual("Deploy \"it\"", definition.Title);
+        Assert.AreEqual("line\nnext \\ slash", definition.Summary);
+        Assert.AreEqual("Web", definition.Owner);
+        Assert.AreEqual("production", definition.Environment);
+        Assert.IsTrue(definition.IsProduction);
+        Assert.AreEqual("sha256:00", definition.Fingerprint);
+        Assert.AreEqual("# Deploy", definition.Markdown);
+        Assert.AreEqual("deploy.md", definition.RunbookFileName);
+        Assert.AreSame(create, definition.CreateInstance);
+        Assert.AreSame(NoMachine, definition.CreateMachine);
+
+        Assert.AreEqual(2, definition.Inputs.Count);
+        Assert.IsTrue(definition.Inputs[0].IsSecret);
+        Assert.AreEqual("API_TOKEN", definition.Inputs[0].EnvironmentVariable);
+        Assert.IsFalse(definition.Inputs[1].IsSecret);
+
+        var (approve, back, change) = (definition.Steps[0], definition.Steps[1], definition.Steps[2]);
+        CollectionAssert.AreEqual(new[] { 0, 1, 2 }, definition.Steps.Select(s => s.Index).ToArray());
+        Assert.AreEqual("Prepare", approve.Section);
+        Assert.IsTrue(approve.StartsSection);
+        CollectionAssert.AreEqual(new[] { "ticket \uD800 lone" }, approve.Checks.ToArray());
+        Assert.AreEqual("Lead", approve.ApprovalRole);
+        Assert.IsNull(approve.Automation);
+        Assert.IsNull(approve.Timeout);
+        Assert.IsEmpty(approve.Commands);
+
+        Assert.IsTrue(back.Optional);
+        Assert.AreEqual(TimeSpan.FromHours(1), back.Timeout);
+        CollectionAssert.AreEqual(new[] { "db" }, back.Backup!.Resources.ToArray());
+        Assert.IsTrue(back.Backup.Verified);
+        Assert.IsFalse(back.Backup.OffSite);
+
+        CollectionAssert.AreEqual(new[] { "db" }, change.Destroys.ToArray());
+        CollectionAssert.AreEqual(new[] { "config" }, change.Modifies.ToArray());
+        CollectionAssert.AreEqual(new[] { "site" }, change.Verifies.ToArray());
+        Assert.AreEqual("Restore", change.RollbackName);
+        Assert.AreEqual("Restore", change.RollbackState);
+        Assert.AreEqual("n/a", change.NoRollbackReason);
+        Assert.AreEqual(new AcceptedRisk("CHK002", "tested"), change.AcceptedRisks.Single());
+
+        var rollback = definition.Rollbacks.Single();
+        Assert.AreEqual("do it", rollback.Instructions);
+        CollectionAssert.AreEqual(new[] { "restore" }, rollback.Commands.ToArray());
+
+        change.Automation!(new object(), null!);
+        rollback.Automation!(new object(), null!);
+        CollectionAssert.AreEqual(new[] { "Change", "Restore" }, called);
+    }
+
+    [TestMethod]
+    public void Another_format_is_refused_with_what_to_do()
+    {
+        var e = Assert.ThrowsExactly<InvalidOperationException>(() =>
+            DefinitionData.Read(Plan.Replace("\"format\":1", "\"format\":2"), "", null, null, NoMachine, "Ops.Deploy"));
+        StringAssert.Contains(e.Message, "Ops.Deploy is in data format 2; this ChecklistDsl runtime reads format 1");
+    }
+
+    [TestMethod]
+    [DataRow("{\"format\":1,\"name\":\"A\"", "expected '}' at offset 22")]
+    [DataRow("{\"format\":1} trailing", "text after the plan")]
+    [DataRow("[1]", "not an object")]
+    [DataRow("{\"format\":1,\"name\":\"bad \\x escape\"}", "bad escape")]
+    [DataRow("{\"format\":1}", "'name' is missing")]
+    [DataRow("{\"format\":1,\"name\":\"A\",\"fullName\":\"A\",\"title\":\"A\",\"fingerprint\":\"f\",\"runbookFileName\":\"a.md\",\"steps\":[{\"name\":\"S\",\"title\":\"S\",\"fingerprint\":\"f\",\"checks\":[1]}]}", "'checks' holds something other than a string")]
+    public void Malformed_data_is_an_error_naming_the_checklist(string json, string detail)
+    {
+        var e = Assert.ThrowsExactly<InvalidOperationException>(() => DefinitionData.Read(json, "", null, null, NoMachine, "Ops.Deploy"));
+        StringAssert.StartsWith(e.Message, "The generated plan of Ops.Deploy cannot be read: ");
+        StringAssert.Contains(e.Message, detail);
+    }
+
+    [TestMethod]
+    public void An_automated_step_without_automation_is_an_error()
+    {
+        var e = Assert.ThrowsExactly<InvalidOperationException>(() => DefinitionData.Read(Plan, "", null, null, NoMachine, "Ops.Deploy"));
+        StringAssert.Contains(e.Message, "'Change' is automated but no automation was given");
+    }
+
+    [TestMethod]
+    public void Load_without_generated_constants_says_what_is_missing()
+    {
+        var e = Assert.ThrowsExactly<InvalidOperationException>(() => DefinitionData.Load(typeof(DefinitionDataTests), null, null, NoMachine));
+        StringAssert.Contains(e.Message, "has no generated 'DefinitionData' constant");
+    }
+}
