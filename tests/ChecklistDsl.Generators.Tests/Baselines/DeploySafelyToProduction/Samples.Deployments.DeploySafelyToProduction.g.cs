@@ -9,15 +9,15 @@ namespace Samples.Deployments
         /// <summary>The states of this checklist's machine: one per step, one per rollback, and the ends.</summary>
         public enum Step
         {
-            NotStarted = 0,
-            ConfirmStagingApproval = 1,
-            ReconfirmBackupAvailability = 2,
-            ApplyUpdates = 3,
-            Monitor = 4,
-            RestorePlugins = 5,
-            Completed = 6,
-            Aborted = 7,
-            RolledBack = 8,
+            NotStarted, // 0
+            ConfirmStagingApproval, // 1
+            ReconfirmBackupAvailability, // 2
+            ApplyUpdates, // 3
+            Monitor, // 4
+            RestorePlugins, // 5
+            Completed, // 6
+            Aborted, // 7
+            RolledBack, // 8
         }
 
         /// <summary>The triggers; the same members and values as <see cref="global::ChecklistDsl.ChecklistTrigger"/>.</summary>
@@ -29,10 +29,10 @@ namespace Samples.Deployments
         /// <summary>The plan, for tools: steps, checks, commands, resources, rollbacks and fingerprint.</summary>
         public static global::ChecklistDsl.ChecklistDefinition Definition { get; } = global::ChecklistDsl.DefinitionData.Load(typeof(global::Samples.Deployments.DeploySafelyToProduction), RunAutomation, CreateChecklistInstance, CreateChecklistMachine);
 
-        /// <summary>The plan as JSON, read by <see cref="global::ChecklistDsl.DefinitionData"/>.</summary>
+        // The plan as JSON, read by global::ChecklistDsl.DefinitionData.
         private const string DefinitionData = "{\"format\":1,\"name\":\"DeploySafelyToProduction\",\"fullName\":\"Samples.Deployments.DeploySafelyToProduction\",\"title\":\"Deploy safely to production\",\"summary\":\"Apply only the updates approved in staging, in a controlled order.\",\"owner\":\"Web team\",\"environment\":\"production\",\"isProduction\":true,\"fingerprint\":\"sha256:5485f28e3a304d6252be7f4f7a79226b\",\"runbookFileName\":\"deploy-safely-to-production.md\",\"inputs\":[{\"name\":\"SiteUrl\",\"description\":\"Production site URL\",\"environmentVariable\":\"SITE_URL\"},{\"name\":\"Plugin\",\"description\":\"Plugin to update\",\"environmentVariable\":\"PLUGIN\"},{\"name\":\"ApiToken\",\"description\":\"Api token\",\"isSecret\":true,\"environmentVariable\":\"API_TOKEN\"}],\"steps\":[{\"name\":\"ConfirmStagingApproval\",\"title\":\"Confirm staging approval\",\"fingerprint\":\"sha256:8f2a74b8b70ed3f0c8e067e5fc625f67\",\"purpose\":\"ensure only validated changes reach production\",\"checks\":[\"All staging QA checks passed\"],\"approvalRole\":\"QA lead\"},{\"name\":\"ReconfirmBackupAvailability\",\"title\":\"Reconfirm backup availability\",\"fingerprint\":\"sha256:3961f10300400c8dfc1d380f57b1d454\",\"section\":\"Backup\",\"startsSection\":true,\"commands\":[\"wp db export backup.sql\"],\"backup\":{\"resources\":[\"database\",\"files\"],\"verified\":true,\"offSite\":true}},{\"name\":\"ApplyUpdates\",\"title\":\"Apply updates\",\"fingerprint\":\"sha256:043da1f52ea492634b120f102d7ae3c5\",\"section\":\"Deploy\",\"startsSection\":true,\"commands\":[\"wp plugin update {Plugin} --url={SiteUrl}\"],\"modifies\":[\"plugins\"],\"rollbackName\":\"RestorePlugins\",\"rollbackState\":\"RestorePlugins\"},{\"name\":\"Monitor\",\"title\":\"Monitor for errors\",\"fingerprint\":\"sha256:1a65d11431c2084c84a9a1832190f3b6\",\"section\":\"Deploy\",\"timeoutTicks\":36000000000,\"checks\":[\"No errors in the log\",\"Home page loads\"],\"verifies\":[\"site\"],\"automated\":true}],\"rollbacks\":[{\"name\":\"RestorePlugins\",\"title\":\"Restore plugin files\",\"commands\":[\"tar -xzf plugin-backup.tar.gz -C wp-content/plugins\"]}]}";
 
-        /// <summary>Runs the automated step or rollback procedure with the given method name.</summary>
+        // Runs the automated step or rollback procedure with the given method name.
         private static global::System.Threading.Tasks.Task RunAutomation(string method, object instance, global::ChecklistDsl.StepContext context)
         {
             switch (method)
@@ -42,7 +42,7 @@ namespace Samples.Deployments
             }
         }
 
-        /// <summary>Creates the class with the given inputs; inputs not given keep the defaults the class declares.</summary>
+        // Creates the class with the given inputs; inputs not given keep the defaults the class declares.
         private static object CreateChecklistInstance(global::System.Collections.Generic.IReadOnlyDictionary<string, string> inputs)
         {
             global::Samples.Deployments.DeploySafelyToProduction defaults = new global::Samples.Deployments.DeploySafelyToProduction();
@@ -57,7 +57,7 @@ namespace Samples.Deployments
         public static global::ChecklistDsl.Engine.StateMachine<Step, Trigger> CreateStateMachine(global::ChecklistDsl.ChecklistProgress progress) =>
             global::ChecklistDsl.BuiltInMachine.Configure(new global::ChecklistDsl.Engine.StateMachine<Step, Trigger>(Step.NotStarted), StateMachineTable, progress, 4);
 
-        /// <summary>The machine as data (see <see cref="global::ChecklistDsl.MachineTable"/>): per state, its transitions, in configuration order.</summary>
+        // The machine as data (see global::ChecklistDsl.MachineTable): per state, its transitions, in configuration order.
         private static readonly global::ChecklistDsl.MachineTable StateMachineTable = global::ChecklistDsl.MachineTable.Parse(
             "0 Start 1;" + // NotStarted
             "1 Approve 2 T0 A0; 1 Reject 7; 1 Fail 7; 1 Abort 7;" + // ConfirmStagingApproval

@@ -9,11 +9,11 @@ partial class Outer
         /// <summary>The states of this checklist's machine: one per step, one per rollback, and the ends.</summary>
         public enum Step
         {
-            NotStarted = 0,
-            @checked = 1,
-            Completed = 2,
-            Aborted = 3,
-            RolledBack = 4,
+            NotStarted, // 0
+            @checked, // 1
+            Completed, // 2
+            Aborted, // 3
+            RolledBack, // 4
         }
 
         /// <summary>The triggers; the same members and values as <see cref="global::ChecklistDsl.ChecklistTrigger"/>.</summary>
@@ -25,10 +25,10 @@ partial class Outer
         /// <summary>The plan, for tools: steps, checks, commands, resources, rollbacks and fingerprint.</summary>
         public static global::ChecklistDsl.ChecklistDefinition Definition { get; } = global::ChecklistDsl.DefinitionData.Load(typeof(global::Outer.Inner), RunAutomation, CreateChecklistInstance, CreateChecklistMachine);
 
-        /// <summary>The plan as JSON, read by <see cref="global::ChecklistDsl.DefinitionData"/>.</summary>
+        // The plan as JSON, read by global::ChecklistDsl.DefinitionData.
         private const string DefinitionData = "{\"format\":1,\"name\":\"Inner\",\"fullName\":\"Outer.Inner\",\"title\":\"Nested checklist\",\"fingerprint\":\"sha256:839238dea7173c6984f17fc1347b7cb9\",\"runbookFileName\":\"inner.md\",\"steps\":[{\"name\":\"checked\",\"title\":\"Only step\",\"fingerprint\":\"sha256:16ef53ed73facc0ca607b0859cf1f9f0\",\"automated\":true}]}";
 
-        /// <summary>Runs the automated step or rollback procedure with the given method name.</summary>
+        // Runs the automated step or rollback procedure with the given method name.
         private static global::System.Threading.Tasks.Task RunAutomation(string method, object instance, global::ChecklistDsl.StepContext context)
         {
             switch (method)
@@ -38,7 +38,7 @@ partial class Outer
             }
         }
 
-        /// <summary>Creates the class with the given inputs; inputs not given keep the defaults the class declares.</summary>
+        // Creates the class with the given inputs; inputs not given keep the defaults the class declares.
         private static object CreateChecklistInstance(global::System.Collections.Generic.IReadOnlyDictionary<string, string> inputs)
         {
             global::Outer.Inner defaults = new global::Outer.Inner();
@@ -53,7 +53,7 @@ partial class Outer
         public static global::ChecklistDsl.Engine.StateMachine<Step, Trigger> CreateStateMachine(global::ChecklistDsl.ChecklistProgress progress) =>
             global::ChecklistDsl.BuiltInMachine.Configure(new global::ChecklistDsl.Engine.StateMachine<Step, Trigger>(Step.NotStarted), StateMachineTable, progress, 1);
 
-        /// <summary>The machine as data (see <see cref="global::ChecklistDsl.MachineTable"/>): per state, its transitions, in configuration order.</summary>
+        // The machine as data (see global::ChecklistDsl.MachineTable): per state, its transitions, in configuration order.
         private static readonly global::ChecklistDsl.MachineTable StateMachineTable = global::ChecklistDsl.MachineTable.Parse(
             "0 Start 1;" + // NotStarted
             "1 Complete 2; 1 Fail 3; 1 Abort 3;"); // checked

@@ -7,12 +7,12 @@ partial class QuarterlyAccessReview
     /// <summary>The states of this checklist's machine: one per step, one per rollback, and the ends.</summary>
     public enum Step
     {
-        NotStarted = 0,
-        ListAdminAccounts = 1,
-        RemoveStaleAccounts = 2,
-        Completed = 3,
-        Aborted = 4,
-        RolledBack = 5,
+        NotStarted, // 0
+        ListAdminAccounts, // 1
+        RemoveStaleAccounts, // 2
+        Completed, // 3
+        Aborted, // 4
+        RolledBack, // 5
     }
 
     /// <summary>The triggers; the same members and values as <see cref="global::ChecklistDsl.ChecklistTrigger"/>.</summary>
@@ -24,10 +24,10 @@ partial class QuarterlyAccessReview
     /// <summary>The plan, for tools: steps, checks, commands, resources, rollbacks and fingerprint.</summary>
     public static global::ChecklistDsl.ChecklistDefinition Definition { get; } = global::ChecklistDsl.DefinitionData.Load(typeof(global::QuarterlyAccessReview), null, CreateChecklistInstance, CreateChecklistMachine);
 
-    /// <summary>The plan as JSON, read by <see cref="global::ChecklistDsl.DefinitionData"/>.</summary>
+    // The plan as JSON, read by global::ChecklistDsl.DefinitionData.
     private const string DefinitionData = "{\"format\":1,\"name\":\"QuarterlyAccessReview\",\"fullName\":\"QuarterlyAccessReview\",\"title\":\"Quarterly access review\",\"fingerprint\":\"sha256:821415e4745f70f817cdddede6cdafd8\",\"runbookFileName\":\"quarterly-access-review.md\",\"steps\":[{\"name\":\"ListAdminAccounts\",\"title\":\"List admin accounts\",\"fingerprint\":\"sha256:deb6b54380cdad64f26a1f5b0a7d4773\",\"checks\":[\"Every admin account has an owner\"]},{\"name\":\"RemoveStaleAccounts\",\"title\":\"Remove stale accounts\",\"fingerprint\":\"sha256:bb80a85d181da5cc995f2aefbd361ad2\",\"optional\":true,\"timeoutTicks\":954000000000}]}";
 
-    /// <summary>Creates the class with the given inputs; inputs not given keep the defaults the class declares.</summary>
+    // Creates the class with the given inputs; inputs not given keep the defaults the class declares.
     private static object CreateChecklistInstance(global::System.Collections.Generic.IReadOnlyDictionary<string, string> inputs)
     {
         global::QuarterlyAccessReview defaults = new global::QuarterlyAccessReview();
@@ -42,7 +42,7 @@ partial class QuarterlyAccessReview
     public static global::ChecklistDsl.Engine.StateMachine<Step, Trigger> CreateStateMachine(global::ChecklistDsl.ChecklistProgress progress) =>
         global::ChecklistDsl.BuiltInMachine.Configure(new global::ChecklistDsl.Engine.StateMachine<Step, Trigger>(Step.NotStarted), StateMachineTable, progress, 2);
 
-    /// <summary>The machine as data (see <see cref="global::ChecklistDsl.MachineTable"/>): per state, its transitions, in configuration order.</summary>
+    // The machine as data (see global::ChecklistDsl.MachineTable): per state, its transitions, in configuration order.
     private static readonly global::ChecklistDsl.MachineTable StateMachineTable = global::ChecklistDsl.MachineTable.Parse(
         "0 Start 1;" + // NotStarted
         "1 Complete 2 T0; 1 Fail 4; 1 Abort 4;" + // ListAdminAccounts

@@ -9,19 +9,19 @@ namespace Samples.Sync
         /// <summary>The states of this checklist's machine: one per step, one per rollback, and the ends.</summary>
         public enum Step
         {
-            NotStarted = 0,
-            SyncContent = 1,
-            BackUpDatabase = 2,
-            TransferBackup = 3,
-            DropStagingDatabase = 4,
-            ImportDatabase = 5,
-            VerifyStaging = 6,
-            RestoreStagingForSyncContent = 7,
-            RestoreStagingForTransferBackup = 8,
-            ReimportDatabase = 9,
-            Completed = 10,
-            Aborted = 11,
-            RolledBack = 12,
+            NotStarted, // 0
+            SyncContent, // 1
+            BackUpDatabase, // 2
+            TransferBackup, // 3
+            DropStagingDatabase, // 4
+            ImportDatabase, // 5
+            VerifyStaging, // 6
+            RestoreStagingForSyncContent, // 7
+            RestoreStagingForTransferBackup, // 8
+            ReimportDatabase, // 9
+            Completed, // 10
+            Aborted, // 11
+            RolledBack, // 12
         }
 
         /// <summary>The triggers; the same members and values as <see cref="global::ChecklistDsl.ChecklistTrigger"/>.</summary>
@@ -33,10 +33,10 @@ namespace Samples.Sync
         /// <summary>The plan, for tools: steps, checks, commands, resources, rollbacks and fingerprint.</summary>
         public static global::ChecklistDsl.ChecklistDefinition Definition { get; } = global::ChecklistDsl.DefinitionData.Load(typeof(global::Samples.Sync.ProductionToStagingSync), null, CreateChecklistInstance, CreateChecklistMachine);
 
-        /// <summary>The plan as JSON, read by <see cref="global::ChecklistDsl.DefinitionData"/>.</summary>
+        // The plan as JSON, read by global::ChecklistDsl.DefinitionData.
         private const string DefinitionData = "{\"format\":1,\"name\":\"ProductionToStagingSync\",\"fullName\":\"Samples.Sync.ProductionToStagingSync\",\"title\":\"Production to staging sync\",\"summary\":\"Copy production's files and database to staging.\\nStaging is overwritten.\",\"environment\":\"staging\",\"fingerprint\":\"sha256:3d91b1cf3b6e3a96513e0c3d0f8db54e\",\"runbookFileName\":\"production-to-staging-sync.md\",\"inputs\":[{\"name\":\"StagingHost\",\"description\":\"Staging host\",\"environmentVariable\":\"STAGING_HOST\"},{\"name\":\"DbPassword\",\"description\":\"Database password\",\"isSecret\":true,\"environmentVariable\":\"DB_PASSWORD\"}],\"steps\":[{\"name\":\"SyncContent\",\"title\":\"Sync content\",\"fingerprint\":\"sha256:e595a674a6a9f6f82012c04aa01c3530\",\"section\":\"Files\",\"startsSection\":true,\"instructions\":\"Exclude media: it lives in S3.\\n1. Run rsync\\n2. Check the count\",\"commands\":[\"rsync -az --exclude uploads/ prod:/var/www/ {StagingHost}:/var/www/\"],\"modifies\":[\"staging files\"],\"rollbackName\":\"RestoreStaging\",\"rollbackState\":\"RestoreStagingForSyncContent\"},{\"name\":\"BackUpDatabase\",\"title\":\"Back up the production database\",\"fingerprint\":\"sha256:e17627400dfc50af9d4b41318f28d15d\",\"section\":\"Database\",\"startsSection\":true,\"commands\":[\"mysqldump -u app prod > prod.sql\"],\"backup\":{\"resources\":[\"staging database\",\"production database\"]}},{\"name\":\"TransferBackup\",\"title\":\"Transfer the backup\",\"fingerprint\":\"sha256:298cd4739f2edeea0fa3d2ce45667785\",\"section\":\"Database\",\"optional\":true,\"commands\":[\"scp prod.sql {StagingHost}:/tmp/prod.sql\"],\"modifies\":[\"staging disk\"],\"rollbackName\":\"RestoreStaging\",\"rollbackState\":\"RestoreStagingForTransferBackup\"},{\"name\":\"DropStagingDatabase\",\"title\":\"Drop the staging database\",\"fingerprint\":\"sha256:f23380eadae509cb8055f07a7f7d5a00\",\"section\":\"Database\",\"commands\":[\"mysql -e 'DROP DATABASE staging'\"],\"destroys\":[\"staging database\"],\"noRollbackReason\":\"the import that follows replaces it\",\"acceptedRisks\":[{\"ruleId\":\"CHK005\",\"because\":\"staging data is disposable\"}]},{\"name\":\"ImportDatabase\",\"title\":\"Import | rewrite URLs\",\"fingerprint\":\"sha256:1ff7fdff55586e1d31a711c15ef8dc4c\",\"section\":\"Database\",\"timeoutTicks\":12000000000,\"commands\":[\"mysql staging < /tmp/prod.sql\",\"wp search-replace 'https://example.org' 'https://{StagingHost}' --all-tables\"],\"modifies\":[\"staging database\"],\"rollbackName\":\"ReimportDatabase\",\"rollbackState\":\"ReimportDatabase\"},{\"name\":\"VerifyStaging\",\"title\":\"Verify staging\",\"fingerprint\":\"sha256:8767c3104f9a49bd758f4a073ae6e5b3\",\"section\":\"Database\",\"checks\":[\"Staging `home` URL is https://{StagingHost}\"],\"verifies\":[\"staging site\"]}],\"rollbacks\":[{\"name\":\"RestoreStaging\",\"title\":\"Restore staging\",\"instructions\":\"Restore the staging snapshot taken by the host.\",\"commands\":[\"restore-snapshot {StagingHost}\"]},{\"name\":\"ReimportDatabase\",\"title\":\"Re-import the previous dump\",\"commands\":[\"mysql staging < /tmp/previous.sql\"]}]}";
 
-        /// <summary>Creates the class with the given inputs; inputs not given keep the defaults the class declares.</summary>
+        // Creates the class with the given inputs; inputs not given keep the defaults the class declares.
         private static object CreateChecklistInstance(global::System.Collections.Generic.IReadOnlyDictionary<string, string> inputs)
         {
             global::Samples.Sync.ProductionToStagingSync defaults = new global::Samples.Sync.ProductionToStagingSync();
@@ -51,7 +51,7 @@ namespace Samples.Sync
         public static global::ChecklistDsl.Engine.StateMachine<Step, Trigger> CreateStateMachine(global::ChecklistDsl.ChecklistProgress progress) =>
             global::ChecklistDsl.BuiltInMachine.Configure(new global::ChecklistDsl.Engine.StateMachine<Step, Trigger>(Step.NotStarted), StateMachineTable, progress, 6);
 
-        /// <summary>The machine as data (see <see cref="global::ChecklistDsl.MachineTable"/>): per state, its transitions, in configuration order.</summary>
+        // The machine as data (see global::ChecklistDsl.MachineTable): per state, its transitions, in configuration order.
         private static readonly global::ChecklistDsl.MachineTable StateMachineTable = global::ChecklistDsl.MachineTable.Parse(
             "0 Start 1;" + // NotStarted
             "1 Complete 2; 1 Fail 7; 1 Abort 11;" + // SyncContent
