@@ -14,10 +14,17 @@ internal static class CSharpText
     {
         if (value is null)
             return "null";
-        var text = new StringBuilder(value.Length + 2);
+        var text = new StringBuilder(value.Length + value.Length / 8 + 2);
         text.Append('"');
-        foreach (var c in value)
+        // Runs that need no escape are copied whole, not a char at a time: runbooks and plans are long.
+        var run = 0;
+        for (var i = 0; i < value.Length; i++)
         {
+            var c = value[i];
+            if (c >= ' ' && c <= '~' && c != '"' && c != '\\')
+                continue;
+            text.Append(value, run, i - run);
+            run = i + 1;
             switch (c)
             {
                 case '"': text.Append("\\\""); break;
@@ -25,14 +32,10 @@ internal static class CSharpText
                 case '\n': text.Append("\\n"); break;
                 case '\r': text.Append("\\r"); break;
                 case '\t': text.Append("\\t"); break;
-                default:
-                    if (c < ' ' || c > '~')
-                        text.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    else
-                        text.Append(c);
-                    break;
+                default: text.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture)); break;
             }
         }
+        text.Append(value, run, value.Length - run);
         return text.Append('"').ToString();
     }
 

@@ -199,8 +199,14 @@ internal static class DefinitionDataEmitter
         private void Quoted(string value)
         {
             _text.Append('"');
-            foreach (var c in value)
+            var run = 0;
+            for (var i = 0; i < value.Length; i++)
             {
+                var c = value[i];
+                if (c >= ' ' && c != '"' && c != '\\')
+                    continue;
+                _text.Append(value, run, i - run);
+                run = i + 1;
                 switch (c)
                 {
                     case '"': _text.Append("\\\""); break;
@@ -208,15 +214,10 @@ internal static class DefinitionDataEmitter
                     case '\n': _text.Append("\\n"); break;
                     case '\r': _text.Append("\\r"); break;
                     case '\t': _text.Append("\\t"); break;
-                    default:
-                        if (c < ' ')
-                            _text.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                        else
-                            _text.Append(c);
-                        break;
+                    default: _text.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture)); break;
                 }
             }
-            _text.Append('"');
+            _text.Append(value, run, value.Length - run).Append('"');
         }
     }
 }
