@@ -70,8 +70,17 @@ internal static class ChecklistSourceEmitter
     // costs the compiler at scale, and only the public surface shows them to anyone.
     private static void Definition(IndentedWriter w, ChecklistSpec spec, MachinePlan plan, string fingerprint, string[] stepFingerprints)
     {
-        var automated = spec.Steps.Select(s => (s.MethodName, s.Automation)).Concat(spec.Rollbacks.Select(r => (r.MethodName, r.Automation)))
-            .Where(m => DefinitionDataEmitter.IsAutomated(spec, m.Automation)).ToList();
+        var automated = new List<KeyValuePair<string, AutomationSpec>>();
+        foreach (var step in spec.Steps)
+        {
+            if (DefinitionDataEmitter.IsAutomated(spec, step.Automation))
+                automated.Add(new KeyValuePair<string, AutomationSpec>(step.MethodName, step.Automation));
+        }
+        foreach (var rollback in spec.Rollbacks)
+        {
+            if (DefinitionDataEmitter.IsAutomated(spec, rollback.Automation))
+                automated.Add(new KeyValuePair<string, AutomationSpec>(rollback.MethodName, rollback.Automation));
+        }
         w.Line("/// <summary>The plan, for tools: steps, checks, commands, resources, rollbacks and fingerprint.</summary>");
         w.Line("public static " + Ns + "ChecklistDefinition Definition { get; } = " + Ns + "DefinitionData.Load(typeof(" + spec.GlobalName + "), "
             + (automated.Count > 0 ? "RunAutomation" : "null") + ", " + (spec.CanCreateInstance ? "CreateChecklistInstance" : "null") + ", CreateChecklistMachine);");
@@ -87,8 +96,9 @@ internal static class ChecklistSourceEmitter
             w.Line("// Runs the automated step or rollback procedure with the given method name.");
             w.Open("private static global::System.Threading.Tasks.Task RunAutomation(string method, object instance, " + Ns + "StepContext context)");
             w.Open("switch (method)");
-            foreach (var (method, automation) in automated)
+            foreach (var entry in automated)
             {
+                var (method, automation) = (entry.Key, entry.Value);
                 var call = (automation.IsStatic ? spec.GlobalName : "((" + spec.GlobalName + ")instance)") + "." + Identifier(method) + "(context)";
                 w.Line("case " + Literal(method) + ": "
                     + (automation.Kind == AutomationKind.Async ? "return " + call + ";" : call + "; return global::System.Threading.Tasks.Task.CompletedTask;"));
@@ -132,7 +142,9 @@ internal static class ChecklistSourceEmitter
         // (lambdas, overloads, tuples) cost more to compile than the rest of the generated code.
         w.Line("// The machine as data (see " + Ns + "MachineTable): per state, its transitions, in configuration order.");
         w.Line("private static readonly " + Ns + "MachineTable StateMachineTable = " + Ns + "MachineTable.Parse(");
-        var values = plan.StateNames.Select((name, value) => (name, value)).ToDictionary(p => p.name, p => p.value);
+        var values = new Dictionary<string, int>();
+        foreach (var name in plan.StateNames)
+            values.Add(name, values.Count);
         for (var s = 0; s < plan.States.Count; s++)
         {
             var state = plan.States[s];

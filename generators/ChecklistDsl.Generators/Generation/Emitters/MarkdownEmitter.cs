@@ -147,15 +147,21 @@ internal static class MarkdownEmitter
 
     private static void AcceptedRisks(StringBuilder md, ChecklistSpec spec)
     {
-        var risks = spec.Steps.SelectMany((s, i) => s.AcceptedRisks.Select(r => (Index: i, Step: s, Risk: r))).ToList();
-        if (risks.Count == 0)
-            return;
-        md.Append("## Accepted risks\n\n| Step | Rule | Reason |\n| --- | --- | --- |\n");
-        foreach (var (index, step, risk) in risks)
+        var any = false;
+        for (var index = 0; index < spec.Steps.Count; index++)
         {
-            md.Append("| ").Append(Number(index)).Append(". ").Append(Inline(step.Title)).Append(" | ")
-                .Append(Inline(risk.RuleId)).Append(" | ").Append(risk.Because.Length > 0 ? Inline(risk.Because) : "**no reason given**").Append(" |\n");
+            var step = spec.Steps[index];
+            foreach (var risk in step.AcceptedRisks)
+            {
+                if (!any)
+                    md.Append("## Accepted risks\n\n| Step | Rule | Reason |\n| --- | --- | --- |\n");
+                any = true;
+                md.Append("| ").Append(Number(index)).Append(". ").Append(Inline(step.Title)).Append(" | ")
+                    .Append(Inline(risk.RuleId)).Append(" | ").Append(risk.Because.Length > 0 ? Inline(risk.Because) : "**no reason given**").Append(" |\n");
+            }
         }
+        if (!any)
+            return;
         md.Append('\n');
     }
 
