@@ -66,7 +66,7 @@ public static class DefinitionData
         try
         {
             var root = new PlanJson(json).ReadDocument();
-            var format = (int)(long)Get(root, "format");
+            var format = Get(root, "format") as long? ?? throw new FormatException("'format' is not an integer");
             if (format != Format)
             {
                 throw new InvalidOperationException(
@@ -123,7 +123,7 @@ public static class DefinitionData
             Purpose = Optional(step, "purpose"),
             Instructions = Optional(step, "instructions"),
             Optional = Flag(step, "optional"),
-            Timeout = step.TryGetValue("timeoutTicks", out var ticks) ? TimeSpan.FromTicks((long)ticks!) : null,
+            Timeout = step.TryGetValue("timeoutTicks", out var ticks) ? TimeSpan.FromTicks(ticks as long? ?? throw new FormatException("'timeoutTicks' is not an integer")) : null,
             Checks = Strings(step, "checks"),
             Commands = Strings(step, "commands"),
             ApprovalRole = Optional(step, "approvalRole"),
@@ -166,13 +166,14 @@ public static class DefinitionData
     private static object Get(Dictionary<string, object?> element, string name) =>
         element.TryGetValue(name, out var value) && value is not null ? value : throw new FormatException($"'{name}' is missing");
 
-    private static string Required(Dictionary<string, object?> element, string name) => (string)Get(element, name);
+    private static string Required(Dictionary<string, object?> element, string name) =>
+        Get(element, name) as string ?? throw new FormatException($"'{name}' is not a string");
 
     private static string? Optional(Dictionary<string, object?> element, string name) =>
-        element.TryGetValue(name, out var value) ? (string?)value : null;
+        !element.TryGetValue(name, out var value) || value is null ? null : value as string ?? throw new FormatException($"'{name}' is not a string");
 
     private static bool Flag(Dictionary<string, object?> element, string name) =>
-        element.TryGetValue(name, out var value) && (bool)value!;
+        element.TryGetValue(name, out var value) && (value as bool? ?? throw new FormatException($"'{name}' is not true or false"));
 
     private static IReadOnlyList<string> Strings(Dictionary<string, object?> element, string name) =>
         Array(element, name, (value, _) => value as string ?? throw new FormatException($"'{name}' holds something other than a string"));
@@ -181,7 +182,7 @@ public static class DefinitionData
     {
         if (!element.TryGetValue(name, out var value))
             return [];
-        var list = (List<object?>)value!;
+        var list = value as List<object?> ?? throw new FormatException($"'{name}' is not an array");
         var items = new T[list.Count];
         for (var i = 0; i < items.Length; i++)
             items[i] = read(list[i], i);

@@ -91,6 +91,9 @@ public sealed class DefinitionDataTests
     [DataRow("[1]", "not an object")]
     [DataRow("{\"format\":1,\"name\":\"bad \\x escape\"}", "bad escape")]
     [DataRow("{\"format\":1}", "'name' is missing")]
+    [DataRow("{\"format\":\"1\"}", "'format' is not an integer")]
+    [DataRow("{\"format\":1,\"name\":\"A\",\"fullName\":\"A\",\"title\":\"A\",\"fingerprint\":\"f\",\"runbookFileName\":\"a.md\",\"isProduction\":null}", "'isProduction' is not true or false")]
+    [DataRow("{\"format\":1,\"name\":\"A\",\"fullName\":\"A\",\"title\":\"A\",\"fingerprint\":\"f\",\"runbookFileName\":\"a.md\",\"steps\":{}}", "'steps' is not an array")]
     [DataRow("{\"format\":1,\"name\":\"A\",\"fullName\":\"A\",\"title\":\"A\",\"fingerprint\":\"f\",\"runbookFileName\":\"a.md\",\"steps\":[{\"name\":\"S\",\"title\":\"S\",\"fingerprint\":\"f\",\"checks\":[1]}]}", "'checks' holds something other than a string")]
     public void Malformed_data_is_an_error_naming_the_checklist(string json, string detail)
     {
