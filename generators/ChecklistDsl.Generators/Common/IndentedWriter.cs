@@ -16,6 +16,18 @@ internal sealed class IndentedWriter
         return this;
     }
 
+    /// <summary>
+    /// A line with a string literal in it, written straight from the builder that holds the text (see
+    /// <see cref="ChecklistDsl.Generators.Generation.Emitters.CSharpText.AppendLiteral(StringBuilder, StringBuilder)"/>).
+    /// </summary>
+    public IndentedWriter LineWithLiteral(string prefix, StringBuilder literal, string suffix)
+    {
+        _text.Append(' ', _depth * 4).Append(prefix);
+        Generation.Emitters.CSharpText.AppendLiteral(_text, literal);
+        _text.Append(suffix).Append('\n');
+        return this;
+    }
+
     public IndentedWriter Open(string line)
     {
         Line(line);

@@ -37,7 +37,7 @@ internal static class ChecklistSourceEmitter
 
         Enums(w, plan);
         w.Line("/// <summary>The runbook, in Markdown.</summary>");
-        w.Line("public const string Markdown = " + Literal(MarkdownEmitter.Runbook(spec, plan, fingerprint)) + ";");
+        w.LineWithLiteral("public const string Markdown = ", MarkdownEmitter.Runbook(spec, plan, fingerprint), ";");
         w.Line();
         Definition(w, spec, plan, fingerprint, stepFingerprints);
         Machine(w, spec, plan, engine, machineType);
@@ -89,7 +89,7 @@ internal static class ChecklistSourceEmitter
         // third of what this file cost the compiler. A constant, not a literal argument: an ldstr per
         // checklist would overflow the assembly's user-string heap (CS8103); Load reads the metadata.
         w.Line("// The plan as JSON, read by " + Ns + "DefinitionData.");
-        w.Line("private const string DefinitionData = " + Literal(DefinitionDataEmitter.Json(spec, plan, fingerprint, stepFingerprints)) + ";");
+        w.LineWithLiteral("private const string DefinitionData = ", DefinitionDataEmitter.Json(spec, plan, fingerprint, stepFingerprints), ";");
         w.Line();
         if (automated.Count > 0)
         {

@@ -17,7 +17,8 @@ internal static class DefinitionDataEmitter
     /// <summary>The data format written; the runtime refuses any other.</summary>
     public const int Format = 1;
 
-    public static string Json(ChecklistSpec spec, MachinePlan plan, string fingerprint, string[] stepFingerprints)
+    /// <summary>The plan's JSON, left in its builder: the caller writes it into a literal.</summary>
+    public static StringBuilder Json(ChecklistSpec spec, MachinePlan plan, string fingerprint, string[] stepFingerprints)
     {
         var text = new StringBuilder(4096);
         var json = new JsonObjectWriter(text);
@@ -62,7 +63,7 @@ internal static class DefinitionDataEmitter
         }
         json.EndArray(spec.Rollbacks.Count);
         json.End();
-        return text.ToString();
+        return text;
     }
 
     /// <summary>

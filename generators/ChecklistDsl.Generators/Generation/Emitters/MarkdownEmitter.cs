@@ -17,7 +17,8 @@ namespace ChecklistDsl.Generators.Generation.Emitters;
 /// </summary>
 internal static class MarkdownEmitter
 {
-    public static string Runbook(ChecklistSpec spec, MachinePlan plan, string fingerprint)
+    /// <summary>The runbook, left in its builder: the caller writes it into a literal.</summary>
+    public static StringBuilder Runbook(ChecklistSpec spec, MachinePlan plan, string fingerprint)
     {
         var md = new StringBuilder();
         md.Append("# ").Append(Inline(spec.Title)).Append("\n\n");
@@ -55,8 +56,12 @@ internal static class MarkdownEmitter
         AcceptedRisks(md, spec);
 
         md.Append("## State machine\n\n");
-        md.Append(Fence(MermaidEmitter.Diagram(spec, plan).TrimEnd('\n'), "mermaid")).Append('\n');
-        return md.ToString();
+        // Written in place, with a plain fence: the diagram holds identifiers and entity-coded labels,
+        // never a backtick, a carriage return or an unpaired surrogate (MermaidEmitter.Label).
+        md.Append("```mermaid\n");
+        MermaidEmitter.Diagram(md, spec, plan);
+        md.Append("```\n");
+        return md;
     }
 
     private static void Step(StringBuilder md, ChecklistSpec spec, MachinePlan plan, int index)

@@ -13,9 +13,9 @@ namespace ChecklistDsl.Generators.Generation.Emitters;
 /// </summary>
 internal static class MermaidEmitter
 {
-    public static string Diagram(ChecklistSpec spec, MachinePlan plan)
+    /// <summary>Appends the diagram, each line ending in a line feed.</summary>
+    public static void Diagram(StringBuilder text, ChecklistSpec spec, MachinePlan plan)
     {
-        var text = new StringBuilder();
         text.Append("stateDiagram-v2\n");
         text.Append("    [*] --> ").Append(MachinePlan.NotStarted).Append('\n');
         foreach (var state in plan.States)
@@ -42,7 +42,6 @@ internal static class MermaidEmitter
             var rollback = spec.Rollbacks.First(r => r.MethodName == spec.Steps[i].RollbackWith);
             text.Append("    ").Append(state).Append(" : ").Append(Label("R" + (IndexOf(spec, rollback) + 1).ToString(CultureInfo.InvariantCulture) + ". " + rollback.Title)).Append('\n');
         }
-        return text.ToString();
     }
 
     private static int IndexOf(ChecklistSpec spec, RollbackSpec rollback)

@@ -1,3 +1,4 @@
+using System;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -16,6 +17,7 @@ internal static class PlanFingerprint
     public static (string Checklist, string[] Steps) Of(ChecklistSpec spec)
     {
         var steps = new string[spec.Steps.Count];
+        using var hasher = new Hasher();
         var text = new StringBuilder();
         Field(text, "title", spec.Title);
         Field(text, "environment", spec.Environment);
@@ -23,15 +25,15 @@ internal static class PlanFingerprint
             Field(text, input.IsSecret ? "secret" : "input", input.Name);
         for (var i = 0; i < steps.Length; i++)
         {
-            steps[i] = OfStep(spec, spec.Steps[i]);
+            steps[i] = OfStep(hasher, spec, spec.Steps[i]);
             Field(text, "step", steps[i]);
         }
-        return (Hash(text), steps);
+        return (hasher.Hash(text), steps);
     }
 
-    private static string OfStep(ChecklistSpec spec, StepSpec step)
+    private static string OfStep(Hasher hasher, ChecklistSpec spec, StepSpec step)
     {
-        var text = new StringBuilder();
+        var text = hasher.StepText.Clear();
         Field(text, "name", step.MethodName);
         Field(text, "title", step.Title);
         Field(text, "section", step.Section);
@@ -59,20 +61,48 @@ internal static class PlanFingerprint
             foreach (var command in rollback.Commands)
                 Field(text, "rollback command", command);
         }
-        return Hash(text);
+        return hasher.Hash(text);
     }
 
     // Length-prefixed fields: no two different plans serialize to the same text.
     private static void Field(StringBuilder text, string name, string? value) =>
         text.Append(name).Append(':').Append(value?.Length ?? -1).Append(':').Append(value).Append('\n');
 
-    private static string Hash(StringBuilder text)
+    /// <summary>
+    /// One SHA-256 and its buffers for a checklist's twenty-odd hashes: a new hash object, string and
+    /// byte array per step were most of what fingerprinting allocated at scale.
+    /// </summary>
+    private sealed class Hasher : IDisposable
     {
-        using var sha = SHA256.Create();
-        var bytes = sha.ComputeHash(Encoding.UTF8.GetBytes(text.ToString()));
-        var hex = new StringBuilder("sha256:", 7 + 32);
-        for (var i = 0; i < 16; i++)
-            hex.Append(bytes[i].ToString("x2", CultureInfo.InvariantCulture));
-        return hex.ToString();
+        private const string Hex = "0123456789abcdef";
+        private readonly SHA256 _sha = SHA256.Create();
+        private char[] _chars = new char[1024];
+        private byte[] _bytes = new byte[1024];
+
+        public StringBuilder StepText { get; } = new();
+
+        /// <summary>"sha256:" and the first 16 bytes of the UTF-8 text's hash, in lowercase hex.</summary>
+        public string Hash(StringBuilder text)
+        {
+            var length = text.Length;
+            if (_chars.Length < length)
+                _chars = new char[length * 2];
+            text.CopyTo(0, _chars, 0, length);
+            var most = Encoding.UTF8.GetMaxByteCount(length);
+            if (_bytes.Length < most)
+                _bytes = new byte[most];
+            var count = Encoding.UTF8.GetBytes(_chars, 0, length, _bytes, 0);
+            var hash = _sha.ComputeHash(_bytes, 0, count);
+            var result = new char[7 + 32];
+            "sha256:".CopyTo(0, result, 0, 7);
+            for (var i = 0; i < 16; i++)
+            {
+                result[7 + 2 * i] = Hex[hash[i] >> 4];
+                result[8 + 2 * i] = Hex[hash[i] & 0xf];
+            }
+            return new string(result);
+        }
+
+        public void Dispose() => _sha.Dispose();
     }
 }
