@@ -7,8 +7,8 @@ namespace ChecklistDsl;
 
 /// <summary>
 /// Builds a checklist's <see cref="ChecklistDefinition"/> from the data the generator writes: the
-/// plan as JSON in a constant, and only the code that has to be code (automation calls, creating
-/// the instance, the machine) as delegates. For generated code; tools read
+/// plan as JSON in a constant, the class's automated methods and constructor (found by the names the
+/// plan gives), and the machine as a delegate. For generated code; tools read
 /// <see cref="ChecklistDefinition"/>.
 /// </summary>
 /// <remarks>
@@ -24,24 +24,22 @@ public static class DefinitionData
     public const string ConstantName = "DefinitionData";
 
     /// <summary>The data format this runtime reads; the generator writes it as <c>"format"</c>.</summary>
-    public const int Format = 1;
+    public const int Format = 2;
 
     /// <summary>
     /// Reads the <see cref="ConstantName"/> and <c>Markdown</c> constants of a generated checklist class.
+    /// The automated methods and the constructor with its inputs, which the plan names, are found on
+    /// the class itself.
     /// </summary>
     /// <param name="checklistType">The <c>[Checklist]</c> class.</param>
-    /// <param name="automate">Runs the automated step or rollback procedure named by its method name.</param>
-    /// <param name="createInstance">Creates the class with its inputs set, when it can be created.</param>
     /// <param name="createMachine">Creates the checklist's state machine.</param>
     /// <exception cref="InvalidOperationException">The class has no generated data, or data this runtime cannot read.</exception>
     public static ChecklistDefinition Load(
-        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields | DynamicallyAccessedMemberTypes.NonPublicFields)] Type checklistType,
-        Func<string, object, StepContext, Task>? automate,
-        Func<IReadOnlyDictionary<string, string>, object>? createInstance,
+        [DynamicallyAccessedMembers(ChecklistClass.Members)] Type checklistType,
         Func<ChecklistProgress, string, ChecklistMachine> createMachine)
     {
         ArgumentNullException.ThrowIfNull(checklistType);
-        return Read(Constant(checklistType, ConstantName), Constant(checklistType, "Markdown"), automate, createInstance, createMachine, checklistType.FullName);
+        return Read(Constant(checklistType, ConstantName), Constant(checklistType, "Markdown"), checklistType, null, null, createMachine, checklistType.FullName);
     }
 
     /// <summary>Builds a definition from the generator's JSON and the runbook.</summary>
@@ -58,8 +56,22 @@ public static class DefinitionData
         Func<string, object, StepContext, Task>? automate,
         Func<IReadOnlyDictionary<string, string>, object>? createInstance,
         Func<ChecklistProgress, string, ChecklistMachine> createMachine,
-        string? source = null)
+        string? source = null) =>
+        Read(json, markdown, null, automate, createInstance, createMachine, source);
+
+    /// <summary>With a <paramref name="checklistType"/>, automation and creation come from the class, as the plan says.</summary>
+    private static ChecklistDefinition Read(
+        string json,
+        string markdown,
+        [DynamicallyAccessedMembers(ChecklistClass.Members)] Type? checklistType,
+        Func<string, object, StepContext, Task>? automate,
+        Func<IReadOnlyDictionary<string, string>, object>? createInstance,
+        Func<ChecklistProgress, string, ChecklistMachine> createMachine,
+        string? source)
     {
+        Func<string, Func<object, StepContext, Task>>? automationOf = checklistType is not null
+            ? method => ChecklistClass.Automation(checklistType, method)
+            : automate is not null ? method => (instance, context) => automate(method, instance, context) : null;
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(markdown);
         ArgumentNullException.ThrowIfNull(createMachine);
@@ -72,6 +84,8 @@ public static class DefinitionData
                 throw new InvalidOperationException(
                     $"The generated plan of {source ?? "a checklist"} is in data format {format}; this ChecklistDsl runtime reads format {Format}. Build with the generator of the same ChecklistDsl version as the runtime.");
             }
+            if (checklistType is not null)
+                createInstance = Flag(root, "canCreateInstance") ? ChecklistClass.Creator(checklistType, SettableInputs(root)) : null;
             return new ChecklistDefinition
             {
                 Name = Required(root, "name"),
@@ -85,8 +99,8 @@ public static class DefinitionData
                 Markdown = markdown,
                 RunbookFileName = Required(root, "runbookFileName"),
                 Inputs = Objects(root, "inputs", ReadInput),
-                Steps = Objects(root, "steps", (step, index) => ReadStep(step, index, automate)),
-                Rollbacks = Objects(root, "rollbacks", (rollback, _) => ReadRollback(rollback, automate)),
+                Steps = Objects(root, "steps", (step, index) => ReadStep(step, index, automationOf)),
+                Rollbacks = Objects(root, "rollbacks", (rollback, _) => ReadRollback(rollback, automationOf)),
                 CreateInstance = createInstance,
                 CreateMachine = createMachine,
             };
@@ -109,7 +123,18 @@ public static class DefinitionData
         EnvironmentVariable = Required(input, "environmentVariable"),
     };
 
-    private static StepDefinition ReadStep(Dictionary<string, object?> step, int index, Func<string, object, StepContext, Task>? automate)
+    private static List<string> SettableInputs(Dictionary<string, object?> root)
+    {
+        var names = new List<string>();
+        foreach (var input in Objects(root, "inputs", (input, _) => input))
+        {
+            if (Flag(input, "settable"))
+                names.Add(Required(input, "name"));
+        }
+        return names;
+    }
+
+    private static StepDefinition ReadStep(Dictionary<string, object?> step, int index, Func<string, Func<object, StepContext, Task>>? automationOf)
     {
         var name = Required(step, "name");
         return new StepDefinition
@@ -137,11 +162,11 @@ public static class DefinitionData
             RollbackState = Optional(step, "rollbackState"),
             NoRollbackReason = Optional(step, "noRollbackReason"),
             AcceptedRisks = Objects(step, "acceptedRisks", (risk, _) => new AcceptedRisk(Required(risk, "ruleId"), Required(risk, "because"))),
-            Automation = Automation(step, name, automate),
+            Automation = Automation(step, name, automationOf),
         };
     }
 
-    private static RollbackDefinition ReadRollback(Dictionary<string, object?> rollback, Func<string, object, StepContext, Task>? automate)
+    private static RollbackDefinition ReadRollback(Dictionary<string, object?> rollback, Func<string, Func<object, StepContext, Task>>? automationOf)
     {
         var name = Required(rollback, "name");
         return new RollbackDefinition
@@ -150,17 +175,17 @@ public static class DefinitionData
             Title = Required(rollback, "title"),
             Instructions = Optional(rollback, "instructions"),
             Commands = Strings(rollback, "commands"),
-            Automation = Automation(rollback, name, automate),
+            Automation = Automation(rollback, name, automationOf),
         };
     }
 
-    private static Func<object, StepContext, Task>? Automation(Dictionary<string, object?> element, string method, Func<string, object, StepContext, Task>? automate)
+    private static Func<object, StepContext, Task>? Automation(Dictionary<string, object?> element, string method, Func<string, Func<object, StepContext, Task>>? automationOf)
     {
         if (!Flag(element, "automated"))
             return null;
-        if (automate is null)
+        if (automationOf is null)
             throw new FormatException($"'{method}' is automated but no automation was given");
-        return (instance, context) => automate(method, instance, context);
+        return automationOf(method);
     }
 
     private static object Get(Dictionary<string, object?> element, string name) =>

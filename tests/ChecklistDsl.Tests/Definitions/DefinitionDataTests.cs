@@ -6,7 +6,7 @@ public sealed class DefinitionDataTests
     private static readonly Func<ChecklistProgress, string, ChecklistMachine> NoMachine = (_, _) => throw new NotSupportedException();
 
     private const string Plan = """
-        {"format":1,"name":"Deploy","fullName":"Ops.Deploy","title":"Deploy \"it\"","summary":"line\nnext \\ slash","owner":"Web",
+        {"format":2,"name":"Deploy","fullName":"Ops.Deploy","title":"Deploy \"it\"","summary":"line\nnext \\ slash","owner":"Web",
          "environment":"production","isProduction":true,"fingerprint":"sha256:00","runbookFileName":"deploy.md",
          "inputs":[{"name":"ApiToken","description":"Token","isSecret":true,"environmentVariable":"API_TOKEN"},{"name":"Site","description":"URL","environmentVariable":"SITE"}],
          "steps":[
@@ -81,20 +81,20 @@ public sealed class DefinitionDataTests
     public void Another_format_is_refused_with_what_to_do()
     {
         var e = Assert.ThrowsExactly<InvalidOperationException>(() =>
-            DefinitionData.Read(Plan.Replace("\"format\":1", "\"format\":2"), "", null, null, NoMachine, "Ops.Deploy"));
-        StringAssert.Contains(e.Message, "Ops.Deploy is in data format 2; this ChecklistDsl runtime reads format 1");
+            DefinitionData.Read(Plan.Replace("\"format\":2", "\"format\":3"), "", null, null, NoMachine, "Ops.Deploy"));
+        StringAssert.Contains(e.Message, "Ops.Deploy is in data format 3; this ChecklistDsl runtime reads format 2");
     }
 
     [TestMethod]
-    [DataRow("{\"format\":1,\"name\":\"A\"", "expected '}' at offset 22")]
-    [DataRow("{\"format\":1} trailing", "text after the plan")]
+    [DataRow("{\"format\":2,\"name\":\"A\"", "expected '}' at offset 22")]
+    [DataRow("{\"format\":2} trailing", "text after the plan")]
     [DataRow("[1]", "not an object")]
-    [DataRow("{\"format\":1,\"name\":\"bad \\x escape\"}", "bad escape")]
-    [DataRow("{\"format\":1}", "'name' is missing")]
+    [DataRow("{\"format\":2,\"name\":\"bad \\x escape\"}", "bad escape")]
+    [DataRow("{\"format\":2}", "'name' is missing")]
     [DataRow("{\"format\":\"1\"}", "'format' is not an integer")]
-    [DataRow("{\"format\":1,\"name\":\"A\",\"fullName\":\"A\",\"title\":\"A\",\"fingerprint\":\"f\",\"runbookFileName\":\"a.md\",\"isProduction\":null}", "'isProduction' is not true or false")]
-    [DataRow("{\"format\":1,\"name\":\"A\",\"fullName\":\"A\",\"title\":\"A\",\"fingerprint\":\"f\",\"runbookFileName\":\"a.md\",\"steps\":{}}", "'steps' is not an array")]
-    [DataRow("{\"format\":1,\"name\":\"A\",\"fullName\":\"A\",\"title\":\"A\",\"fingerprint\":\"f\",\"runbookFileName\":\"a.md\",\"steps\":[{\"name\":\"S\",\"title\":\"S\",\"fingerprint\":\"f\",\"checks\":[1]}]}", "'checks' holds something other than a string")]
+    [DataRow("{\"format\":2,\"name\":\"A\",\"fullName\":\"A\",\"title\":\"A\",\"fingerprint\":\"f\",\"runbookFileName\":\"a.md\",\"isProduction\":null}", "'isProduction' is not true or false")]
+    [DataRow("{\"format\":2,\"name\":\"A\",\"fullName\":\"A\",\"title\":\"A\",\"fingerprint\":\"f\",\"runbookFileName\":\"a.md\",\"steps\":{}}", "'steps' is not an array")]
+    [DataRow("{\"format\":2,\"name\":\"A\",\"fullName\":\"A\",\"title\":\"A\",\"fingerprint\":\"f\",\"runbookFileName\":\"a.md\",\"steps\":[{\"name\":\"S\",\"title\":\"S\",\"fingerprint\":\"f\",\"checks\":[1]}]}", "'checks' holds something other than a string")]
     public void Malformed_data_is_an_error_naming_the_checklist(string json, string detail)
     {
         var e = Assert.ThrowsExactly<InvalidOperationException>(() => DefinitionData.Read(json, "", null, null, NoMachine, "Ops.Deploy"));
@@ -112,7 +112,100 @@ public sealed class DefinitionDataTests
     [TestMethod]
     public void Load_without_generated_constants_says_what_is_missing()
     {
-        var e = Assert.ThrowsExactly<InvalidOperationException>(() => DefinitionData.Load(typeof(DefinitionDataTests), null, null, NoMachine));
+        var e = Assert.ThrowsExactly<InvalidOperationException>(() => DefinitionData.Load(typeof(DefinitionDataTests), NoMachine));
         StringAssert.Contains(e.Message, "has no generated 'DefinitionData' constant");
+    }
+
+    [TestMethod]
+    public async Task Load_calls_the_methods_and_the_constructor_the_plan_names_on_the_class()
+    {
+        var definition = DefinitionData.Load(typeof(Automated), NoMachine);
+
+        Assert.IsNotNull(definition.CreateInstance);
+        var instance = (Automated)definition.CreateInstance(new Dictionary<string, string> { ["Site"] = "https://example.test", ["Token"] = "not settable" });
+        Assert.AreEqual("https://example.test", instance.Site, "a settable input is set through its private setter");
+        Assert.AreEqual("default token", instance.Token, "an input the plan does not mark settable keeps its default");
+        Assert.AreEqual("default release", ((Automated)definition.CreateInstance(new Dictionary<string, string>())).Release, "an input not given keeps its default");
+
+        await definition.Steps[0].Automation!(instance, null!);
+        await definition.Steps[1].Automation!(instance, null!);
+        await definition.Rollbacks[0].Automation!(instance, null!);
+        Assert.IsNull(definition.Steps[2].Automation, "a step the plan does not mark automated");
+        CollectionAssert.AreEqual(new[] { "sync on https://example.test", "async" }, instance.Calls);
+        Assert.AreEqual(1, Automated.StaticUndos, "the static rollback ran once");
+    }
+
+    [TestMethod]
+    public void An_automated_method_throws_its_own_exception_not_a_reflection_wrapper()
+    {
+        var definition = DefinitionData.Load(typeof(Automated), NoMachine);
+        var instance = definition.CreateInstance!(new Dictionary<string, string>());
+
+        var e = Assert.ThrowsExactly<InvalidOperationException>(() => definition.Rollbacks[1].Automation!(instance, null!));
+        Assert.AreEqual("boom", e.Message);
+        Assert.ThrowsExactly<ArgumentException>(() => definition.Steps[0].Automation!(new object(), null!), "an instance of another class");
+    }
+
+    [TestMethod]
+    public void A_plan_naming_a_method_the_class_lacks_is_an_error_naming_both()
+    {
+        var e = Assert.ThrowsExactly<InvalidOperationException>(() => DefinitionData.Load(typeof(MissingMethod), NoMachine));
+        StringAssert.Contains(e.Message, "MissingMethod has no automated method Gone(StepContext)");
+    }
+
+    [TestMethod]
+    public void A_class_the_plan_does_not_mark_creatable_has_no_CreateInstance()
+    {
+        Assert.IsNull(DefinitionData.Load(typeof(NotCreatable), NoMachine).CreateInstance);
+    }
+
+    private sealed class Automated
+    {
+        private const string DefinitionData = """
+            {"format":2,"name":"Automated","fullName":"Automated","title":"A","fingerprint":"f","runbookFileName":"a.md","canCreateInstance":true,
+             "inputs":[{"name":"Site","description":"URL","environmentVariable":"SITE","settable":true},{"name":"Token","description":"T","environmentVariable":"TOKEN"},
+                       {"name":"Release","description":"R","environmentVariable":"RELEASE","settable":true}],
+             "steps":[{"name":"Apply","title":"Apply","fingerprint":"f","automated":true},{"name":"Warm","title":"Warm","fingerprint":"f","automated":true},
+                      {"name":"Check","title":"Check","fingerprint":"f"}],
+             "rollbacks":[{"name":"Undo","title":"Undo","automated":true},{"name":"Explode","title":"Explode","automated":true}]}
+            """;
+
+        public const string Markdown = "# A";
+
+        private Automated()
+        {
+        }
+
+        public string Site { get; private set; } = "default site";
+        public string Token { get; set; } = "default token";
+        public string Release { get; init; } = "default release";
+        public List<string> Calls { get; } = [];
+
+        private void Apply(StepContext context) => Calls.Add("sync on " + Site);
+        private void Apply() => throw new NotSupportedException("the overload without a context is not the step");
+        public Task Warm(StepContext context)
+        {
+            Calls.Add("async");
+            return Task.CompletedTask;
+        }
+        public static int StaticUndos { get; private set; }
+        private void Explode(StepContext context) => throw new InvalidOperationException("boom");
+        private static void Undo(StepContext context) => StaticUndos++;
+    }
+
+    private sealed class MissingMethod
+    {
+        private const string DefinitionData = """
+            {"format":2,"name":"MissingMethod","fullName":"MissingMethod","title":"M","fingerprint":"f","runbookFileName":"m.md",
+             "steps":[{"name":"Gone","title":"Gone","fingerprint":"f","automated":true}]}
+            """;
+
+        public const string Markdown = "# M";
+    }
+
+    private static class NotCreatable
+    {
+        private const string DefinitionData = """{"format":2,"name":"N","fullName":"N","title":"N","fingerprint":"f","runbookFileName":"n.md"}""";
+        public const string Markdown = "# N";
     }
 }

@@ -70,20 +70,11 @@ internal static class ChecklistSourceEmitter
     // costs the compiler at scale, and only the public surface shows them to anyone.
     private static void Definition(IndentedWriter w, ChecklistSpec spec, MachinePlan plan, string fingerprint, string[] stepFingerprints)
     {
-        var automated = new List<KeyValuePair<string, AutomationSpec>>();
-        foreach (var step in spec.Steps)
-        {
-            if (DefinitionDataEmitter.IsAutomated(spec, step.Automation))
-                automated.Add(new KeyValuePair<string, AutomationSpec>(step.MethodName, step.Automation));
-        }
-        foreach (var rollback in spec.Rollbacks)
-        {
-            if (DefinitionDataEmitter.IsAutomated(spec, rollback.Automation))
-                automated.Add(new KeyValuePair<string, AutomationSpec>(rollback.MethodName, rollback.Automation));
-        }
+        // The automated methods and the constructor with the inputs are called through the names the
+        // plan gives (global::ChecklistDsl.DefinitionData.Load finds them on the class): a generated
+        // switch and object initializer per checklist cost the compiler more than they saved at run time.
         w.Line("/// <summary>The plan, for tools: steps, checks, commands, resources, rollbacks and fingerprint.</summary>");
-        w.Line("public static " + Ns + "ChecklistDefinition Definition { get; } = " + Ns + "DefinitionData.Load(typeof(" + spec.GlobalName + "), "
-            + (automated.Count > 0 ? "RunAutomation" : "null") + ", " + (spec.CanCreateInstance ? "CreateChecklistInstance" : "null") + ", CreateChecklistMachine);");
+        w.Line("public static " + Ns + "ChecklistDefinition Definition { get; } = " + Ns + "DefinitionData.Load(typeof(" + spec.GlobalName + "), CreateChecklistMachine);");
         w.Line();
         // Data, not object initializers: twenty StepDefinition initializers per checklist were about a
         // third of what this file cost the compiler. A constant, not a literal argument: an ldstr per
@@ -91,34 +82,6 @@ internal static class ChecklistSourceEmitter
         w.Line("// The plan as JSON, read by " + Ns + "DefinitionData.");
         w.LineWithLiteral("private const string DefinitionData = ", DefinitionDataEmitter.Json(spec, plan, fingerprint, stepFingerprints), ";");
         w.Line();
-        if (automated.Count > 0)
-        {
-            w.Line("// Runs the automated step or rollback procedure with the given method name.");
-            w.Open("private static global::System.Threading.Tasks.Task RunAutomation(string method, object instance, " + Ns + "StepContext context)");
-            w.Open("switch (method)");
-            foreach (var entry in automated)
-            {
-                var (method, automation) = (entry.Key, entry.Value);
-                var call = (automation.IsStatic ? spec.GlobalName : "((" + spec.GlobalName + ")instance)") + "." + Identifier(method) + "(context)";
-                w.Line("case " + Literal(method) + ": "
-                    + (automation.Kind == AutomationKind.Async ? "return " + call + ";" : call + "; return global::System.Threading.Tasks.Task.CompletedTask;"));
-            }
-            w.Line("default: throw new global::System.ArgumentException(\"'\" + method + \"' is not an automated step of the checklist " + spec.ClassName + ".\", \"method\");");
-            w.Close();
-            w.Close();
-            w.Line();
-        }
-        if (spec.CanCreateInstance)
-        {
-            var setters = spec.Inputs.Where(i => i.IsSettableString)
-                .Select((input, n) => Identifier(input.Name) + " = inputs.TryGetValue(" + Literal(input.Name) + ", out string? value" + Int(n) + ") ? value" + Int(n) + " : defaults." + Identifier(input.Name));
-            w.Line("// Creates the class with the given inputs; inputs not given keep the defaults the class declares.");
-            w.Open("private static object CreateChecklistInstance(global::System.Collections.Generic.IReadOnlyDictionary<string, string> inputs)");
-            w.Line(spec.GlobalName + " defaults = new " + spec.GlobalName + "();");
-            w.Line("return new " + spec.GlobalName + " { " + string.Join(", ", setters) + " };");
-            w.Close();
-            w.Line();
-        }
     }
 
     private static void Machine(IndentedWriter w, ChecklistSpec spec, MachinePlan plan, EngineKind engine, string machineType)

@@ -15,7 +15,7 @@ namespace ChecklistDsl.Generators.Generation.Emitters;
 internal static class DefinitionDataEmitter
 {
     /// <summary>The data format written; the runtime refuses any other.</summary>
-    public const int Format = 1;
+    public const int Format = 2;
 
     /// <summary>The plan's JSON, left in its builder: the caller writes it into a literal.</summary>
     public static StringBuilder Json(ChecklistSpec spec, MachinePlan plan, string fingerprint, string[] stepFingerprints)
@@ -32,6 +32,7 @@ internal static class DefinitionDataEmitter
         json.Flag("isProduction", spec.IsProduction);
         json.String("fingerprint", fingerprint);
         json.String("runbookFileName", Naming.RunbookFileName(spec.ClassName));
+        json.Flag("canCreateInstance", spec.CanCreateInstance);
 
         json.Array("inputs", spec.Inputs.Count);
         foreach (var input in spec.Inputs)
@@ -41,6 +42,7 @@ internal static class DefinitionDataEmitter
             item.String("description", input.Description);
             item.Flag("isSecret", input.IsSecret);
             item.String("environmentVariable", input.EnvironmentVariable);
+            item.Flag("settable", input.IsSettableString);
             item.End();
         }
         json.EndArray(spec.Inputs.Count);
