@@ -10,8 +10,9 @@ namespace ChecklistDsl;
 /// </summary>
 /// <remarks>
 /// Found at run time rather than generated: a generated <c>switch</c> over the automated methods and an
-/// object initializer over the inputs, per checklist, were a quarter of what the generated code cost
-/// the compiler with a thousand checklists in one project, for calls made once per step run.
+/// object initializer over the inputs, per checklist, cost the compiler about 1.7 s of the 4 to 4.5 s
+/// that compiling the generated code took with a thousand checklists in one project, for calls made
+/// once per step run.
 /// </remarks>
 internal static class ChecklistClass
 {

@@ -144,6 +144,8 @@ public sealed class DefinitionDataTests
         var e = Assert.ThrowsExactly<InvalidOperationException>(() => definition.Rollbacks[1].Automation!(instance, null!));
         Assert.AreEqual("boom", e.Message);
         Assert.ThrowsExactly<ArgumentException>(() => definition.Steps[0].Automation!(new object(), null!), "an instance of another class");
+        var rejected = Assert.ThrowsExactly<ArgumentException>(() => definition.CreateInstance(new Dictionary<string, string> { ["Site"] = "reject" }));
+        Assert.AreEqual("rejected site", rejected.Message, "a setter's own exception");
     }
 
     [TestMethod]
@@ -176,7 +178,13 @@ public sealed class DefinitionDataTests
         {
         }
 
-        public string Site { get; private set; } = "default site";
+        private string _site = "default site";
+
+        public string Site
+        {
+            get => _site;
+            private set => _site = value == "reject" ? throw new ArgumentException("rejected site") : value;
+        }
         public string Token { get; set; } = "default token";
         public string Release { get; init; } = "default release";
         public List<string> Calls { get; } = [];
