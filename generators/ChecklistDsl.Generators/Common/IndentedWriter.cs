@@ -5,8 +5,16 @@ namespace ChecklistDsl.Generators.Common;
 /// <summary>Writes generated C# with indentation; lines end in "\n" whatever the platform.</summary>
 internal sealed class IndentedWriter
 {
-    private readonly StringBuilder _text = new();
+    private readonly StringBuilder _text;
     private int _depth;
+
+    public IndentedWriter()
+        : this(new StringBuilder())
+    {
+    }
+
+    /// <summary>Writes into <paramref name="text"/> (after what it holds).</summary>
+    public IndentedWriter(StringBuilder text) => _text = text;
 
     public IndentedWriter Line(string line = "")
     {

@@ -17,10 +17,9 @@ internal static class DefinitionDataEmitter
     /// <summary>The data format written; the runtime refuses any other.</summary>
     public const int Format = 2;
 
-    /// <summary>The plan's JSON, left in its builder: the caller writes it into a literal.</summary>
-    public static StringBuilder Json(ChecklistSpec spec, MachinePlan plan, string fingerprint, string[] stepFingerprints)
+    /// <summary>Writes the plan's JSON into <paramref name="text"/>, which the caller writes into a literal.</summary>
+    public static StringBuilder Json(StringBuilder text, ChecklistSpec spec, MachinePlan plan, string fingerprint, string[] stepFingerprints)
     {
-        var text = new StringBuilder(4096);
         var json = new JsonObjectWriter(text);
         json.Number("format", Format);
         json.String("name", spec.ClassName);

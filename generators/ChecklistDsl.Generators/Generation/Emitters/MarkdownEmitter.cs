@@ -17,10 +17,9 @@ namespace ChecklistDsl.Generators.Generation.Emitters;
 /// </summary>
 internal static class MarkdownEmitter
 {
-    /// <summary>The runbook, left in its builder: the caller writes it into a literal.</summary>
-    public static StringBuilder Runbook(ChecklistSpec spec, MachinePlan plan, string fingerprint)
+    /// <summary>Writes the runbook into <paramref name="md"/>, which the caller writes into a literal.</summary>
+    public static StringBuilder Runbook(StringBuilder md, ChecklistSpec spec, MachinePlan plan, string fingerprint)
     {
-        var md = new StringBuilder();
         md.Append("# ").Append(Inline(spec.Title)).Append("\n\n");
         if (spec.Summary is not null)
             md.Append(Block(spec.Summary)).Append("\n\n");

@@ -17,8 +17,8 @@ internal static class PlanFingerprint
     public static (string Checklist, string[] Steps) Of(ChecklistSpec spec)
     {
         var steps = new string[spec.Steps.Count];
-        using var hasher = new Hasher();
-        var text = new StringBuilder();
+        var hasher = Hasher.OfThisThread();
+        var text = hasher.PlanText.Clear();
         Field(text, "title", spec.Title);
         Field(text, "environment", spec.Environment);
         foreach (var input in spec.Inputs)
@@ -69,15 +69,24 @@ internal static class PlanFingerprint
         text.Append(name).Append(':').Append(value?.Length ?? -1).Append(':').Append(value).Append('\n');
 
     /// <summary>
-    /// One SHA-256 and its buffers for a checklist's twenty-odd hashes: a new hash object, string and
-    /// byte array per step were most of what fingerprinting allocated at scale.
+    /// One SHA-256 and its buffers per thread, for every checklist's twenty-odd hashes: a new hash
+    /// object, string and byte array per step were most of what fingerprinting allocated at scale.
+    /// Kept for the thread's life (per thread: the IDE may run generators for several projects at once).
     /// </summary>
-    private sealed class Hasher : IDisposable
+    private sealed class Hasher
     {
         private const string Hex = "0123456789abcdef";
+
+        [ThreadStatic]
+        private static Hasher? t_hasher;
+
         private readonly SHA256 _sha = SHA256.Create();
         private char[] _chars = new char[1024];
         private byte[] _bytes = new byte[1024];
+
+        public static Hasher OfThisThread() => t_hasher ??= new Hasher();
+
+        public StringBuilder PlanText { get; } = new();
 
         public StringBuilder StepText { get; } = new();
 
@@ -102,7 +111,5 @@ internal static class PlanFingerprint
             }
             return new string(result);
         }
-
-        public void Dispose() => _sha.Dispose();
     }
 }
