@@ -28,12 +28,16 @@ internal static class CSharpText
     /// </summary>
     public static StringBuilder AppendLiteral(StringBuilder text, StringBuilder value) => AppendLiteral(text, null, value, value.Length);
 
+    // A block per thread, reused: two per checklist otherwise (the runbook's and the plan's).
+    [ThreadStatic]
+    private static char[]? t_block;
+
     // Escaped in blocks (each character is escaped on its own, never as a pair), and runs that need no
     // escape are copied whole, not a char at a time: runbooks and plans are long.
     private static StringBuilder AppendLiteral(StringBuilder text, string? source, StringBuilder? builder, int length)
     {
         text.Append('"');
-        var block = new char[Math.Min(length, 4096)];
+        var block = t_block ??= new char[4096];
         for (var start = 0; start < length; start += block.Length)
         {
             var count = Math.Min(block.Length, length - start);

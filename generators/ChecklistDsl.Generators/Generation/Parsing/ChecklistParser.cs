@@ -248,14 +248,31 @@ internal static class ChecklistParser
         && named.Name == name
         && named.ContainingNamespace?.ToDisplayString() == ns;
 
-    private static DslAttribute? Find(IReadOnlyList<DslAttribute> attributes, string metadataName) =>
-        attributes.FirstOrDefault(a => a.MetadataName == metadataName);
+    // Loops, not LINQ: these run several times per step, and a query with a captured name allocates
+    // a closure and a delegate each time.
+    private static DslAttribute? Find(IReadOnlyList<DslAttribute> attributes, string metadataName)
+    {
+        for (var i = 0; i < attributes.Count; i++)
+        {
+            if (attributes[i].MetadataName == metadataName)
+                return attributes[i];
+        }
+        return null;
+    }
 
     private static IEnumerable<DslAttribute> FindAll(IReadOnlyList<DslAttribute> attributes, string metadataName) =>
         attributes.Where(a => a.MetadataName == metadataName);
 
-    private static EquatableArray<string> Texts(IReadOnlyList<DslAttribute> attributes, string attribute) =>
-        FindAll(attributes, attribute).Select(a => a.String(0)).Where(t => t is not null && t.Trim().Length > 0).Select(t => t!).ToEquatableArray();
+    private static EquatableArray<string> Texts(IReadOnlyList<DslAttribute> attributes, string attribute)
+    {
+        List<string>? texts = null;
+        for (var i = 0; i < attributes.Count; i++)
+        {
+            if (attributes[i].MetadataName == attribute && attributes[i].String(0) is { } text && text.Trim().Length > 0)
+                (texts ??= new List<string>()).Add(text);
+        }
+        return texts is null ? EquatableArray<string>.Empty : texts.ToEquatableArray();
+    }
 
     private static EquatableArray<string> Resources(IReadOnlyList<DslAttribute> attributes, string attribute) =>
         Find(attributes, attribute) is { } found ? found.Strings().ToEquatableArray() : EquatableArray<string>.Empty;
