@@ -109,8 +109,16 @@ internal sealed class MachinePlan
     }
 
     /// <summary>Earlier steps (before <paramref name="index"/>) that have a rollback state, newest first.</summary>
-    private static IReadOnlyList<int> EarlierChanges(string[] rollbackStates, int index) =>
-        Enumerable.Range(0, index).Reverse().Where(j => rollbackStates[j] is not null).ToList();
+    private static IReadOnlyList<int> EarlierChanges(string[] rollbackStates, int index)
+    {
+        var changes = new List<int>();
+        for (var j = index - 1; j >= 0; j--)
+        {
+            if (rollbackStates[j] is not null)
+                changes.Add(j);
+        }
+        return changes;
+    }
 
     /// <summary>
     /// Transitions for <paramref name="trigger"/> into the newest completed change's rollback state, or
