@@ -11,7 +11,9 @@
 # started when done. Without it, the environment's UseSharedCompilation applies (false here, as in CI:
 # every build is a fresh csc process that loads and JIT-compiles the generator and analyzers anew).
 #
-# Each configuration: one warm-up build, then R clean builds (--no-incremental); the median counts.
+# One warm-up build per configuration, then R rounds of two clean builds (--no-incremental), with
+# and without, one after the other: a shared host's load drifts over minutes, and a ratio taken
+# within a round is not skewed by it. Medians count; each round's ratio is printed too.
 # The "on" warm-up also writes the generated files to disk, for generated lines per step.
 set -euo pipefail
 
@@ -92,7 +94,7 @@ stop_new_servers() {
 [[ ${#shared[@]} -eq 0 ]] || trap stop_new_servers EXIT
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 
-echo "== with the generator and analyzers: warm-up (also writes the generated files)"
+echo "== warm-up, with the generator and analyzers (also writes the generated files)"
 # Outside the project folder: the default **/*.cs glob would otherwise compile them in the next builds.
 generated="$work/generated"
 rm -rf "$generated"
@@ -100,25 +102,23 @@ build "$logs/on-warmup.log" -p:EmitCompilerGeneratedFiles=true "-p:CompilerGener
 generated_lines=$(find "$generated" -path '*ChecklistDsl.Generators*' -name '*.g.cs' -print0 | xargs -0 cat | wc -l)
 generated_files=$(find "$generated" -path '*ChecklistDsl.Generators*' -name '*.g.cs' | wc -l)
 [[ "$generated_files" -eq $((checklists + 1)) ]] || { echo "expected $((checklists + 1)) generated files, found $generated_files" >&2; exit 1; }
-on_wall=() on_csc=() on_gen=() on_ana=() on_allgen=() on_allana=()
+echo "== warm-up, without them (-p:ChecklistDslTooling=false)"
+build "$logs/off-warmup.log" -p:ChecklistDslTooling=false >/dev/null
+
+on_wall=() on_csc=() on_gen=() on_ana=() on_allgen=() on_allana=() off_wall=() off_csc=() round_wall=() round_csc=()
 for i in $(seq 1 "$runs"); do
-  echo "   clean build $i/$runs"
+  echo "   round $i/$runs: a clean build with them, then one without"
   log="$logs/on-$i.log"
   on_wall+=("$(build "$log" --no-incremental -p:ReportAnalyzer=true -v:d -clp:PerformanceSummary)")
   on_csc+=("$(csc_seconds "$log")"); on_gen+=("$(generator_seconds "$log")"); on_ana+=("$(analyzer_seconds "$log")")
   on_allgen+=("$(all_generators_seconds "$log")"); on_allana+=("$(all_analyzers_seconds "$log")")
   [[ -n "${on_gen[-1]}" && -n "${on_ana[-1]}" && -n "${on_csc[-1]}" ]] || { echo "no generator/analyzer/Csc time in $log" >&2; exit 1; }
-done
-
-echo "== without them (-p:ChecklistDslTooling=false): warm-up"
-build "$logs/off-warmup.log" -p:ChecklistDslTooling=false >/dev/null
-off_wall=() off_csc=()
-for i in $(seq 1 "$runs"); do
-  echo "   clean build $i/$runs"
   log="$logs/off-$i.log"
   off_wall+=("$(build "$log" --no-incremental -p:ChecklistDslTooling=false -p:ReportAnalyzer=true -v:d -clp:PerformanceSummary)")
   off_csc+=("$(csc_seconds "$log")")
+  [[ -n "${off_csc[-1]}" ]] || { echo "no Csc time in $log" >&2; exit 1; }
   if grep -q 'ChecklistDsl\.Generators, Version=' "$log"; then echo "the off build still loaded ChecklistDsl.Generators: $log" >&2; exit 1; fi
+  round_wall+=("$(calc "${on_wall[-1]} / ${off_wall[-1]}")"); round_csc+=("$(calc "${on_csc[-1]} / ${off_csc[-1]}")")
 done
 
 m() { printf '%s\n' "$@" | median; }
@@ -129,7 +129,7 @@ total_steps=$((checklists * steps))
 pct() { calc "100 * ($1) / ($2)"; }
 
 echo
-echo "Measured build: $checklists checklists x $steps steps ($total_steps steps), median of $runs clean builds each"
+echo "Measured build: $checklists checklists x $steps steps ($total_steps steps), median of $runs rounds (a clean build with, then one without)"
 if [[ ${#shared[@]} -gt 0 ]]; then compiler="compiler server (UseSharedCompilation=true)"; else compiler="UseSharedCompilation=${UseSharedCompilation:-default}"; fi
 echo "CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(nproc) cores; $(dotnet --version) SDK; $compiler"
 echo "load average (1, 5, 15 min): before $load_before, after $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -145,9 +145,11 @@ printf '| %-52s | %10.3f s |\n' "whole build (wall), with them" "$wall_on"
 printf '| %-52s | %10.3f s |\n' "whole build (wall), without them" "$wall_off"
 printf '| %-52s | %10.2f %% |\n' "generator + analyzers / Csc (target < 10 %)" "$(pct "$gen + $ana" "$csc_on")"
 printf '| %-52s | %10.3f x |\n' "whole build with / without (target < 1.5 x)" "$(calc "$wall_on / $wall_off")"
+printf '| %-52s | %10.3f x |\n' "  the same, median of the rounds' own ratios" "$(m "${round_wall[@]}")"
 printf '| %-52s | %10.3f x |\n' "Csc with / without" "$(calc "$csc_on / $csc_off")"
 printf '| %-52s | %12s |\n' "generated files / lines" "$generated_files / $generated_lines"
 printf '| %-52s | %12.2f |\n' "generated lines per step (target < 15)" "$(calc "$generated_lines / $total_steps")"
 echo
 echo "runs (s): on wall ${on_wall[*]}; off wall ${off_wall[*]}; on Csc ${on_csc[*]}; off Csc ${off_csc[*]}; generator ${on_gen[*]}; analyzers ${on_ana[*]}"
+echo "rounds (with / without): wall ${round_wall[*]}; Csc ${round_csc[*]}"
 echo "logs: $logs"
