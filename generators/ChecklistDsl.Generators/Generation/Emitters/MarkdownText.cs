@@ -13,7 +13,30 @@ internal static class MarkdownText
     /// One line of inline text (for titles, checks, table cells): line breaks become spaces, and every
     /// character Markdown could read as syntax is backslash-escaped.
     /// </summary>
-    public static string Inline(string text)
+    public static string Inline(string text) => NeedsNoEscape(text) ? EscapeLineStart(text) : Escaped(text);
+
+    // Every character Escaped changes (or may: '+' and '='), found with one search of the string.
+    private static readonly char[] Changed = { '\r', '\n', '{', '}', '\\', '`', '*', '_', '[', ']', '<', '>', '|', '&', '~', '#', '!', '$', '^', '+', '=' };
+
+    /// <summary>
+    /// Whether <see cref="Escaped"/> would leave the text as it is but for its line start: most titles,
+    /// checks and resources. One search of the string instead of a character-by-character rewrite,
+    /// which in a fresh compiler process runs unoptimized over every author's text.
+    /// </summary>
+    internal static bool NeedsNoEscape(string text)
+    {
+        if (text.Length == 0 || char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[text.Length - 1]) || text.IndexOfAny(Changed) >= 0)
+            return false;
+        foreach (var c in text)
+        {
+            if (c >= '\uD800' && c <= '\uDFFF')
+                return false; // WellFormed's business
+        }
+        return true;
+    }
+
+    /// <summary><see cref="Inline"/>, character by character.</summary>
+    internal static string Escaped(string text)
     {
         var result = new StringBuilder(text.Length + 8);
         var chars = WellFormed(text);
