@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using System.Text;
 using ChecklistDsl.Generators.Common;
 using ChecklistDsl.Generators.Generation.Model;
