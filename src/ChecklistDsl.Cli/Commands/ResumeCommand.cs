@@ -14,7 +14,8 @@ internal static class ResumeCommand
     public static Command Create()
     {
         var run = new Argument<string>("RUN") { Description = "The run id (or a unique prefix of it, or the journal's path); `checklist status` lists them." };
-        var command = new Command("resume", "Continue a run from its journal after a crash, Ctrl-C or a pause.") { run };
+        var inputOption = new Option<string[]>("--input", "-i") { Description = "An input value (Name=value) to hold against the one the run started with: a run's inputs are fixed, a different value is refused." };
+        var command = new Command("resume", "Continue a run from its journal after a crash, Ctrl-C or a pause.") { run, inputOption };
         var source = new ChecklistSourceOptions().AddTo(command);
         var runOptions = new RunOptions().AddTo(command);
 
@@ -37,7 +38,7 @@ internal static class ResumeCommand
             }
 
             var settings = runOptions.Settings(result, checklist);
-            var inputs = RunInputs.ForResume(checklist, header.Inputs, RunSession.Prompter(console, settings.Interactive));
+            var inputs = RunInputs.ForResume(checklist, header.Inputs, CommonOptions.Pairs(result.GetValue(inputOption), "--input"), RunSession.Prompter(console, settings.Interactive));
             console.MarkupLine($"[bold]{Markup.Escape(checklist.Title)}[/] — resuming run {header.RunId} (target '{Markup.Escape(header.Target!)}') at '{Markup.Escape(state.State)}', {state.Progress.DoneCount} of {checklist.Steps.Count} step(s) done.");
             return await RunSession.ExecuteAsync(
                 stateDirectory,

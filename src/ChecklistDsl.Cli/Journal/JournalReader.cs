@@ -81,6 +81,11 @@ internal static class JournalReader
                 => "an approval without step or approver",
             RecordTypes.CommandStarted or RecordTypes.CommandFinished or RecordTypes.CommandAccepted when r.State is null || r.Command is null
                 => "a command record without state or command index",
+            RecordTypes.ConditionSkipped when r.State is null || r.Step is null || r.Input is null
+                => "a condition-skipped record without state, step or input",
+            RecordTypes.WaitStarted or RecordTypes.Poll or RecordTypes.WaitTimedOut when r.State is null
+                => "a wait record without state",
+            RecordTypes.ConditionSkipped or RecordTypes.WaitStarted or RecordTypes.Poll or RecordTypes.WaitTimedOut => null,
             RecordTypes.Header or RecordTypes.Resumed or RecordTypes.Transition or RecordTypes.CheckTicked or RecordTypes.Approval
                 or RecordTypes.Rejection or RecordTypes.CommandStarted or RecordTypes.CommandFinished or RecordTypes.CommandAccepted
                 or RecordTypes.Failure or RecordTypes.Paused => null,

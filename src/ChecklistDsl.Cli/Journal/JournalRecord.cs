@@ -59,6 +59,17 @@ internal sealed record JournalRecord
     /// <summary>Captured output, redacted and truncated.</summary>
     public string? Output { get; init; }
     public bool? OutputTruncated { get; init; }
+    /// <summary>For a command with retries: which attempt this is (1: the first run) ...</summary>
+    public int? Attempt { get; init; }
+    /// <summary>... and how many it may have (1 + its <c>Retries</c>).</summary>
+    public int? MaxAttempts { get; init; }
+
+    // condition-skipped: the input the step's condition reads, and its value in this run
+    public string? Input { get; init; }
+    public string? Value { get; init; }
+
+    // waits: the number of a poll in its wait (1: the first)
+    public int? Poll { get; init; }
 
     // decision after a failure
     public string? Action { get; init; }
@@ -96,4 +107,12 @@ internal static class RecordTypes
     public const string Failure = "failure";
     /// <summary>The run stopped before its end (text says why); resume continues it.</summary>
     public const string Paused = "paused";
+    /// <summary>A step whose <c>[When]</c> condition does not hold for the run's inputs, skipped without a prompt: state, step, text (the condition), input, value.</summary>
+    public const string ConditionSkipped = "condition-skipped";
+    /// <summary>A step's <c>[WaitUntil]</c> begins polling: state, line (redacted), text (how often, how long).</summary>
+    public const string WaitStarted = "wait-started";
+    /// <summary>One poll of a wait ended: state, poll, exitCode, timedOut / interrupted; output only on the poll that ends the wait.</summary>
+    public const string Poll = "poll";
+    /// <summary>A wait's timeout passed without a successful poll: state, poll (how many were made), text.</summary>
+    public const string WaitTimedOut = "wait-timed-out";
 }

@@ -11,7 +11,6 @@ namespace ChecklistDsl.Cli.Journal;
 internal sealed class JournalWriter : IDisposable
 {
     private readonly FileStream _stream;
-    private int _written;
 
     private JournalWriter(string path, FileStream stream)
     {
@@ -22,10 +21,9 @@ internal sealed class JournalWriter : IDisposable
     /// <summary>The journal file.</summary>
     public string Path { get; }
 
-    /// <summary>A test hook: when set to N, the process kills itself right after writing its N-th record (see README-CLI.md).</summary>
+    /// <summary>A test hook: when set to N (or TYPE:N), the process kills itself right after writing its N-th record (of that type; see README-CLI.md).</summary>
     internal const string CrashAfterRecordsVariable = "CHECKLIST_TEST_CRASH_AFTER_RECORDS";
-    private static readonly int? CrashAfter =
-        int.TryParse(Environment.GetEnvironmentVariable(CrashAfterRecordsVariable), out var n) && n > 0 ? n : null;
+    private static readonly CrashHook? Crash = CrashHook.FromEnvironment(CrashAfterRecordsVariable);
 
     /// <summary>Creates a new journal and writes its header; fails if the file exists.</summary>
     public static JournalWriter Create(string path, JournalRecord header)
@@ -80,8 +78,7 @@ internal sealed class JournalWriter : IDisposable
             }
             throw new JournalWriteException(Path, e);
         }
-        _written++;
-        if (CrashAfter == _written)
+        if (Crash?.After(record) == true)
             System.Diagnostics.Process.GetCurrentProcess().Kill();
     }
 

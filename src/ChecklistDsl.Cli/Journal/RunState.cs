@@ -11,6 +11,7 @@ namespace ChecklistDsl.Cli.Journal;
 internal sealed class RunState
 {
     private readonly Dictionary<int, bool> _finished = [];
+    private readonly Dictionary<int, (int Count, DateTimeOffset LastAt)> _failedAttempts = [];
     private readonly Dictionary<string, int> _stepIndex;
 
     public RunState(ChecklistDefinition definition, JournalRecord header)
@@ -40,6 +41,18 @@ internal sealed class RunState
     /// <summary>Whether a command of the current state finished successfully (or was accepted as done).</summary>
     public bool CommandSucceeded(int command) => _finished.TryGetValue(command, out var ok) && ok;
 
+    /// <summary>
+    /// How many times a command of the current state has failed (exit code, timeout) since the state was
+    /// entered or the operator last chose what to do after a failure, and when the last of them ended.
+    /// An attempt cut short by Ctrl-C or a crash is not a failure and does not count. A command with
+    /// retries continues from here after a resume.
+    /// </summary>
+    public (int Count, DateTimeOffset LastAt) FailedAttempts(int command) =>
+        _failedAttempts.TryGetValue(command, out var failed) ? failed : (0, default);
+
+    /// <summary>Whether the current step's wait has had a successful poll.</summary>
+    public bool WaitSucceeded { get; private set; }
+
     /// <summary>Whether any command of the current state has been started.</summary>
     public bool AnyCommandStarted => _finished.Count > 0 || InterruptedCommand is not null;
 
@@ -63,6 +76,8 @@ internal sealed class RunState
         {
             RecordTypes.Failure => Enum.TryParse<FailureAction>(record.Action, out var action) ? action.Trigger() : null,
             RecordTypes.Rejection => ChecklistTrigger.Reject,
+            // The decision to skip a step by its condition: a resume carries it out.
+            RecordTypes.ConditionSkipped => ChecklistTrigger.Skip,
             // A pause or a resume does not undo a decision; anything else that happens in the state does.
             RecordTypes.Paused or RecordTypes.Resumed => PendingTrigger,
             _ => null,
@@ -82,7 +97,24 @@ internal sealed class RunState
                 }
                 State = record.Destination!;
                 _finished.Clear();
+                _failedAttempts.Clear();
+                WaitSucceeded = false;
                 InterruptedCommand = null;
+                return null;
+            case RecordTypes.Failure:
+                // The operator chose what to do about the failure: a retry gets every attempt again.
+                _failedAttempts.Clear();
+                return null;
+            case RecordTypes.ConditionSkipped:
+                if (record.State != State || !ValidStep(record.Step) || Definition.Steps[record.Step!.Value].Name != State)
+                    return $"a condition-skipped record for step {record.Step} while the run was in '{State}'";
+                return null;
+            case RecordTypes.WaitStarted:
+            case RecordTypes.Poll:
+            case RecordTypes.WaitTimedOut:
+                if (record.State != State)
+                    return $"a wait record of '{record.State}' while the run was in '{State}'";
+                WaitSucceeded |= record.Type == RecordTypes.Poll && record.Succeeded;
                 return null;
             case RecordTypes.CheckTicked:
                 if (!ValidStep(record.Step) || (uint)record.Check!.Value >= (uint)Definition.Steps[record.Step!.Value].Checks.Count)
@@ -105,6 +137,8 @@ internal sealed class RunState
                 if (record.State != State)
                     return $"a command of '{record.State}' while the run was in '{State}'";
                 _finished[record.Command!.Value] = record.Type == RecordTypes.CommandAccepted || record.Succeeded;
+                if (record.Type == RecordTypes.CommandFinished && !record.Succeeded && record.Interrupted != true)
+                    _failedAttempts[record.Command.Value] = (FailedAttempts(record.Command.Value).Count + 1, record.At);
                 if (InterruptedCommand == record.Command)
                     InterruptedCommand = null;
                 return null;

@@ -19,7 +19,7 @@ internal enum RunOutcome
 /// the next one. The same code continues a resumed run: it starts from the state rebuilt from the
 /// journal and does not repeat a command the journal records as done.
 /// </summary>
-internal sealed class ChecklistRunner
+internal sealed partial class ChecklistRunner
 {
     private static readonly FailureAction[] StepChoices = [FailureAction.Retry, FailureAction.RollBack, FailureAction.Abort];
     private static readonly FailureAction[] OptionalStepChoices = [FailureAction.Retry, FailureAction.Skip, FailureAction.RollBack, FailureAction.Abort];
@@ -95,6 +95,8 @@ internal sealed class ChecklistRunner
 
     private async Task<Next> RunStepAsync(StepDefinition step, CancellationToken ct)
     {
+        if (step.Condition is { } condition && !condition.AppliesTo(_inputs.Values))
+            return SkipByCondition(step, condition);
         _view.ShowStep(step);
         var touched = _state.AnyCommandStarted || step.Checks.Select((_, k) => k).Any(k => _state.Progress.IsTicked(step.Index, k));
         if (step.Optional && !touched && !await _operator.DoOptionalStepAsync(step, ct))
@@ -106,6 +108,12 @@ internal sealed class ChecklistRunner
         var next = await RunCommandsAsync(step.Commands, step.Automation, step, null, step.Timeout, choices, ct);
         if (next != Next.Continue)
             return next;
+        if (step.Wait is { } wait)
+        {
+            next = await RunWaitAsync(wait, choices, ct);
+            if (next != Next.Continue)
+                return next;
+        }
 
         for (var k = 0; k < step.Checks.Count; k++)
         {
@@ -156,7 +164,7 @@ internal sealed class ChecklistRunner
         }
 
         // A purely manual step (nothing to run or tick) is confirmed as a whole.
-        if (step.Checks.Count == 0 && step.Commands.Count == 0 && step.Automation is null)
+        if (step.Checks.Count == 0 && step.Commands.Count == 0 && step.Automation is null && step.Wait is null)
         {
             while (!await _operator.ConfirmAsync($"Is '{Markup.Escape(step.Title)}' done?", ct))
             {
@@ -198,6 +206,7 @@ internal sealed class ChecklistRunner
         CancellationToken ct)
     {
         var stateName = _machine.State;
+        var retries = step?.CommandRetries ?? rollback?.CommandRetries ?? [];
         var count = commands.Count + (automation is null ? 0 : 1);
         var interruptedHandled = false;
         for (var j = 0; j < count;)
@@ -205,6 +214,9 @@ internal sealed class ChecklistRunner
             var isAutomation = j == commands.Count;
             var line = isAutomation ? null : _inputs.Builder.Build(commands[j]);
             var shown = isAutomation ? $"(C# automation of '{step?.Title ?? rollback?.Title}')" : _inputs.Redactor.Redact(line!);
+            // The C# automation is not retried: it may not be safe to run twice.
+            var retry = !isAutomation && j < retries.Count ? retries[j] : CommandRetry.None;
+            var attempts = new Attempts(retry, _state.FailedAttempts(j).Count);
             if (_state.CommandSucceeded(j))
             {
                 _console.MarkupLine($"  [green]✓[/] {Markup.Escape(shown)} [grey](done earlier)[/]");
@@ -227,15 +239,23 @@ internal sealed class ChecklistRunner
                         break;
                 }
             }
-            else if (!await _operator.ConfirmAsync($"Run [blue]{Markup.Escape(shown)}[/]?", ct))
+            else if (attempts.Exhausted)
+            {
+                // The journal has every attempt failed, and the run stopped before the decision: decide now.
+                problem = $"{shown} failed{attempts.Label(attempts.Made)}, as recorded before the run stopped";
+            }
+            else if (!await _operator.ConfirmAsync($"Run [blue]{Markup.Escape(shown)}[/]{Markup.Escape(attempts.Label(attempts.Number))}?", ct))
             {
                 problem = $"{shown} was not confirmed";
             }
 
-            if (problem is null)
+            while (problem is null)
             {
-                Record(new JournalRecord { Type = RecordTypes.CommandStarted, State = stateName, Command = j, Line = shown });
-                _console.MarkupLine($"  [blue]▶[/] {Markup.Escape(shown)}");
+                // After a failed attempt (in this process or, resumed, in an earlier one): the rest of its delay.
+                await PauseBeforeRetryAsync(retry, _state.FailedAttempts(j), ct);
+                attempts = new Attempts(retry, _state.FailedAttempts(j).Count);
+                Record(new JournalRecord { Type = RecordTypes.CommandStarted, State = stateName, Command = j, Line = shown, Attempt = attempts.RecordedNumber, MaxAttempts = attempts.RecordedMax });
+                _console.MarkupLine($"  [blue]▶[/] {Markup.Escape(shown)}{Markup.Escape(attempts.Label(attempts.Number))}");
                 var result = isAutomation
                     ? await RunAutomationAsync(automation!, step, rollback, timeout, ct)
                     : await ShellCommand.RunAsync(line!, _inputs.Environment, timeout, _inputs.Redactor, WriteOutput, ct);
@@ -244,16 +264,20 @@ internal sealed class ChecklistRunner
                     Type = RecordTypes.CommandFinished, State = stateName, Command = j, ExitCode = result.ExitCode,
                     TimedOut = result.TimedOut ? true : null, Interrupted = result.Interrupted ? true : null,
                     Output = result.Output, OutputTruncated = result.OutputTruncated ? true : null,
+                    Attempt = attempts.RecordedNumber, MaxAttempts = attempts.RecordedMax,
                 });
                 ct.ThrowIfCancellationRequested();
                 if (result.Succeeded)
-                {
-                    _console.MarkupLine($"  [green]✓[/] exit code 0");
-                    j++;
-                    continue;
-                }
-                problem = $"{shown} {result.Describe()}";
-                _console.MarkupLine($"  [red]✗ {Markup.Escape(result.Describe())}[/]");
+                    break;
+                _console.MarkupLine($"  [red]✗ {Markup.Escape(result.Describe())}{Markup.Escape(attempts.Label(attempts.Number))}[/]");
+                if (attempts.IsLast)
+                    problem = $"{shown} {result.Describe()}{attempts.Label(attempts.Number)}";
+            }
+            if (problem is null)
+            {
+                _console.MarkupLine($"  [green]✓[/] exit code 0");
+                j++;
+                continue;
             }
             var next = await DecideAsync(problem, choices, ct);
             if (next != Next.Continue)

@@ -5,8 +5,10 @@ namespace ChecklistDsl.Cli.Running;
 
 /// <summary>
 /// <c>run --dry-run</c>: walks the machine along the forward path with every check ticked and every
-/// gate approved, showing each step and each command as it would run, then the rollback plan. Runs
-/// nothing, asks nothing, writes no journal and takes no lock.
+/// gate approved, showing each step and each command as it would run, then the rollback plan. A step
+/// whose condition does not hold for the given inputs is skipped, as a run would skip it, and the
+/// summary says which steps the inputs select. Runs nothing, asks nothing, writes no journal and
+/// takes no lock.
 /// </summary>
 internal static class DryRun
 {
@@ -20,9 +22,21 @@ internal static class DryRun
         var progress = new ChecklistProgress(checklist);
         var machine = checklist.CreateMachine(progress, ChecklistMachine.NotStarted);
         machine.Fire(ChecklistTrigger.Start);
+        var selected = new List<StepDefinition>();
+        var skipped = new List<(StepDefinition Step, string Why)>();
         while (machine.CurrentStep is { } step)
         {
+            if (step.Condition is { } condition && inputs.Values.TryGetValue(condition.Input, out var value) && !condition.AppliesTo(inputs.Values))
+            {
+                view.ShowSkippedByCondition(step, condition, value);
+                skipped.Add((step, $"only when {condition.Describe()}, and {StepView.Said(condition.Input, value)}"));
+                machine.Fire(ChecklistTrigger.Skip);
+                continue;
+            }
             view.ShowStep(step);
+            if (step.Condition is { } unknown && !inputs.Values.ContainsKey(unknown.Input))
+                console.MarkupLine($"  [yellow]Shown as if it applies: {Markup.Escape(unknown.Input)} has no value.[/]");
+            selected.Add(step);
             if (step.RollbackState is not null)
                 console.MarkupLine($"  [grey]undone by:[/] {Markup.Escape(checklist.FindRollback(step.RollbackName)?.Title ?? step.RollbackName ?? "?")}");
             progress.TickAll(step.Index);
@@ -37,7 +51,12 @@ internal static class DryRun
             }
         }
         console.WriteLine();
-        console.MarkupLine($"[bold]End state:[/] {Markup.Escape(machine.State)} after {checklist.Steps.Count} step(s).");
+        console.MarkupLine($"[bold]End state:[/] {Markup.Escape(machine.State)} after {selected.Count} step(s){(skipped.Count > 0 ? $", {skipped.Count} skipped by their conditions" : "")}.");
+        if (checklist.Steps.Any(s => s.Condition is not null))
+        {
+            console.MarkupLine($"[bold]Selected by these inputs:[/] {Markup.Escape(string.Join(", ", selected.Select(s => $"{s.Index + 1}. {s.Title}")))}");
+            console.MarkupLine($"[bold]Skipped by their conditions:[/] {(skipped.Count == 0 ? "none" : Markup.Escape(string.Join("; ", skipped.Select(s => $"{s.Step.Index + 1}. {s.Step.Title} ({s.Why})"))))}");
+        }
 
         var undoable = checklist.Steps.Where(s => s.RollbackState is not null).Reverse().ToArray();
         console.WriteLine();
@@ -47,7 +66,8 @@ internal static class DryRun
         foreach (var step in undoable)
         {
             var rollback = checklist.FindRollback(step.RollbackName);
-            console.MarkupLine($"[bold]{Markup.Escape(rollback?.Title ?? step.RollbackName ?? "?")}[/] undoes step {step.Index + 1} · {Markup.Escape(step.Title)}");
+            var notRun = skipped.Any(s => s.Step == step) ? " [grey](skipped by its condition with these inputs: nothing to undo)[/]" : "";
+            console.MarkupLine($"[bold]{Markup.Escape(rollback?.Title ?? step.RollbackName ?? "?")}[/] undoes step {step.Index + 1} · {Markup.Escape(step.Title)}{notRun}");
             foreach (var command in rollback?.Commands ?? [])
                 console.MarkupLine($"  [grey]would run:[/] {Markup.Escape(view.Shown(command))}");
         }

@@ -53,14 +53,7 @@ internal sealed class RunInputs
         Func<string, string?>? environment = null)
     {
         environment ??= System.Environment.GetEnvironmentVariable;
-        foreach (var name in given.Keys)
-        {
-            var input = checklist.Inputs.FirstOrDefault(i => string.Equals(i.Name, name, StringComparison.OrdinalIgnoreCase));
-            if (input is null)
-                throw new CliException($"The checklist '{checklist.Name}' has no input '{name}'. Its inputs: {Names(checklist.Inputs.Where(i => !i.IsSecret))}.");
-            if (input.IsSecret)
-                throw new CliException($"'{input.Name}' is a secret: it is not taken on the command line (it would show in the process list and the shell history). Set the environment variable {input.EnvironmentVariable} instead.");
-        }
+        CheckGivenNames(checklist, given);
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         var secrets = new Dictionary<string, string>(StringComparer.Ordinal);
         var missing = new List<string>();
@@ -69,9 +62,13 @@ internal sealed class RunInputs
             var value = input.IsSecret
                 ? null
                 : given.FirstOrDefault(p => string.Equals(p.Key, input.Name, StringComparison.OrdinalIgnoreCase)).Value;
-            value ??= environment(input.EnvironmentVariable);
+            var source = $"--input {input.Name}={value}";
+            if (value is null && environment(input.EnvironmentVariable) is { } fromEnvironment)
+                (value, source) = (fromEnvironment, $"the environment variable {input.EnvironmentVariable}");
             if (value is null && ask is not null)
-                value = ask(input);
+                (value, source) = (ask(input), "the answer typed");
+            if (value is not null)
+                value = Normalized(input, value, source);
             if (value is null)
             {
                 missing.Add(input.IsSecret
@@ -86,13 +83,72 @@ internal sealed class RunInputs
         return new RunInputs(checklist, values, secrets);
     }
 
-    /// <summary>Resolves again with the non-secret values a journal recorded (for resume).</summary>
-    public static RunInputs ForResume(ChecklistDefinition checklist, IReadOnlyDictionary<string, string>? recorded, Ask? ask)
+    /// <summary>
+    /// Resolves again with the non-secret values a journal recorded (for resume). A run's inputs are fixed
+    /// when it starts (its conditions and command lines were decided by them): a value given now, with
+    /// <c>--input</c> or in the input's environment variable, that differs from the recorded one is refused
+    /// (usage error); the same value, however spelled (<c>yes</c> for a recorded <c>true</c>), is accepted.
+    /// </summary>
+    public static RunInputs ForResume(
+        ChecklistDefinition checklist,
+        IReadOnlyDictionary<string, string>? recorded,
+        IReadOnlyDictionary<string, string> given,
+        Ask? ask,
+        Func<string, string?>? environment = null)
     {
+        environment ??= System.Environment.GetEnvironmentVariable;
+        CheckGivenNames(checklist, given);
         var known = (recorded ?? new Dictionary<string, string>())
             .Where(p => checklist.Inputs.Any(i => i.Name == p.Key && !i.IsSecret))
             .ToDictionary(p => p.Key, p => p.Value);
-        return Resolve(checklist, known, ask);
+        var differences = new List<string>();
+        foreach (var input in checklist.Inputs.Where(i => !i.IsSecret))
+        {
+            var option = given.FirstOrDefault(p => string.Equals(p.Key, input.Name, StringComparison.OrdinalIgnoreCase)).Value;
+            var (now, source) = option is not null
+                ? (option, $"--input {input.Name}={option}")
+                : (environment(input.EnvironmentVariable), $"the environment variable {input.EnvironmentVariable}");
+            if (now is null)
+                continue;
+            now = Normalized(input, now, source);
+            if (!known.TryGetValue(input.Name, out var then))
+                known[input.Name] = now; // not recorded (nothing to contradict): taken as given
+            else if (!Normalized(input, then, "the journal").Equals(now, StringComparison.Ordinal))
+                differences.Add($"{input.Name}: the run started with '{then}'; {source} says '{now}'");
+        }
+        if (differences.Count > 0)
+            throw new CliException(
+                $"A run's inputs are fixed when it starts (its conditions and commands were decided by them), and these differ from the ones '{checklist.Name}' started with:{System.Environment.NewLine}  " +
+                string.Join(System.Environment.NewLine + "  ", differences) + System.Environment.NewLine +
+                "Resume without them (the recorded values are used; unset the environment variables), or start a new run with the new values.");
+        return Resolve(checklist, known, ask, environment: environment);
+    }
+
+    /// <summary>
+    /// A value as recorded and used: a <c>bool</c> input's <c>true</c>/<c>false</c>/<c>yes</c>/<c>no</c>
+    /// (any case) becomes <c>true</c> or <c>false</c>; anything else is a usage error naming where it came from.
+    /// </summary>
+    private static string Normalized(InputDefinition input, string value, string source)
+    {
+        if (!input.IsBool)
+            return value;
+        if (!InputValues.TryParseBool(value, out var flag))
+            throw new CliException(
+                $"The input {input.Name} ({input.Description}) is a yes/no value: '{value}' from {source} is not one of true, false, yes, no.");
+        return flag ? "true" : "false";
+    }
+
+    /// <summary>Every name given with <c>--input</c> must be a non-secret input of the checklist.</summary>
+    private static void CheckGivenNames(ChecklistDefinition checklist, IReadOnlyDictionary<string, string> given)
+    {
+        foreach (var name in given.Keys)
+        {
+            var input = checklist.Inputs.FirstOrDefault(i => string.Equals(i.Name, name, StringComparison.OrdinalIgnoreCase));
+            if (input is null)
+                throw new CliException($"The checklist '{checklist.Name}' has no input '{name}'. Its inputs: {Names(checklist.Inputs.Where(i => !i.IsSecret))}.");
+            if (input.IsSecret)
+                throw new CliException($"'{input.Name}' is a secret: it is not taken on the command line (it would show in the process list and the shell history). Set the environment variable {input.EnvironmentVariable} instead.");
+        }
     }
 
     /// <summary>Every value, secrets included, for <see cref="ChecklistDefinition.CreateInstance"/>.</summary>

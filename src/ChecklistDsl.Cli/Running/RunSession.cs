@@ -85,9 +85,11 @@ internal static class RunSession
             ? null
             : input =>
             {
-                var prompt = new TextPrompt<string>($"{Markup.Escape(input.Description)} [grey]({Markup.Escape(input.Name)})[/]:");
+                var prompt = new TextPrompt<string>($"{Markup.Escape(input.Description)} [grey]({Markup.Escape(input.Name)}{(input.IsBool ? ", yes/no" : "")})[/]:");
                 if (input.IsSecret)
                     prompt.Secret(null); // no echo at all, not even a mask
+                if (input.IsBool)
+                    prompt.Validate(text => InputValues.TryParseBool(text, out _) ? ValidationResult.Success() : ValidationResult.Error("Answer yes or no (or true, false)."));
                 return console.Prompt(prompt);
             };
 }

@@ -13,6 +13,8 @@ internal sealed class StepView(IAnsiConsole console, ChecklistDefinition checkli
         console.WriteLine();
         console.Heading($"[bold]Step {step.Index + 1} of {checklist.Steps.Count}{Markup.Escape(where)}[/]");
         console.MarkupLine($"[bold]{Markup.Escape(step.Title)}[/]{(step.Optional ? " [grey](optional)[/]" : "")}");
+        if (step.Condition is { } condition)
+            console.MarkupLine($"[grey]Only when {Markup.Escape(condition.Describe())} (given: {Markup.Escape(ValueOf(condition))})[/]");
         if (step.Purpose is not null)
             console.MarkupLine($"[italic]Purpose: {Markup.Escape(step.Purpose)}[/]");
         if (step.Instructions is not null)
@@ -26,7 +28,9 @@ internal sealed class StepView(IAnsiConsole console, ChecklistDefinition checkli
         Resources("Verifies", step.Verifies);
         if (step.IsApproval)
             console.MarkupLine($"[yellow]Approval required: {Markup.Escape(step.ApprovalRole!)}[/]");
-        Commands(step.Commands, step.Automation is not null);
+        Commands(step.Commands, step.CommandRetries, step.Automation is not null);
+        if (step.Wait is { } wait)
+            console.MarkupLine($"  [blue]⏳[/] then waits until {Markup.Escape(Shown(wait.Command))} succeeds: a poll every {Markup.Escape(Durations.Text(wait.Every))}, for up to {Markup.Escape(Durations.Text(wait.Timeout))}");
         foreach (var check in step.Checks)
             console.MarkupLine($"  [grey]☐[/] {Markup.Escape(check)}");
     }
@@ -44,16 +48,41 @@ internal sealed class StepView(IAnsiConsole console, ChecklistDefinition checkli
         console.MarkupLine($"[bold]{Markup.Escape(rollback.Title)}[/]");
         if (rollback.Instructions is not null)
             Line(rollback.Instructions);
-        Commands(rollback.Commands, rollback.Automation is not null);
+        Commands(rollback.Commands, rollback.CommandRetries, rollback.Automation is not null);
     }
 
     /// <summary>A command line as it will run (secrets as environment references), masked.</summary>
     public string Shown(string template) => inputs.Redactor.Redact(inputs.Builder.Build(template));
 
-    private void Commands(IReadOnlyList<string> commands, bool automated)
+    /// <summary>A step whose condition does not hold: its heading and why it is skipped, nothing else.</summary>
+    public void ShowSkippedByCondition(StepDefinition step, StepCondition condition, string? value)
     {
-        foreach (var command in commands)
-            console.MarkupLine($"  [blue]$[/] {Markup.Escape(Shown(command))}");
+        var where = step.Section is null ? "" : $" · {step.Section}";
+        console.WriteLine();
+        console.Heading($"[bold]Step {step.Index + 1} of {checklist.Steps.Count}{Markup.Escape(where)}[/]");
+        console.MarkupLine($"[bold]{Markup.Escape(step.Title)}[/] [yellow]skipped by its condition:[/] only when {Markup.Escape(condition.Describe())}, and {Markup.Escape(Said(condition.Input, value))}");
+    }
+
+    /// <summary>The input's value in this run, or that it has none.</summary>
+    private string ValueOf(StepCondition condition) =>
+        inputs.Values.TryGetValue(condition.Input, out var value) ? $"{condition.Input} is {value}" : "no value";
+
+    /// <summary>"UsesCdn is false".</summary>
+    public static string Said(string input, string? value) => value is null ? $"{input} has no value" : $"{input} is {value}";
+
+    /// <summary>"retried up to 3 times, after 5 s, doubling each time" for a command with retries.</summary>
+    public static string RetryText(CommandRetry retry) =>
+        retry.Retries <= 0
+            ? ""
+            : $"retried up to {retry.Retries} time{(retry.Retries == 1 ? "" : "s")}, after {Durations.Text(retry.DelayBefore(1))}{(retry.Retries > 1 ? ", doubling each time" : "")}";
+
+    private void Commands(IReadOnlyList<string> commands, IReadOnlyList<CommandRetry> retries, bool automated)
+    {
+        for (var i = 0; i < commands.Count; i++)
+        {
+            var retry = i < retries.Count ? RetryText(retries[i]) : "";
+            console.MarkupLine($"  [blue]$[/] {Markup.Escape(Shown(commands[i]))}{(retry.Length == 0 ? "" : $" [grey]({Markup.Escape(retry)})[/]")}");
+        }
         if (automated)
             console.MarkupLine("  [blue]C#[/] automated step");
     }
