@@ -76,8 +76,8 @@ internal sealed class RunState
         {
             RecordTypes.Failure => Enum.TryParse<FailureAction>(record.Action, out var action) ? action.Trigger() : null,
             RecordTypes.Rejection => ChecklistTrigger.Reject,
-            // The decision to skip a step by its condition: a resume carries it out.
-            RecordTypes.ConditionSkipped => ChecklistTrigger.Skip,
+            // The decision to skip a step (or pass over a rollback procedure) by its condition: a resume carries it out.
+            RecordTypes.ConditionSkipped => _stepIndex.ContainsKey(record.State ?? "") ? ChecklistTrigger.Skip : ChecklistTrigger.Complete,
             // A pause or a resume does not undo a decision; anything else that happens in the state does.
             RecordTypes.Paused or RecordTypes.Resumed => PendingTrigger,
             _ => null,
@@ -106,7 +106,8 @@ internal sealed class RunState
                 _failedAttempts.Clear();
                 return null;
             case RecordTypes.ConditionSkipped:
-                if (record.State != State || !ValidStep(record.Step) || Definition.Steps[record.Step!.Value].Name != State)
+                if (record.State != State || !ValidStep(record.Step)
+                    || (Definition.Steps[record.Step!.Value].Name != State && Definition.Steps[record.Step.Value].RollbackState != State))
                     return $"a condition-skipped record for step {record.Step} while the run was in '{State}'";
                 return null;
             case RecordTypes.WaitStarted:

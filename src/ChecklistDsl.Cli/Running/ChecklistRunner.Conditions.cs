@@ -23,4 +23,21 @@ internal sealed partial class ChecklistRunner
         Fire(ChecklistTrigger.Skip);
         return Next.Moved;
     }
+
+    /// <summary>
+    /// A rollback procedure whose condition does not hold for the run's inputs: recorded the same way
+    /// (in the rollback state, with the undone step's index) and passed over (<c>Complete</c>) to the
+    /// next procedure on the rollback path.
+    /// </summary>
+    private Next SkipRollbackByCondition(StepDefinition undone, RollbackDefinition rollback, StepCondition condition)
+    {
+        var value = _inputs.Values.TryGetValue(condition.Input, out var given) ? given : null;
+        _view.ShowRollbackSkippedByCondition(undone, rollback, condition, value);
+        Record(new JournalRecord
+        {
+            Type = RecordTypes.ConditionSkipped, State = _machine.State, Step = undone.Index, Text = condition.Describe(), Input = condition.Input, Value = value,
+        });
+        Fire(ChecklistTrigger.Complete);
+        return Next.Moved;
+    }
 }

@@ -180,6 +180,8 @@ internal sealed partial class ChecklistRunner
     private async Task<Next> RunRollbackAsync(StepDefinition undone, CancellationToken ct)
     {
         var rollback = _checklist.FindRollback(undone.RollbackName);
+        if (rollback?.Condition is { } condition && !condition.AppliesTo(_inputs.Values))
+            return SkipRollbackByCondition(undone, rollback, condition);
         _view.ShowRollback(undone, rollback);
         var next = await RunCommandsAsync(rollback?.Commands ?? [], rollback?.Automation, null, rollback, undone.Timeout, RollbackChoices, ct);
         if (next != Next.Continue)

@@ -46,6 +46,8 @@ internal sealed class StepView(IAnsiConsole console, ChecklistDefinition checkli
             return;
         }
         console.MarkupLine($"[bold]{Markup.Escape(rollback.Title)}[/]");
+        if (rollback.Condition is { } condition)
+            console.MarkupLine($"[grey]Only when {Markup.Escape(condition.Describe())} (given: {Markup.Escape(ValueOf(condition))})[/]");
         if (rollback.Instructions is not null)
             Line(rollback.Instructions);
         Commands(rollback.Commands, rollback.CommandRetries, rollback.Automation is not null);
@@ -61,6 +63,14 @@ internal sealed class StepView(IAnsiConsole console, ChecklistDefinition checkli
         console.WriteLine();
         console.Heading($"[bold]Step {step.Index + 1} of {checklist.Steps.Count}{Markup.Escape(where)}[/]");
         console.MarkupLine($"[bold]{Markup.Escape(step.Title)}[/] [yellow]skipped by its condition:[/] only when {Markup.Escape(condition.Describe())}, and {Markup.Escape(Said(condition.Input, value))}");
+    }
+
+    /// <summary>A rollback procedure whose condition does not hold: its heading and why it is passed over.</summary>
+    public void ShowRollbackSkippedByCondition(StepDefinition undone, RollbackDefinition rollback, StepCondition condition, string? value)
+    {
+        console.WriteLine();
+        console.Heading($"[bold red]Rollback of step {undone.Index + 1} · {Markup.Escape(undone.Title)}[/]");
+        console.MarkupLine($"[bold]{Markup.Escape(rollback.Title)}[/] [yellow]skipped by its condition:[/] only when {Markup.Escape(condition.Describe())}, and {Markup.Escape(Said(condition.Input, value))}");
     }
 
     /// <summary>The input's value in this run, or that it has none.</summary>

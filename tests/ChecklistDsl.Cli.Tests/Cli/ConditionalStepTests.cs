@@ -60,6 +60,32 @@ public sealed class ConditionalStepTests
     }
 
     [TestMethod]
+    [DataRow("yes", new[] { "change", "verify", "restore-cdn" })]
+    [DataRow("no", new[] { "change", "verify" })]
+    public void A_rollback_procedure_runs_only_when_its_condition_holds_and_is_otherwise_passed_over_with_the_value_journaled(string usesCdn, string[] log)
+    {
+        using var folder = new TempFolder();
+        File.WriteAllText(Path.Combine(folder.WorkDir, "fail"), "");
+
+        var result = Sample.Cli(folder, null, "run", "ConditionalRollback", "--input", $"WorkDir={folder.WorkDir}", "--input", $"UsesCdn={usesCdn}", "--yes");
+
+        Assert.AreEqual(1, result.ExitCode, "rolled back: " + result);
+        CollectionAssert.AreEqual(log, folder.Log());
+        var records = Journals.Records(folder.Journal());
+        Assert.AreEqual("RestoreCdnRules -Complete-> RolledBack", Journals.Transitions(records)[^1]);
+        var skipped = records.Where(r => r.Type() == "condition-skipped").ToArray();
+        if (usesCdn == "yes")
+        {
+            Assert.IsEmpty(skipped);
+            return;
+        }
+        Assert.AreEqual("RestoreCdnRules", skipped.Single().Text("state"));
+        Assert.AreEqual(0, skipped.Single().Number("step"), "the index of the step it would undo");
+        Assert.AreEqual("false", skipped.Single().Text("value"));
+        Assert.Contains("Restore the CDN rules skipped by its condition: only when UsesCdn is true, and UsesCdn is false", result.Output);
+    }
+
+    [TestMethod]
     public void The_environment_gives_a_bool_input_too()
     {
         using var folder = new TempFolder();

@@ -103,3 +103,27 @@ public partial class LongWait
     [Command("echo last >> {WorkDir}/log")]
     void Last() { }
 }
+
+/// <summary>
+/// A rollback procedure that applies only to sites with a CDN: the change always happens, and a failed
+/// verification (WorkDir/fail) rolls it back with the procedure, or passes over it without a CDN.
+/// </summary>
+[Checklist("Conditional rollback", Summary = "A change, a verification that fails on demand, a rollback only for sites with a CDN.")]
+public partial class ConditionalRollback
+{
+    [Input("Folder for the markers")] public string WorkDir { get; set; } = "";
+    [Input("The site uses a CDN")] public bool UsesCdn { get; set; }
+
+    [Step("Change the site"), Modifies("site"), RollbackWith(nameof(RestoreCdnRules))]
+    [Command("echo change >> {WorkDir}/log")]
+    void ChangeTheSite() { }
+
+    [Step("Verify"), Verifies("site")]
+    [Command("echo verify >> {WorkDir}/log; test ! -e {WorkDir}/fail")]
+    void Verify() { }
+
+    [Rollback("Restore the CDN rules")]
+    [When(nameof(UsesCdn))]
+    [Command("echo restore-cdn >> {WorkDir}/log")]
+    void RestoreCdnRules() { }
+}
