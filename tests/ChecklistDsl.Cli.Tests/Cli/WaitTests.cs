@@ -97,6 +97,38 @@ public sealed class WaitTests
     }
 
     [TestMethod]
+    public void In_a_terminal_the_wait_counts_down_on_one_line_redrawn_in_place()
+    {
+        if (!File.Exists("/usr/bin/script"))
+            Assert.Inconclusive("util-linux `script` is needed to give the tool a terminal.");
+        using var folder = new TempFolder();
+        File.WriteAllText(Path.Combine(folder.WorkDir, "healthy-after"), "3");
+        string[] words = ["dotnet", CliProcess.ToolPath, .. Run(folder, "WaitsForHealth"), "--assembly", SampleChecklists.AssemblyPath];
+        var command = string.Join(" ", words.Select(word => "'" + word.Replace("'", "'\\''") + "'"));
+        var start = new ProcessStartInfo("/usr/bin/script")
+        {
+            WorkingDirectory = folder.Path, RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+            ArgumentList = { "-qfec", command, "/dev/null" },
+        };
+        start.Environment["TERM"] = "xterm-256color";
+        start.Environment["API_TOKEN"] = Sample.Token;
+        start.Environment.Remove("CHECKLIST_TEST_CRASH_AFTER_RECORDS");
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        process.StandardInput.Close();
+
+        var result = CliProcess.Wait(process, stdout, stderr);
+
+        Assert.AreEqual(0, result.ExitCode, result.ToString());
+        // Carriage return and erase-line: the countdown overwrites itself instead of adding lines.
+        Assert.Contains("\r\u001b[2K  ⏳ poll 1 failed with exit code 1: poll-1 with ***; next poll in ", result.Output);
+        Assert.Contains("\r\u001b[2K  ⏳ poll 2 failed with exit code 1: poll-2 with ***; next poll in ", result.Output);
+        Assert.DoesNotContain(Sample.Token, result.Output);
+        Assert.HasCount(3, Polls(folder.Journal()));
+    }
+
+    [TestMethod]
     public void Dry_run_shows_the_wait_and_the_retries()
     {
         using var folder = new TempFolder();
