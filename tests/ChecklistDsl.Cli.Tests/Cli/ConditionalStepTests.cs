@@ -86,6 +86,26 @@ public sealed class ConditionalStepTests
     }
 
     [TestMethod]
+    public void A_run_killed_right_after_a_condition_skip_was_recorded_carries_the_skip_out_on_resume()
+    {
+        using var folder = new TempFolder();
+        var crashed = Sample.Cli(folder, new Dictionary<string, string> { ["CHECKLIST_TEST_CRASH_AFTER_RECORDS"] = "condition-skipped:1" },
+            Run(folder, "--input", "UsesCdn=no", "--input", "CacheBackend=redis", "--approver", "Alice"));
+        Assert.AreEqual(137, crashed.ExitCode, "killed by SIGKILL: " + crashed);
+        var journal = folder.Journal();
+        Assert.AreEqual("condition-skipped", Journals.Records(journal)[^1].Type());
+
+        var resumed = Sample.Cli(folder, null, "resume", Journals.Records(journal)[0].Text("runId")!, "--yes");
+
+        Assert.AreEqual(0, resumed.ExitCode, resumed.ToString());
+        Assert.Contains("The run stopped after deciding 'Skip' in 'PurgeCdn'", resumed.Output);
+        CollectionAssert.AreEqual(new[] { "redis", "last-false" }, folder.Log());
+        var records = Journals.Records(journal);
+        Assert.ContainsSingle(records.Where(r => r.Type() == "condition-skipped"), "decided once");
+        CollectionAssert.Contains(Journals.Transitions(records), "PurgeCdn -Skip-> FlushRedis");
+    }
+
+    [TestMethod]
     public void The_environment_gives_a_bool_input_too()
     {
         using var folder = new TempFolder();
