@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ChecklistDsl.Cli.Tests.Support;
 
 namespace ChecklistDsl.Cli.Tests.Cli;
@@ -101,17 +100,12 @@ public sealed class RetryTests
     [TestMethod]
     public void Ctrl_c_in_the_delay_between_attempts_pauses_the_run_and_resume_makes_the_next_attempt()
     {
-        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
-            Assert.Inconclusive("SIGINT is sent with kill(1).");
         using var folder = new TempFolder();
-        using var process = CliProcess.Start(folder.Path, null, [.. Run(folder, "SlowRetry"), "--assembly", SampleChecklists.AssemblyPath], out var stdout, out var stderr);
-        var journal = Journals.WaitForRecord(folder, "\"type\":\"command-finished\"", process);
 
-        using (var kill = Process.Start("kill", ["-INT", process.Id.ToString()]))
-            kill.WaitForExit();
-        var interrupted = CliProcess.Wait(process, stdout, stderr);
+        var interrupted = CtrlC.After(folder, "\"type\":\"command-finished\"", Run(folder, "SlowRetry"));
 
         Assert.AreEqual(5, interrupted.ExitCode, interrupted.ToString());
+        var journal = folder.Journal();
         var records = Journals.Records(journal);
         Assert.AreEqual("paused", records[^1].Type());
         Assert.AreEqual("command-finished", records[^2].Type(), "interrupted in the delay, before the second attempt started");

@@ -69,17 +69,12 @@ public sealed class WaitTests
     [TestMethod]
     public void Ctrl_c_during_a_wait_pauses_the_run_and_resume_waits_again_until_it_succeeds()
     {
-        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
-            Assert.Inconclusive("SIGINT is sent with kill(1).");
         using var folder = new TempFolder();
-        using var process = CliProcess.Start(folder.Path, null, [.. Run(folder, "LongWait"), "--assembly", SampleChecklists.AssemblyPath], out var stdout, out var stderr);
-        var journal = Journals.WaitForRecord(folder, "\"type\":\"poll\"", process);
 
-        using (var kill = Process.Start("kill", ["-INT", process.Id.ToString()]))
-            kill.WaitForExit();
-        var interrupted = CliProcess.Wait(process, stdout, stderr);
+        var interrupted = CtrlC.After(folder, "\"type\":\"poll\"", Run(folder, "LongWait"));
 
         Assert.AreEqual(5, interrupted.ExitCode, interrupted.ToString());
+        var journal = folder.Journal();
         var records = Journals.Records(journal);
         Assert.AreEqual("paused", records[^1].Type());
         Assert.AreEqual("poll", records[^2].Type(), "stopped in a poll or in the pause after one");
@@ -105,14 +100,13 @@ public sealed class WaitTests
         File.WriteAllText(Path.Combine(folder.WorkDir, "healthy-after"), "3");
         string[] words = ["dotnet", CliProcess.ToolPath, .. Run(folder, "WaitsForHealth"), "--assembly", SampleChecklists.AssemblyPath];
         var command = string.Join(" ", words.Select(word => "'" + word.Replace("'", "'\\''") + "'"));
-        var start = new ProcessStartInfo("/usr/bin/script")
-        {
-            WorkingDirectory = folder.Path, RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-            ArgumentList = { "-qfec", command, "/dev/null" },
-        };
+        // The environment every CLI test process gets, in a terminal that draws (not TERM=dumb).
+        var start = CliProcess.StartInfo(folder.Path, Sample.Environment(), []);
+        start.FileName = "/usr/bin/script";
+        start.ArgumentList.Clear();
+        foreach (var argument in new[] { "-qfec", command, "/dev/null" })
+            start.ArgumentList.Add(argument);
         start.Environment["TERM"] = "xterm-256color";
-        start.Environment["API_TOKEN"] = Sample.Token;
-        start.Environment.Remove("CHECKLIST_TEST_CRASH_AFTER_RECORDS");
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

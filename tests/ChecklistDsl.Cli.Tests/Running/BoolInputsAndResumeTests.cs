@@ -1,4 +1,5 @@
 using ChecklistDsl.Cli.Running;
+using ChecklistDsl.Cli.Tests.Support;
 
 namespace ChecklistDsl.Cli.Tests.Running;
 
@@ -6,24 +7,10 @@ namespace ChecklistDsl.Cli.Tests.Running;
 [TestClass]
 public sealed class BoolInputsAndResumeTests
 {
-    private static readonly ChecklistDefinition Checklist = new()
-    {
-        Name = "Sample",
-        FullName = "Sample",
-        Title = "Sample",
-        Inputs =
-        [
-            new() { Name = "Site", Description = "Site", EnvironmentVariable = "SITE" },
-            new() { Name = "UsesCdn", Description = "The site uses a CDN", IsBool = true, EnvironmentVariable = "USES_CDN" },
-            new() { Name = "ApiToken", Description = "Token", IsSecret = true, EnvironmentVariable = "API_TOKEN" },
-        ],
-        Steps = [],
-        Rollbacks = [],
-        Fingerprint = "f",
-        Markdown = "",
-        RunbookFileName = "sample.md",
-        CreateMachine = (_, _) => throw new NotSupportedException(),
-    };
+    private static readonly ChecklistDefinition Checklist = TestDefinitions.WithInputs(
+        new() { Name = "Site", Description = "Site", EnvironmentVariable = "SITE" },
+        new() { Name = "UsesCdn", Description = "The site uses a CDN", IsBool = true, EnvironmentVariable = "USES_CDN" },
+        new() { Name = "ApiToken", Description = "Token", IsSecret = true, EnvironmentVariable = "API_TOKEN" });
 
     private static Func<string, string?> Environment(params (string Name, string Value)[] variables)
     {

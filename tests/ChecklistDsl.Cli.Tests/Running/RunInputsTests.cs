@@ -1,27 +1,14 @@
 using ChecklistDsl.Cli.Running;
+using ChecklistDsl.Cli.Tests.Support;
 
 namespace ChecklistDsl.Cli.Tests.Running;
 
 [TestClass]
 public sealed class RunInputsTests
 {
-    private static readonly ChecklistDefinition Checklist = new()
-    {
-        Name = "Sample",
-        FullName = "Sample",
-        Title = "Sample",
-        Inputs =
-        [
-            new() { Name = "Site", Description = "Site", EnvironmentVariable = "SITE" },
-            new() { Name = "ApiToken", Description = "Token", IsSecret = true, EnvironmentVariable = "API_TOKEN" },
-        ],
-        Steps = [],
-        Rollbacks = [],
-        Fingerprint = "f",
-        Markdown = "",
-        RunbookFileName = "sample.md",
-        CreateMachine = (_, _) => throw new NotSupportedException(),
-    };
+    private static readonly ChecklistDefinition Checklist = TestDefinitions.WithInputs(
+        new() { Name = "Site", Description = "Site", EnvironmentVariable = "SITE" },
+        new() { Name = "ApiToken", Description = "Token", IsSecret = true, EnvironmentVariable = "API_TOKEN" });
 
     [TestMethod]
     public void Values_come_from_the_command_line_then_the_environment_and_secrets_only_from_the_environment()
