@@ -98,7 +98,10 @@ internal sealed partial class ChecklistRunner
         {
             for (var left = until - clock.Elapsed; left > TimeSpan.Zero; left = until - clock.Elapsed)
             {
-                writer.Write($"\r\u001b[2K  ⏳ {status}; next poll in {Durations.Text(left)}, gives up in {Durations.Text(timeout - clock.Elapsed)}");
+                var text = $"  ⏳ {status}; next poll in {Durations.Text(left)}, gives up in {Durations.Text(timeout - clock.Elapsed)}";
+                // One physical line: a wrapped one would leave its first part behind at each redraw.
+                var width = Math.Max(20, _console.Profile.Width - 1);
+                writer.Write("\r\u001b[2K" + (text.Length > width ? text[..(width - 3)] + "..." : text));
                 writer.Flush();
                 await Task.Delay(left < CountdownTick ? left : CountdownTick, ct);
             }
