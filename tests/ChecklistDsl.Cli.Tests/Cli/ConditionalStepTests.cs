@@ -106,6 +106,27 @@ public sealed class ConditionalStepTests
     }
 
     [TestMethod]
+    public void In_a_terminal_a_missing_bool_input_is_asked_for_until_the_answer_is_yes_or_no()
+    {
+        using var folder = new TempFolder();
+        string[] answers =
+        [
+            "maybe", "yes",      // UsesCdn: refused, then taken
+            "redis",             // CacheBackend
+            "Dana", "approve",   // the gate
+            "y", "y", "y",       // the commands of the three steps the inputs select
+        ];
+
+        var result = InteractiveTests.RunInTerminal(folder, answers, "run", "ConditionalSteps", "--input", $"WorkDir={folder.WorkDir}");
+
+        Assert.AreEqual(0, result.ExitCode, result.ToString());
+        Assert.Contains("UsesCdn, yes/no", result.Output);
+        Assert.Contains("Answer yes or no (or true, false).", result.Output);
+        CollectionAssert.AreEqual(new[] { "cdn", "redis", "last-true" }, folder.Log());
+        Assert.AreEqual("true", Journals.Records(folder.Journal())[0].GetProperty("inputs").GetProperty("UsesCdn").GetString());
+    }
+
+    [TestMethod]
     public void The_environment_gives_a_bool_input_too()
     {
         using var folder = new TempFolder();

@@ -56,7 +56,7 @@ public sealed class InteractiveTests
     }
 
     /// <summary>Runs the tool under <c>script</c> (a pseudo-terminal), typing the answers ahead.</summary>
-    private static CliResult RunInTerminal(TempFolder folder, string[] answers, params string[] args)
+    internal static CliResult RunInTerminal(TempFolder folder, string[] answers, params string[] args)
     {
         if (!File.Exists("/usr/bin/script"))
             Assert.Inconclusive("util-linux `script` is needed to give the tool a terminal.");
