@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ChecklistDsl.Cli.Running;
+using ChecklistDsl.Cli.Stores;
 
 namespace ChecklistDsl.Cli.Commands;
 
@@ -47,8 +48,13 @@ internal sealed class RunOptions
     /// The operator: prompts in a terminal, the options otherwise. Without a terminal and without
     /// --yes, a usage error instead of a run that would hang on its first question.
     /// </summary>
-    public OperatorSettings Settings(ParseResult result, ChecklistDefinition checklist)
+    public OperatorSettings Settings(ParseResult result, ChecklistDefinition checklist, StoreIdentity identity)
     {
+        // A store that knows who is logged in takes approvals from the approvers' own logins, never from a typed name.
+        if (identity.Verified && (result.GetValue(Approve) is { Length: > 0 } || result.GetValue(Approver) is not null))
+            throw new CliException(
+                "--approve and --approver are for the file store, where a typed name is recorded as unverified. With the PostgreSQL store each approver " +
+                "gives their approval under their own database login: `checklist approve RUN --role ROLE`.");
         var settings = new OperatorSettings
         {
             Interactive = Terminal.IsInteractive,
@@ -57,6 +63,7 @@ internal sealed class RunOptions
             ApproverForAll = result.GetValue(Approver),
             SkipSteps = new HashSet<string>(result.GetValue(Skip) ?? [], StringComparer.OrdinalIgnoreCase),
             OnFailure = result.GetValue(OnFailure) == "abort" ? FailureAction.Abort : FailureAction.RollBack,
+            ApprovalsFromStore = identity.Verified,
         };
         // A typo in a scripted answer must not silently turn into a pause or a step done.
         var roles = checklist.Steps.Where(s => s.IsApproval).Select(s => s.ApprovalRole!).ToArray();
@@ -68,7 +75,9 @@ internal sealed class RunOptions
         if (!settings.Interactive && !settings.AutoConfirm)
             throw new CliException(
                 "There is no terminal to ask questions in (standard input is redirected). Pass --yes to confirm the steps " +
-                "in a script (approvals still need --approve \"Role=Name\" or --approver NAME), or run in a terminal.");
+                (identity.Verified
+                    ? "in a script (approvals come from `checklist approve RUN --role ROLE`), or run in a terminal."
+                    : "in a script (approvals still need --approve \"Role=Name\" or --approver NAME), or run in a terminal."));
         return settings;
     }
 }

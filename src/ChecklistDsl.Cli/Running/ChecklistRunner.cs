@@ -1,4 +1,5 @@
 using ChecklistDsl.Cli.Journal;
+using ChecklistDsl.Cli.Stores;
 using Spectre.Console;
 
 namespace ChecklistDsl.Cli.Running;
@@ -28,13 +29,13 @@ internal sealed class ChecklistRunner
     private readonly ChecklistDefinition _checklist;
     private readonly RunState _state;
     private readonly ChecklistMachine _machine;
-    private readonly JournalWriter _journal;
+    private readonly IRunJournal _journal;
     private readonly RunInputs _inputs;
     private readonly IOperator _operator;
     private readonly IAnsiConsole _console;
     private readonly StepView _view;
 
-    public ChecklistRunner(RunState state, JournalWriter journal, RunInputs inputs, IOperator @operator, IAnsiConsole console)
+    public ChecklistRunner(RunState state, IRunJournal journal, RunInputs inputs, IOperator @operator, IAnsiConsole console)
     {
         _checklist = state.Definition;
         _state = state;
@@ -133,8 +134,9 @@ internal sealed class ChecklistRunner
                 switch (decision)
                 {
                     case ApprovalDecision.Approved approved:
-                        Record(new JournalRecord { Type = RecordTypes.Approval, State = step.Name, Step = step.Index, Role = step.ApprovalRole, Approver = approved.Approver, Via = approved.Via });
-                        _console.MarkupLine($"[green]Approved by {Markup.Escape(approved.Approver)} ({Markup.Escape(step.ApprovalRole!)}).[/]");
+                        Record(new JournalRecord { Type = RecordTypes.Approval, State = step.Name, Step = step.Index, Role = step.ApprovalRole, Approver = approved.Approver, Via = approved.Via, Verified = false });
+                        // A name typed here (or on the command line) is whatever was typed: say so wherever it is shown.
+                        _console.MarkupLine($"[green]Approved by {Markup.Escape(approved.Approver)} ({Markup.Escape(step.ApprovalRole!)}).[/] [grey](unverified name)[/]");
                         break;
                     case ApprovalDecision.Rejected rejected:
                         Record(new JournalRecord { Type = RecordTypes.Rejection, State = step.Name, Step = step.Index, Role = step.ApprovalRole, Approver = rejected.Approver, Text = _inputs.Redactor.Redact(rejected.Reason), Via = rejected.Via });
