@@ -25,7 +25,7 @@ internal static class HistoryCommand
             var rows = store.Runs()
                 .Where(r => checklist is null || string.Equals(r.Checklist, checklist, StringComparison.OrdinalIgnoreCase))
                 .Where(r => onTarget is null || r.Target == onTarget)
-                .Reverse()
+                .OrderByDescending(r => r.StartedAt)
                 .Select(r => new
                 {
                     r.RunId,

@@ -32,7 +32,9 @@ internal static class UnlockCommand
             }
             catch (CliException)
             {
-                return ExitCodes.Completed; // The lock named a run whose journal is gone: nothing to record it in.
+                // The lock names a run whose journal is not in this store: nothing to record it in.
+                Terminal.Out.MarkupLine($"Its run can be continued with `checklist resume {Markup.Escape(cleared.RunId)}`.");
+                return ExitCodes.Completed;
             }
             store.AppendOutside(run, new JournalRecord
             {

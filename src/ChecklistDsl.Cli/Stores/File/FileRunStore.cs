@@ -146,8 +146,8 @@ internal sealed class FileRunStore(StateDirectory state) : IRunStore
     }
 }
 
-/// <summary>A file journal and the lock file held with it.</summary>
-internal sealed class FileRunJournal(JournalWriter writer, RunLock runLock, int count) : IRunJournal
+/// <summary>A file journal and the lock file held with it (none for a journal opened outside a run, as in the runner's tests).</summary>
+internal sealed class FileRunJournal(JournalWriter writer, RunLock? runLock, int count) : IRunJournal
 {
     public string Location => writer.Path;
 
@@ -169,6 +169,6 @@ internal sealed class FileRunJournal(JournalWriter writer, RunLock runLock, int 
     public void Dispose()
     {
         writer.Dispose();
-        runLock.Dispose();
+        runLock?.Dispose();
     }
 }
