@@ -36,12 +36,39 @@ internal sealed class RunOptions
 
     public Option<string?> StateDir { get; } = CommonOptions.StateDir();
 
+    public Option<string?> WaitForApproval { get; } = new("--wait-for-approval")
+    {
+        Description = "At a gate, wait this long (30s, 10m, 2h, or \"forever\") for approvals given from other terminals with `checklist approve`, " +
+                      "then pause. Default with the PostgreSQL store: forever in a terminal, not at all in a script.",
+    };
+
     public RunOptions AddTo(Command command)
     {
         OnFailure.AcceptOnlyFromAmong("rollback", "abort");
-        foreach (var option in new Option[] { Yes, Approve, Approver, Skip, OnFailure, StateDir })
+        foreach (var option in new Option[] { Yes, Approve, Approver, Skip, OnFailure, StateDir, WaitForApproval })
             command.Options.Add(option);
         return this;
+    }
+
+    /// <summary>A duration: 30s, 10m, 2h, 1d, hh:mm:ss, or "forever".</summary>
+    internal static TimeSpan ParseWait(string text)
+    {
+        var t = text.Trim().ToLowerInvariant();
+        if (t is "forever" or "infinite")
+            return Timeout.InfiniteTimeSpan;
+        if (t.Length > 1 && double.TryParse(t[..^1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= 0)
+        {
+            switch (t[^1])
+            {
+                case 's': return TimeSpan.FromSeconds(n);
+                case 'm': return TimeSpan.FromMinutes(n);
+                case 'h': return TimeSpan.FromHours(n);
+                case 'd': return TimeSpan.FromDays(n);
+            }
+        }
+        if (TimeSpan.TryParse(t, System.Globalization.CultureInfo.InvariantCulture, out var span) && span >= TimeSpan.Zero)
+            return span;
+        throw new CliException($"--wait-for-approval takes a duration such as 30s, 10m, 2h or 00:10:00, or \"forever\"; not '{text}'.");
     }
 
     /// <summary>
@@ -55,9 +82,12 @@ internal sealed class RunOptions
             throw new CliException(
                 "--approve and --approver are for the file store, where a typed name is recorded as unverified. With the PostgreSQL store each approver " +
                 "gives their approval under their own database login: `checklist approve RUN --role ROLE`.");
+        var wait = result.GetValue(WaitForApproval) is { } given ? ParseWait(given) : (TimeSpan?)null;
         var settings = new OperatorSettings
         {
             Interactive = Terminal.IsInteractive,
+            // With a store that knows identities every approval comes from `checklist approve`: the gate waits for them.
+            ApprovalWait = wait ?? (identity.Verified ? (Terminal.IsInteractive ? Timeout.InfiniteTimeSpan : TimeSpan.Zero) : null),
             AutoConfirm = result.GetValue(Yes),
             ApprovalsByRole = CommonOptions.Pairs(result.GetValue(Approve), "--approve"),
             ApproverForAll = result.GetValue(Approver),

@@ -19,6 +19,11 @@ internal sealed record OperatorSettings
     public FailureAction OnFailure { get; init; } = FailureAction.RollBack;
     /// <summary>The store vouches for identities (PostgreSQL): approvals come only from <c>checklist approve</c>, never from this terminal.</summary>
     public bool ApprovalsFromStore { get; init; }
+    /// <summary>
+    /// At a gate, wait this long for approvals from other terminals (<c>checklist approve</c>) instead of asking here;
+    /// <see langword="null"/>: ask (file store), <see cref="Timeout.InfiniteTimeSpan"/>: until Ctrl-C.
+    /// </summary>
+    public TimeSpan? ApprovalWait { get; init; }
 }
 
 /// <summary>The operator at a terminal (Spectre.Console prompts) or a script (the settings answer).</summary>

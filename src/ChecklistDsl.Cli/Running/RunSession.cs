@@ -25,7 +25,7 @@ internal static class RunSession
     {
         var id = state.Header.RunId!;
         using var journal = open();
-        var runner = new ChecklistRunner(state, journal, inputs, new ConsoleOperator(console, settings), console);
+        var runner = new ChecklistRunner(state, journal, inputs, new ConsoleOperator(console, settings), console, settings.ApprovalWait);
         RunOutcome outcome;
         try
         {

@@ -32,16 +32,17 @@ internal interface IRunStore : IDisposable
     IReadOnlyList<RunListing> Runs();
 
     /// <summary>
-    /// Records a decision taken outside the run's own process (an approval, a rejection, an abandon,
-    /// an unlock), committed before this returns. A run that is going on sees it in <see cref="ReadAfter"/>.
+    /// Records a decision taken outside the run's own process (an abandon, an unlock: the run must not be
+    /// going on), committed before this returns.
     /// </summary>
     void AppendOutside(StoredRun run, JournalRecord record);
 
-    /// <summary>The run's records after the first <paramref name="known"/> ones.</summary>
-    IReadOnlyList<JournalRecord> ReadAfter(string runId, int known);
-
-    /// <summary>Waits until the run may have new records (a notification, or a poll interval).</summary>
-    Task WaitForChangeAsync(string runId, TimeSpan atMost, CancellationToken cancellationToken);
+    /// <summary>
+    /// Gives a run an approval or a rejection from another terminal: into its journal at once, or, while the
+    /// run's process holds the file store's journal open, to that process (which records it); committed or
+    /// handed over before this returns.
+    /// </summary>
+    void Decide(StoredRun run, JournalRecord decision);
 
     /// <summary>Clears the lock of a run of <paramref name="checklist"/> × <paramref name="target"/> whose process is gone.</summary>
     UnlockResult Unlock(string checklist, string target, bool force);
@@ -61,6 +62,15 @@ internal interface IRunJournal : IDisposable
 
     /// <summary>How many records the journal holds now (the ones this process has seen).</summary>
     int Count { get; }
+
+    /// <summary>
+    /// The records other processes gave this run since it last looked (approvals, rejections from
+    /// <c>checklist approve</c> / <c>reject</c>), now in its journal, in order.
+    /// </summary>
+    IReadOnlyList<JournalRecord> TakeOutside();
+
+    /// <summary>Waits until another process may have given the run a record (a notification, or a poll interval), at most <paramref name="atMost"/>.</summary>
+    Task WaitForOutsideAsync(TimeSpan atMost, CancellationToken cancellationToken);
 }
 
 /// <summary>Who acts: a name and whether the store vouches for it (a database login does; an OS user name or a typed name does not).</summary>

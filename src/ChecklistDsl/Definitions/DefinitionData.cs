@@ -152,6 +152,10 @@ public static class DefinitionData
             Checks = Strings(step, "checks"),
             Commands = Strings(step, "commands"),
             ApprovalRole = Optional(step, "approvalRole"),
+            ApprovalsRequired = step.TryGetValue("approvalsRequired", out var required) && required is not null
+                ? checked((int)(required as long? ?? throw new FormatException("'approvalsRequired' is not an integer")))
+                : 1,
+            AllowsSelfApproval = Flag(step, "selfApproval"),
             Backup = step.TryGetValue("backup", out var value) && value is Dictionary<string, object?> backup
                 ? new BackupDefinition { Resources = Strings(backup, "resources"), Verified = Flag(backup, "verified"), OffSite = Flag(backup, "offSite") }
                 : null,

@@ -100,13 +100,26 @@ internal sealed class FileRunStore(StateDirectory state) : IRunStore
         }
     }
 
-    public IReadOnlyList<JournalRecord> ReadAfter(string runId, int known) => JournalReader.Read(State.JournalPath(runId)).Skip(known).ToArray();
-
-    public Task WaitForChangeAsync(string runId, TimeSpan atMost, CancellationToken cancellationToken) =>
-        // Files have no notifications that work on every file system: poll.
-        Task.Delay(atMost < PollInterval ? atMost : PollInterval, cancellationToken);
-
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
+    public void Decide(StoredRun run, JournalRecord decision)
+    {
+        var header = run.Header;
+        if (RunLock.LiveOwner(State, header.Checklist!, header.Target!)?.RunId != run.RunId)
+        {
+            AppendOutside(run, decision);
+            return;
+        }
+        // The run's process holds its journal open: hand the decision over through its inbox (it polls it at the gate).
+        Writable(() =>
+        {
+            var inbox = FileRunJournal.InboxOf(run.Location);
+            Directory.CreateDirectory(inbox);
+            var temporary = Path.Combine(inbox, $".{Guid.NewGuid():N}.tmp");
+            System.IO.File.WriteAllText(temporary, System.Text.Json.JsonSerializer.Serialize(decision, JournalJson.Options));
+            // Renamed into place whole: the run never reads half a decision.
+            System.IO.File.Move(temporary, Path.Combine(inbox, $"{DateTime.UtcNow:yyyyMMddHHmmssfffffff}-{Guid.NewGuid():N}.json"));
+            return 0;
+        });
+    }
 
     public UnlockResult Unlock(string checklist, string target, bool force)
     {
@@ -149,7 +162,36 @@ internal sealed class FileRunStore(StateDirectory state) : IRunStore
 /// <summary>A file journal and the lock file held with it (none for a journal opened outside a run, as in the runner's tests).</summary>
 internal sealed class FileRunJournal(JournalWriter writer, RunLock? runLock, int count) : IRunJournal
 {
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
+
     public string Location => writer.Path;
+
+    /// <summary>Where other processes leave decisions for a run whose journal is open: <c>runs/&lt;id&gt;.inbox/</c>.</summary>
+    public static string InboxOf(string journalPath) => Path.ChangeExtension(journalPath, ".inbox");
+
+    public IReadOnlyList<JournalRecord> TakeOutside()
+    {
+        var inbox = InboxOf(writer.Path);
+        if (!Directory.Exists(inbox))
+            return [];
+        var taken = new List<JournalRecord>();
+        foreach (var file in Directory.GetFiles(inbox, "*.json").Order(StringComparer.Ordinal))
+        {
+            var record = System.Text.Json.JsonSerializer.Deserialize<JournalRecord>(System.IO.File.ReadAllText(file), JournalJson.Options);
+            if (record is not null)
+            {
+                // Recorded before the inbox file goes: a crash in between leaves at worst a duplicate, which a quorum counts once.
+                Append(record);
+                taken.Add(record);
+            }
+            System.IO.File.Delete(file);
+        }
+        return taken;
+    }
+
+    public Task WaitForOutsideAsync(TimeSpan atMost, CancellationToken cancellationToken) =>
+        // Files have no notifications that work on every file system: poll.
+        Task.Delay(atMost < PollInterval ? atMost : PollInterval, cancellationToken);
 
     public int Count { get; private set; } = count;
 

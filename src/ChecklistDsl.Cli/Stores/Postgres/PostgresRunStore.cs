@@ -187,13 +187,16 @@ internal sealed class PostgresRunStore : IRunStore
         transaction.Commit();
     });
 
+    public void Decide(StoredRun run, JournalRecord decision) => AppendOutside(run, decision);
+
     public IReadOnlyList<JournalRecord> ReadAfter(string runId, int known) => Guard(() =>
         (IReadOnlyList<JournalRecord>)Strings("SELECT record::text FROM run_records WHERE run_id = @id ORDER BY id OFFSET @known", ("id", runId), ("known", known))
             .Select(json => JsonSerializer.Deserialize<JournalRecord>(json, JournalJson.Options)
                 ?? throw new CliException($"A record of run {runId} in {Location} is not a record: the store was changed by hand."))
             .ToArray());
 
-    public async Task WaitForChangeAsync(string runId, TimeSpan atMost, CancellationToken cancellationToken)
+    /// <summary>Waits for a notification that some run got a record (LISTEN/NOTIFY), at most <paramref name="atMost"/>.</summary>
+    public async Task WaitForChangeAsync(TimeSpan atMost, CancellationToken cancellationToken)
     {
         if (!_listening)
         {
@@ -429,6 +432,32 @@ internal sealed class PostgresRunJournal(PostgresRunStore store, JournalRecord h
     public string Location => $"{store.Location}, run {header.RunId}";
 
     public int Count { get; private set; } = count;
+
+    public IReadOnlyList<JournalRecord> TakeOutside()
+    {
+        try
+        {
+            var records = store.ReadAfter(header.RunId!, Count);
+            Count += records.Count;
+            return records;
+        }
+        catch (CliException e)
+        {
+            throw new RecordNotWrittenException(e.Message, "the database can be reached again", e);
+        }
+    }
+
+    public async Task WaitForOutsideAsync(TimeSpan atMost, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await store.WaitForChangeAsync(atMost, cancellationToken);
+        }
+        catch (Exception e) when (e is NpgsqlException or CliException)
+        {
+            throw new RecordNotWrittenException(StoreSecrets.Redact($"lost the connection to the run store {store.Location} ({e.Message})"), "the database can be reached again", e);
+        }
+    }
 
     public void Append(JournalRecord record)
     {
