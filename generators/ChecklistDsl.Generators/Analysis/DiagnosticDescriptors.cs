@@ -82,10 +82,16 @@ internal static class DiagnosticDescriptors
         UsageCategory, DiagnosticSeverity.Error,
         "A checklist is a partial class with at least one step, and no two steps share a title.");
 
+    public static readonly DiagnosticDescriptor ApprovalQuorumBelowOne = Create(
+        "CHK012", "An approval gate requires fewer than one approval",
+        "The approval of step '{0}' requires {1} approvals; Required must be at least 1 (leave it out for one approver)",
+        UsageCategory, DiagnosticSeverity.Error,
+        "[Approval(role, Required = n)] needs n distinct approvers before the run goes on; n below 1 would open the gate with nobody's approval.");
+
     public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
         DestroyWithoutBackup, ChangeWithoutRollback, RollbackWithNotARollback, ChangeBeforeApproval,
         BackupNotVerifiedOrOffSite, NoVerificationAfterChanges, VerifyStepChanges, UnknownPlaceholder,
-        CredentialInSource, InvalidAssumeSafe, MalformedChecklist);
+        CredentialInSource, InvalidAssumeSafe, MalformedChecklist, ApprovalQuorumBelowOne);
 
     /// <summary>The help page of a rule.</summary>
     public static string HelpLink(string id) => HelpLinkBase + id + ".md";

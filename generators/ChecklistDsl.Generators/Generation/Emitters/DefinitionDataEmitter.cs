@@ -89,6 +89,9 @@ internal static class DefinitionDataEmitter
         json.Strings("checks", step.Checks);
         json.Strings("commands", step.Commands);
         json.String("approvalRole", step.ApprovalRole);
+        if (step.ApprovalsRequired != 1)
+            json.Number("approvalsRequired", step.ApprovalsRequired);
+        json.Flag("selfApproval", step.IsApproval && step.AllowsSelfApproval);
         if (step.Backup is { } backup)
         {
             var item = json.Object("backup");

@@ -223,14 +223,18 @@ internal sealed class SyntaxAttributeReader
         _ => Parameters.String, // Section, Check, Command, Approval, RollbackWith, NoRollback
     };
 
-    /// <summary>The settable properties: true for bool, false for string.</summary>
-    private static bool? NamedKind(string attribute, string property) => (attribute, property) switch
+    private enum NamedValue { String, Bool, Int }
+
+    /// <summary>The settable properties and the type of each.</summary>
+    private static NamedValue? NamedKind(string attribute, string property) => (attribute, property) switch
     {
-        (KnownNames.Step, "Purpose" or "Instructions" or "Timeout") => false,
-        (KnownNames.Step, "Optional") => true,
-        (KnownNames.Checklist, "Summary" or "Owner" or "Environment") => false,
-        (KnownNames.Rollback, "Instructions") => false,
-        (KnownNames.Backup, "Verified" or "OffSite") => true,
+        (KnownNames.Step, "Purpose" or "Instructions" or "Timeout") => NamedValue.String,
+        (KnownNames.Step, "Optional") => NamedValue.Bool,
+        (KnownNames.Checklist, "Summary" or "Owner" or "Environment") => NamedValue.String,
+        (KnownNames.Rollback, "Instructions") => NamedValue.String,
+        (KnownNames.Backup, "Verified" or "OffSite") => NamedValue.Bool,
+        (KnownNames.Approval, "AllowSelfApproval") => NamedValue.Bool,
+        (KnownNames.Approval, "Required") => NamedValue.Int,
         _ => null,
     };
 
@@ -246,17 +250,20 @@ internal sealed class SyntaxAttributeReader
             if (argument.NameEquals is { } equals)
             {
                 var property = equals.Name.Identifier.ValueText;
-                var isBool = NamedKind(name, property);
-                object? value = isBool switch
+                object? value = NamedKind(name, property) switch
                 {
-                    true => argument.Expression.Kind() switch
+                    NamedValue.Bool => argument.Expression.Kind() switch
                     {
                         SyntaxKind.TrueLiteralExpression => true,
                         SyntaxKind.FalseLiteralExpression => false,
                         _ => DslAttribute.Other,
                     },
-                    false => TryString(argument.Expression, constants, out var text) ? text : DslAttribute.Other,
-                    null => DslAttribute.Other,
+                    NamedValue.String => TryString(argument.Expression, constants, out var text) ? text : DslAttribute.Other,
+                    // A plain number; anything else (a negative, a constant) is read by the compiler instead.
+                    NamedValue.Int => argument.Expression is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NumericLiteralExpression, Token.Value: int number }
+                        ? number
+                        : DslAttribute.Other,
+                    _ => DslAttribute.Other,
                 };
                 if (value == DslAttribute.Other)
                     return null;

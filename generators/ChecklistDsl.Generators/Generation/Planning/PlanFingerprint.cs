@@ -45,6 +45,11 @@ internal static class PlanFingerprint
         foreach (var command in step.Commands)
             Field(text, "command", command);
         Field(text, "approval", step.ApprovalRole);
+        // Only when set: the fingerprints of gates without a quorum or an opt-out stay as they were.
+        if (step.ApprovalsRequired != 1)
+            Field(text, "approvals required", step.ApprovalsRequired.ToString(CultureInfo.InvariantCulture));
+        if (step.AllowsSelfApproval)
+            Field(text, "self-approval", "allowed");
         if (step.Backup is { } backup)
             Field(text, "backup", string.Join("\u001f", backup.Resources) + (backup.Verified ? "|verified" : "") + (backup.OffSite ? "|offsite" : ""));
         Field(text, "modifies", string.Join("\u001f", step.Modifies));
