@@ -293,7 +293,7 @@ public sealed class RunTests
 
         Assert.AreEqual(3, result.ExitCode, result.ToString());
         Assert.Contains("No checklist 'NoSuchChecklist'", result.Error);
-        Assert.Contains("AutomatedSteps, ManualChecks, ProductionToStagingSync, SlowCommands", result.Error);
+        Assert.Contains("AutomatedSteps, FiftySteps, ManualChecks, ProductionToStagingSync, QuorumGates, SlowCommands", result.Error);
     }
 
     [TestMethod]

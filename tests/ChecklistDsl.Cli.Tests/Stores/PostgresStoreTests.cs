@@ -212,7 +212,8 @@ public sealed class PostgresStoreTests
 
         var first = Cli(folder, Sync(folder, store));
         Assert.AreEqual(5, first.ExitCode, first.ToString());
-        Assert.Contains("checklist approve RUN --role \"Release manager\"", first.Output);
+        Assert.Contains("Waiting for Release manager (0 of 1)", first.Output);
+        Assert.Contains("--role \"Release manager\"` are kept; `checklist resume", first.Output);
         var firstId = database.Column("SELECT run_id FROM runs").Single()!;
 
         var second = Cli(folder, Sync(folder, store));
