@@ -227,14 +227,6 @@ internal sealed class PostgresRunStore : IRunStore
         }
     });
 
-    /// <summary>Refuses a second holder, naming the first (user, host, run id, since).</summary>
-    public void RefuseIfRunning(string checklist, string target)
-    {
-        if (!Guard(() => TryLock(checklist, target)))
-            throw Busy(checklist, target);
-        ReleaseLock(checklist, target);
-    }
-
     private void TakeLock(string checklist, string target)
     {
         if (!Guard(() => TryLock(checklist, target)))
