@@ -108,6 +108,33 @@ public sealed class PostgresStoreTests
     }
 
     [TestMethod]
+    public void A_run_whose_session_is_cut_stops_before_its_next_action_and_its_claim_still_keeps_a_second_run_out()
+    {
+        using var database = TestDatabase.Create();
+        using var folder = new TempFolder();
+        var hold = Path.Combine(folder.WorkDir, "hold");
+        File.WriteAllText(hold, "");
+        using var process = CliProcess.Start(folder.Path, null, Slow(folder, database.ConnectionString), out var stdout, out var stderr);
+        WaitForRecords(database.ConnectionString, "command-started", "Hold", process);
+
+        // The server stays up; only the run's session goes (a network cut, an admin): its advisory lock goes with it.
+        database.Execute($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database.Name}' AND application_name = 'checklist'");
+        var second = Cli(folder, Slow(folder, database.ConnectionString));
+        File.Delete(hold);
+        var first = CliProcess.Wait(process, stdout, stderr);
+
+        Assert.AreEqual(4, second.ExitCode, "the unfinished run still claims the target: " + second);
+        Assert.Contains("claimed for target 'default' by run", second.Error);
+        Assert.AreEqual(5, first.ExitCode, first.ToString());
+        Assert.Contains("The run stopped at 'Hold' before its next action", first.Error);
+        CollectionAssert.AreEqual(new[] { "first", "hold" }, folder.Log(), "neither run took another action");
+        var runId = database.Column("SELECT run_id FROM runs").Single()!;
+        var resumed = Cli(folder, "resume", runId, "--yes", "--store", database.ConnectionString, "--assembly", SampleChecklists.AssemblyPath);
+        Assert.AreEqual(0, resumed.ExitCode, resumed.ToString());
+        CollectionAssert.AreEqual(new[] { "first", "hold", "hold", "bounded", "last" }, folder.Log());
+    }
+
+    [TestMethod]
     public void Quotes_sql_and_unicode_in_targets_inputs_and_comments_round_trip_exactly()
     {
         using var database = TestDatabase.Create();
