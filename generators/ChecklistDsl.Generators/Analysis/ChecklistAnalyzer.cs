@@ -32,7 +32,8 @@ public sealed class ChecklistAnalyzer : DiagnosticAnalyzer
         UnknownPlaceholderRule.Analyze,          // CHK008
         CredentialInSourceRule.Analyze,          // CHK009
         MalformedChecklistRule.Analyze,          // CHK011
-        ApprovalQuorumRule.Analyze,              // CHK012
+        ConditionRules.Analyze,                  // CHK012, CHK013, CHK014
+        ApprovalQuorumRule.Analyze,              // CHK015
     ];
 
     /// <inheritdoc />

@@ -16,7 +16,7 @@ public sealed class ApprovalAttribute : Attribute
 
     /// <summary>
     /// How many distinct people in <see cref="Role"/> must approve before the run goes on (a quorum); 1 by
-    /// default. Less than 1 is a build error (CHK012).
+    /// default. Less than 1 is a build error (CHK015).
     /// </summary>
     public int Required { get; set; } = 1;
 

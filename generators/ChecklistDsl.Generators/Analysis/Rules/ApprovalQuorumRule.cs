@@ -4,7 +4,7 @@ using ChecklistDsl.Generators.Generation.Parsing;
 namespace ChecklistDsl.Generators.Analysis.Rules;
 
 /// <summary>
-/// CHK012: an [Approval] whose Required is below 1: a gate that nobody would need to approve. Reported on
+/// CHK015: an [Approval] whose Required is below 1: a gate that nobody would need to approve. Reported on
 /// the attribute; the generator leaves such a checklist out, as for every error that makes it unrunnable.
 /// </summary>
 internal static class ApprovalQuorumRule

@@ -11,7 +11,7 @@ namespace ChecklistDsl.Generators.Generation.Parsing;
 /// </summary>
 internal sealed class DslAttribute
 {
-    /// <summary>An argument that is neither a string, a string array nor a bool (an error, or another type).</summary>
+    /// <summary>An argument that is neither a string, a string array, a bool nor an int (an error, or another type).</summary>
     internal static readonly object Other = new();
 
     public DslAttribute(string metadataName, IReadOnlyList<object?> arguments, IReadOnlyList<KeyValuePair<string, object?>> named)

@@ -213,29 +213,34 @@ internal sealed class SyntaxAttributeReader
     }
 
     /// <summary>What each DSL attribute's constructors take: the shape literal arguments must fit.</summary>
-    private enum Parameters { None, OptionalString, String, TwoStrings, ParamsStrings }
+    private enum Parameters { None, OptionalString, String, TwoStrings, OneOrTwoStrings, ParamsStrings }
+
+    /// <summary>What a settable property of a DSL attribute holds.</summary>
+    private enum Named { Unknown, String, Bool, Int }
 
     private static Parameters ShapeOf(string name) => name switch
     {
         KnownNames.Checklist or KnownNames.Step or KnownNames.Rollback or KnownNames.Input or KnownNames.Secret => Parameters.OptionalString,
         KnownNames.Backup or KnownNames.Modifies or KnownNames.Destroys or KnownNames.Verifies => Parameters.ParamsStrings,
         KnownNames.AssumeSafe => Parameters.TwoStrings,
-        _ => Parameters.String, // Section, Check, Command, Approval, RollbackWith, NoRollback
+        KnownNames.When => Parameters.OneOrTwoStrings,
+        _ => Parameters.String, // Section, Check, Command, Approval, RollbackWith, NoRollback, WaitUntil
     };
 
-    private enum NamedValue { String, Bool, Int }
-
-    /// <summary>The settable properties and the type of each.</summary>
-    private static NamedValue? NamedKind(string attribute, string property) => (attribute, property) switch
+    /// <summary>The settable properties and what they hold.</summary>
+    private static Named NamedKind(string attribute, string property) => (attribute, property) switch
     {
-        (KnownNames.Step, "Purpose" or "Instructions" or "Timeout") => NamedValue.String,
-        (KnownNames.Step, "Optional") => NamedValue.Bool,
-        (KnownNames.Checklist, "Summary" or "Owner" or "Environment") => NamedValue.String,
-        (KnownNames.Rollback, "Instructions") => NamedValue.String,
-        (KnownNames.Backup, "Verified" or "OffSite") => NamedValue.Bool,
-        (KnownNames.Approval, "AllowSelfApproval") => NamedValue.Bool,
-        (KnownNames.Approval, "Required") => NamedValue.Int,
-        _ => null,
+        (KnownNames.Step, "Purpose" or "Instructions" or "Timeout") => Named.String,
+        (KnownNames.Step, "Optional") => Named.Bool,
+        (KnownNames.Checklist, "Summary" or "Owner" or "Environment") => Named.String,
+        (KnownNames.Rollback, "Instructions") => Named.String,
+        (KnownNames.Backup, "Verified" or "OffSite") => Named.Bool,
+        (KnownNames.Command, "RetryDelay") => Named.String,
+        (KnownNames.Command, "Retries") => Named.Int,
+        (KnownNames.WaitUntil, "Every" or "Timeout") => Named.String,
+        (KnownNames.Approval, "AllowSelfApproval") => Named.Bool,
+        (KnownNames.Approval, "Required") => Named.Int,
+        _ => Named.Unknown,
     };
 
     /// <summary>The arguments, when every one is a literal that fits the attribute; else null.</summary>
@@ -252,17 +257,15 @@ internal sealed class SyntaxAttributeReader
                 var property = equals.Name.Identifier.ValueText;
                 object? value = NamedKind(name, property) switch
                 {
-                    NamedValue.Bool => argument.Expression.Kind() switch
+                    Named.Bool => argument.Expression.Kind() switch
                     {
                         SyntaxKind.TrueLiteralExpression => true,
                         SyntaxKind.FalseLiteralExpression => false,
                         _ => DslAttribute.Other,
                     },
-                    NamedValue.String => TryString(argument.Expression, constants, out var text) ? text : DslAttribute.Other,
-                    // A plain number; anything else (a negative, a constant) is read by the compiler instead.
-                    NamedValue.Int => argument.Expression is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NumericLiteralExpression, Token.Value: int number }
-                        ? number
-                        : DslAttribute.Other,
+                    Named.String => TryString(argument.Expression, constants, out var text) ? text : DslAttribute.Other,
+                    // A plain int literal; anything else (a sign, a constant) is read from symbols.
+                    Named.Int => argument.Expression is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NumericLiteralExpression, Token.Value: int number } ? number : DslAttribute.Other,
                     _ => DslAttribute.Other,
                 };
                 if (value == DslAttribute.Other)
@@ -280,6 +283,7 @@ internal sealed class SyntaxAttributeReader
             case Parameters.OptionalString when positional.Count <= 1:
             case Parameters.String when positional.Count == 1:
             case Parameters.TwoStrings when positional.Count == 2:
+            case Parameters.OneOrTwoStrings when positional.Count is 1 or 2:
                 return new DslAttribute(name, positional, named);
             case Parameters.ParamsStrings when !positional.Contains(null):
                 // The compiler passes params arguments as one array (a lone null would be the array itself).

@@ -3,7 +3,7 @@ using ChecklistDsl.Analyzers.Tests.Infrastructure;
 namespace ChecklistDsl.Analyzers.Tests.Rules;
 
 [TestClass]
-public sealed class CHK012ApprovalQuorumTests
+public sealed class CHK015ApprovalQuorumTests
 {
     [TestMethod]
     public async Task A_quorum_below_one_is_reported_on_the_approval_attribute()
@@ -12,8 +12,8 @@ public sealed class CHK012ApprovalQuorumTests
             [Checklist]
             public partial class Migrate
             {
-                [Step("Approve the migration"), {|CHK012:Approval("DBA", Required = 0)|}] void Approve() { }
-                [Step, {|CHK012:Approval("Lead", Required = -1)|}] void AlsoApprove() { }
+                [Step("Approve the migration"), {|CHK015:Approval("DBA", Required = 0)|}] void Approve() { }
+                [Step, {|CHK015:Approval("Lead", Required = -1)|}] void AlsoApprove() { }
             }
             """);
         Assert.AreEqual(
