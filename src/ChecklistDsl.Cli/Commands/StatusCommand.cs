@@ -2,34 +2,33 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using ChecklistDsl.Cli.Journal;
-using ChecklistDsl.Cli.Locking;
+using ChecklistDsl.Cli.Stores;
 using Spectre.Console;
 
 namespace ChecklistDsl.Cli.Commands;
 
-/// <summary><c>checklist status</c>: the runs under the state folder, from their journals alone.</summary>
+/// <summary><c>checklist status</c>: the runs in the run store, from their journals alone.</summary>
 internal static class StatusCommand
 {
     public static Command Create()
     {
         var json = CommonOptions.Json();
-        var stateDir = CommonOptions.StateDir();
-        var command = new Command("status", "List the runs: state, progress, who and when.") { json, stateDir };
+        var command = new Command("status", "List the runs: state, progress, who and when.") { json };
+        var storeOptions = new StoreOptions().AddTo(command);
         command.SetAction(result =>
         {
-            var state = CommonOptions.State(result, stateDir);
-            var runs = state.Journals().Select(RunSummary.Read).ToArray();
-            var rows = runs.Select(r => new
+            using var store = storeOptions.Open(result);
+            var rows = store.Runs().Select(r => new
             {
                 r.RunId,
                 r.Checklist,
                 r.Target,
-                State = Describe(state, r),
+                State = Describe(r),
                 Progress = $"{r.StepsDone}/{r.StepCount}",
-                r.StartedBy,
+                StartedBy = $"{r.Operator}@{r.Host}",
                 r.StartedAt,
                 r.LastActivity,
-                r.Journal,
+                Journal = r.Location,
                 r.Problem,
             }).ToArray();
             if (result.GetValue(json))
@@ -39,7 +38,7 @@ internal static class StatusCommand
             }
             if (rows.Length == 0)
             {
-                Terminal.Out.MarkupLine($"No runs in {Markup.Escape(state.RunsFolder)}.");
+                Terminal.Out.MarkupLine($"No runs in {Markup.Escape(store is Stores.File.FileRunStore file ? file.State.RunsFolder : store.Location)}.");
                 return ExitCodes.Completed;
             }
             var table = new Table().AddColumns("Run", "Checklist", "Target", "State", "Progress", "Started by", "Started", "Last activity");
@@ -57,15 +56,11 @@ internal static class StatusCommand
     }
 
     /// <summary>The machine state, with whether an unfinished run is going on now or waits for a resume.</summary>
-    private static string Describe(StateDirectory state, RunSummary run)
-    {
-        if (run.Problem is not null)
-            return $"unreadable ({run.Problem})";
-        if (run.IsFinished)
-            return run.State;
-        var live = RunLock.LiveOwner(state, run.Checklist, run.Target);
-        return live?.RunId == run.RunId ? $"running: {run.State}" : $"stopped: {run.State} (resumable)";
-    }
+    private static string Describe(RunListing run) =>
+        run.Problem is not null ? $"unreadable ({run.Problem})"
+        : run.IsFinished ? run.State
+        : run.Live ? $"running: {run.State}"
+        : $"stopped: {run.State} (resumable)";
 
-    private static string When(DateTimeOffset at) => at == default ? "?" : at.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    internal static string When(DateTimeOffset at) => at == default ? "?" : at.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

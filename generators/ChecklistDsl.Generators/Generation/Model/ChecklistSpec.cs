@@ -94,6 +94,8 @@ internal sealed record StepSpec(
     EquatableArray<string> Checks,
     EquatableArray<string> Commands,
     string? ApprovalRole,
+    int ApprovalsRequired,
+    bool AllowsSelfApproval,
     BackupSpec? Backup,
     EquatableArray<string> Modifies,
     EquatableArray<string> Destroys,

@@ -201,6 +201,9 @@ internal static class ChecklistParser
         }
         var backup = Find(attributes, KnownNames.Backup);
         var approval = Find(attributes, KnownNames.Approval);
+        var approvalsRequired = approval?.NamedInt("Required") ?? 1;
+        if (approvalsRequired < 1)
+            return null; // a quorum of nobody cannot be generated (CHK015 explains)
         var rollbackWith = Find(attributes, KnownNames.RollbackWith);
         var noRollback = Find(attributes, KnownNames.NoRollback);
         string? rollbackName = null;
@@ -226,6 +229,8 @@ internal static class ChecklistParser
             Checks: Texts(attributes, KnownNames.Check),
             Commands: commands.Value,
             ApprovalRole: approval is null ? null : Text(approval.String(0)) ?? "Approver",
+            ApprovalsRequired: approvalsRequired,
+            AllowsSelfApproval: approval?.NamedBool("AllowSelfApproval") ?? false,
             Backup: backup is null ? null : new BackupSpec(backup.Strings().ToEquatableArray(), backup.NamedBool("Verified"), backup.NamedBool("OffSite")),
             Modifies: Resources(attributes, KnownNames.Modifies),
             Destroys: Resources(attributes, KnownNames.Destroys),
