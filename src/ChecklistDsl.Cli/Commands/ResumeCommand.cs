@@ -22,7 +22,7 @@ internal static class ResumeCommand
         {
             var stateDirectory = CommonOptions.State(result, runOptions.StateDir);
             var path = stateDirectory.FindJournal(result.GetValue(run)!);
-            var records = JournalReader.Read(path);
+            var records = JournalReader.Read(path, allowTornTail: true, out var torn);
             var header = records[0];
             using var loaded = source.Load(result);
             var checklist = loaded.Find(header.Checklist!);
@@ -44,7 +44,14 @@ internal static class ResumeCommand
                 state,
                 () =>
                 {
+                    // Under the run's lock: no live process is writing the line that looks torn.
+                    var aside = torn?.SetAside();
                     var writer = JournalWriter.OpenForAppend(path);
+                    if (torn is not null)
+                    {
+                        writer.Append(torn.Record());
+                        console.MarkupLine($"[yellow]The journal's last record was cut off by a crash while being written; its {torn.Length} byte(s) were moved to {Markup.Escape(aside!)} and the run resumes as if it had never been written.[/]");
+                    }
                     writer.Append(new JournalRecord { Type = RecordTypes.Resumed, User = Environment.UserName, Host = Environment.MachineName, Pid = Environment.ProcessId, State = state.State });
                     return writer;
                 },

@@ -64,7 +64,11 @@ internal static class StatusCommand
         if (run.IsFinished)
             return run.State;
         var live = RunLock.LiveOwner(state, run.Checklist, run.Target);
-        return live?.RunId == run.RunId ? $"running: {run.State}" : $"stopped: {run.State} (resumable)";
+        if (live?.RunId == run.RunId)
+            return $"running: {run.State}";
+        return run.Torn is null
+            ? $"stopped: {run.State} (resumable)"
+            : $"stopped: {run.State} (resumable; its last record was cut off by a crash and is set aside on resume)";
     }
 
     private static string When(DateTimeOffset at) => at == default ? "?" : at.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);

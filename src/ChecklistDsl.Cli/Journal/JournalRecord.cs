@@ -63,6 +63,11 @@ internal sealed record JournalRecord
     // decision after a failure
     public string? Action { get; init; }
 
+    // torn-tail-set-aside
+    /// <summary>Where the torn bytes were in the journal (byte offset) and how many there were.</summary>
+    public long? Offset { get; init; }
+    public long? Length { get; init; }
+
     /// <summary>Whether a finished command succeeded.</summary>
     [JsonIgnore]
     public bool Succeeded => ExitCode == 0 && TimedOut != true && Interrupted != true;
@@ -96,4 +101,9 @@ internal static class RecordTypes
     public const string Failure = "failure";
     /// <summary>The run stopped before its end (text says why); resume continues it.</summary>
     public const string Paused = "paused";
+    /// <summary>
+    /// Resume found a torn last line (a crash mid-write) and moved its bytes aside: text names the file,
+    /// offset and length where they were. The torn record's action was never taken.
+    /// </summary>
+    public const string TornTailSetAside = "torn-tail-set-aside";
 }
