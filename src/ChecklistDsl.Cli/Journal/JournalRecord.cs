@@ -32,6 +32,8 @@ internal sealed record JournalRecord
     public string? Trigger { get; init; }
     public string? Source { get; init; }
     public string? Destination { get; init; }
+    /// <summary>On a transition into Aborted: the changes still in place (text names where the run stopped).</summary>
+    public IReadOnlyList<string>? InPlace { get; init; }
 
     /// <summary>The machine state the record belongs to (a step or rollback state).</summary>
     public string? State { get; init; }

@@ -49,6 +49,9 @@ internal sealed class ChecklistRunner
     /// <summary>The machine's state now.</summary>
     public string State => _machine.State;
 
+    /// <summary>After an abort: the state the run stopped in, in words, and the changes still in place.</summary>
+    public (string StoppedAt, IReadOnlyList<string> InPlace)? AbortedAt { get; private set; }
+
     /// <summary>Runs until the machine finishes or the run pauses.</summary>
     public async Task<RunOutcome> RunAsync(CancellationToken cancellationToken)
     {
@@ -266,7 +269,11 @@ internal sealed class ChecklistRunner
     private async Task<Next> DecideAsync(string problem, IReadOnlyList<FailureAction> choices, CancellationToken ct)
     {
         _console.MarkupLine($"[red]Problem:[/] {Markup.Escape(problem)}");
-        var action = await _operator.OnFailureAsync(problem, choices, ct);
+        // "Roll back" only when there is something to undo; then it names what.
+        var undo = choices.Contains(FailureAction.RollBack) ? RollbackPlan.StepsToUndo(_state, _machine.State) : [];
+        if (undo.Count == 0)
+            choices = choices.Where(c => c != FailureAction.RollBack).ToArray();
+        var action = await _operator.OnFailureAsync(problem, choices, undo.Select(s => $"{s.Index + 1}. {s.Title}").ToArray(), ct);
         Record(new JournalRecord { Type = RecordTypes.Failure, State = _machine.State, Text = problem, Action = action.ToString(), Via = _operator.Via });
         if (action.Trigger() is not { } trigger)
             return Next.Continue;
@@ -316,8 +323,26 @@ internal sealed class ChecklistRunner
         var source = _machine.State;
         if (!_machine.CanFire(trigger, out var unmet))
             throw new InvalidOperationException($"'{trigger}' cannot fire in '{source}' of '{_checklist.Name}': {string.Join("; ", unmet)}.");
+        var inPlace = RollbackPlan.ChangesInPlace(_state, source);
         _machine.Fire(trigger);
-        Record(new JournalRecord { Type = RecordTypes.Transition, Trigger = trigger.ToString(), Source = source, Destination = _machine.State });
+        if (_machine.State == ChecklistMachine.RolledBack)
+        {
+            // A rollback walks only the procedures the plan has: a change without one stays in place.
+            Record(new JournalRecord { Type = RecordTypes.Transition, Trigger = trigger.ToString(), Source = source, Destination = _machine.State, InPlace = inPlace.Count == 0 ? null : inPlace });
+            return;
+        }
+        if (_machine.State != ChecklistMachine.Aborted)
+        {
+            Record(new JournalRecord { Type = RecordTypes.Transition, Trigger = trigger.ToString(), Source = source, Destination = _machine.State });
+            return;
+        }
+        var stoppedAt = RollbackPlan.Describe(_checklist, source);
+        Record(new JournalRecord
+        {
+            Type = RecordTypes.Transition, Trigger = trigger.ToString(), Source = source, Destination = _machine.State,
+            Text = $"stopped at {stoppedAt}", InPlace = inPlace,
+        });
+        AbortedAt = (stoppedAt, inPlace);
     }
 
     private void Record(JournalRecord record)
