@@ -20,11 +20,11 @@ internal static class ResumeCommand
 
         command.SetAction(async (result, cancellationToken) =>
         {
-            var stateDirectory = CommonOptions.State(result, runOptions.StateDir);
-            var path = stateDirectory.FindJournal(result.GetValue(run)!);
+            // The run id alone is enough: the journal says where its checklists and state folder are.
+            var (path, stateDirectory) = StateDirectory.Locate(result.GetValue(run)!, result.GetValue(runOptions.StateDir));
             var records = JournalReader.Read(path, allowTornTail: true, out var torn);
             var header = records[0];
-            using var loaded = source.Load(result);
+            using var loaded = Loading.LoadedChecklists.Load(source.Resolve(result, header).Assembly);
             var checklist = loaded.Find(header.Checklist!);
             if (header.Fingerprint != checklist.Fingerprint)
                 throw new CliException(PlanChanged(header, checklist));

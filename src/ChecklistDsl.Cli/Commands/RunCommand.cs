@@ -20,7 +20,8 @@ internal static class RunCommand
 
         command.SetAction(async (result, cancellationToken) =>
         {
-            using var loaded = source.Load(result);
+            var (assemblyPath, project) = source.Resolve(result, recorded: null);
+            using var loaded = Loading.LoadedChecklists.Load(assemblyPath);
             var checklist = loaded.Find(result.GetValue(name)!);
             var given = CommonOptions.Pairs(result.GetValue(inputs), "--input");
             var console = Terminal.Out;
@@ -49,6 +50,9 @@ internal static class RunCommand
                 User = Environment.UserName,
                 Host = Environment.MachineName,
                 Pid = Environment.ProcessId,
+                Assembly = assemblyPath,
+                Project = project,
+                StateDir = stateDirectory.Root,
                 Inputs = values.Values,
             };
             foreach (var unfinished in stateDirectory.Journals().Select(RunSummary.Read)
@@ -61,7 +65,14 @@ internal static class RunCommand
             return await RunSession.ExecuteAsync(
                 stateDirectory,
                 new RunState(checklist, header),
-                () => JournalWriter.Create(stateDirectory.JournalPath(header.RunId!), header),
+                () =>
+                {
+                    var journal = JournalWriter.Create(stateDirectory.JournalPath(header.RunId!), header);
+                    // Hints name the run alone (`checklist resume RUN`): the index finds it from any folder.
+                    if (RunIndex.Add(header.RunId!, journal.Path) is { } why)
+                        console.MarkupLine($"[grey]Note: the run could not be added to {Markup.Escape(RunIndex.Folder)} ({Markup.Escape(why)}); resume it from this folder, or with --state-dir.[/]");
+                    return journal;
+                },
                 values,
                 settings,
                 console,

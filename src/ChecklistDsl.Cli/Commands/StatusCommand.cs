@@ -7,18 +7,34 @@ using Spectre.Console;
 
 namespace ChecklistDsl.Cli.Commands;
 
-/// <summary><c>checklist status</c>: the runs under the state folder, from their journals alone.</summary>
+/// <summary>
+/// <c>checklist status [RUN]</c>: the runs under the state folder, or one run found by its id from any
+/// folder, from their journals alone. It takes the options of the other run verbs (--project,
+/// --assembly, --no-build), so that a command line can be reused; it needs no checklists assembly.
+/// </summary>
 internal static class StatusCommand
 {
     public static Command Create()
     {
         var json = CommonOptions.Json();
         var stateDir = CommonOptions.StateDir();
-        var command = new Command("status", "List the runs: state, progress, who and when.") { json, stateDir };
+        var run = new Argument<string?>("RUN") { Description = "One run (its id, a unique prefix, or its journal's path), from any folder. Default: every run in the state folder.", Arity = ArgumentArity.ZeroOrOne };
+        var command = new Command("status", "List the runs: state, progress, who and when.") { run, json, stateDir };
+        new ChecklistSourceOptions().AddTo(command);
         command.SetAction(result =>
         {
             var state = CommonOptions.State(result, stateDir);
-            var runs = state.Journals().Select(RunSummary.Read).ToArray();
+            string[] journals;
+            if (result.GetValue(run) is { } one)
+            {
+                var (journal, holder) = StateDirectory.Locate(one, result.GetValue(stateDir));
+                (journals, state) = ([journal], holder);
+            }
+            else
+            {
+                journals = state.Journals().ToArray();
+            }
+            var runs = journals.Select(RunSummary.Read).ToArray();
             var rows = runs.Select(r => new
             {
                 r.RunId,

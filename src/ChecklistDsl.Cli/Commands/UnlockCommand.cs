@@ -4,20 +4,27 @@ using ChecklistDsl.Cli.Locking;
 
 namespace ChecklistDsl.Cli.Commands;
 
-/// <summary><c>checklist unlock NAME --target T</c>: clears a lock left by a run that is no longer running.</summary>
+/// <summary>
+/// <c>checklist unlock NAME --target T</c> or <c>checklist unlock RUN</c>: clears a lock left by a run that
+/// is no longer running (a run id finds its checklist, target and state folder from any folder).
+/// </summary>
 internal static class UnlockCommand
 {
     public static Command Create()
     {
-        var name = new Argument<string>("NAME") { Description = "The checklist's name, as the lock message gives it." };
+        var name = new Argument<string>("NAME") { Description = "The checklist's name, as the lock message gives it, or the id of the run that left the lock." };
         var target = CommonOptions.Target();
         var force = new Option<bool>("--force") { Description = "Clear the lock even if its process seems alive (or runs on another host)." };
         var stateDir = CommonOptions.StateDir();
         var command = new Command("unlock", "Clear a checklist's lock for a target after its run died.") { name, target, force, stateDir };
+        new ChecklistSourceOptions().AddTo(command);
         command.SetAction(result =>
         {
             var state = CommonOptions.State(result, stateDir);
-            var path = RunLock.PathFor(state, result.GetValue(name)!, result.GetValue(target)!);
+            var (checklist, lockTarget) = (result.GetValue(name)!, result.GetValue(target)!);
+            if (FindRun(checklist, result.GetValue(stateDir)) is { } found)
+                (checklist, lockTarget, state) = found;
+            var path = RunLock.PathFor(state, checklist, lockTarget);
             if (!File.Exists(path))
                 throw new CliException($"There is no lock {path}.");
             var owner = RunLock.ReadOwner(path);
@@ -30,5 +37,22 @@ internal static class UnlockCommand
             return ExitCodes.Completed;
         });
         return command;
+    }
+
+    /// <summary>The checklist, target and state folder of the run <paramref name="run"/>, when it names a run.</summary>
+    private static (string Checklist, string Target, Journal.StateDirectory State)? FindRun(string run, string? stateDir)
+    {
+        if (!run.Contains('-', StringComparison.Ordinal) && !run.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase))
+            return null; // a checklist's name (run ids are yyyyMMdd-HHmmss-Name-xxxxxx)
+        try
+        {
+            var (journal, state) = Journal.StateDirectory.Locate(run, stateDir);
+            var header = Journal.RunSummary.Read(journal);
+            return header.Checklist == "?" ? null : (header.Checklist, header.Target, state);
+        }
+        catch (CliException)
+        {
+            return null;
+        }
     }
 }

@@ -25,6 +25,12 @@ internal sealed record JournalRecord
     public string? User { get; init; }
     public string? Host { get; init; }
     public int? Pid { get; init; }
+    /// <summary>The checklists assembly the run loaded (full path), so that a resume needs no --assembly.</summary>
+    public string? Assembly { get; init; }
+    /// <summary>The checklists project it was built from (full path), when the run was given one (or found one in its folder).</summary>
+    public string? Project { get; init; }
+    /// <summary>The state folder that holds the journal and the lock (full path).</summary>
+    public string? StateDir { get; init; }
     /// <summary>Non-secret input values (secrets are never recorded).</summary>
     public IReadOnlyDictionary<string, string>? Inputs { get; init; }
 

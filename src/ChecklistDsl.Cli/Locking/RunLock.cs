@@ -144,7 +144,11 @@ internal sealed class RunLock : IDisposable
 
     private static string Describe(string path, string checklist, string target, LockOwner? holder, bool stale)
     {
-        var unlock = $"checklist unlock {checklist} --target {target}";
+        // Pasteable from the folder the operator is in: the state folder is named when it is not ./.checklist.
+        var root = Path.GetDirectoryName(Path.GetDirectoryName(path))!;
+        var unlock = holder is null ? $"checklist unlock {checklist} --target {target}" : $"checklist unlock {holder.RunId}";
+        if (holder is null && root != StateDirectory.At(null).Root)
+            unlock += $" --state-dir '{root.Replace("'", "'\\''")}'";
         if (holder is null)
             return $"The checklist '{checklist}' is locked for target '{target}' by an unreadable lock file {path}. " +
                    $"If no run is going on, clear it with `{unlock}` or delete that file.";

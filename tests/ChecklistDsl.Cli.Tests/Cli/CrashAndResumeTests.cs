@@ -223,7 +223,7 @@ public sealed class CrashAndResumeTests
         var blocked = Sample.Cli(folder, null, "run", "SlowCommands", "--input", $"WorkDir={folder.WorkDir}", "--yes");
         Assert.AreEqual(4, blocked.ExitCode, blocked.ToString());
         Assert.Contains("stale lock", blocked.Error);
-        Assert.Contains("checklist unlock SlowCommands --target default", blocked.Error);
+        Assert.Contains($"checklist unlock {runId}", blocked.Error);
         Assert.Contains($"checklist resume {runId}", blocked.Error);
 
         File.Delete(hold);

@@ -76,6 +76,7 @@ public sealed class InteractiveTests
             ArgumentList = { "-qfec", command, "/dev/null" },
         };
         start.Environment["TERM"] = "dumb";
+        start.Environment["CHECKLIST_HOME"] = CliProcess.Home;
         start.Environment["API_TOKEN"] = Sample.Token;
         start.Environment.Remove("CHECKLIST_TEST_CRASH_AFTER_RECORDS");
         using var process = Process.Start(start)!;
