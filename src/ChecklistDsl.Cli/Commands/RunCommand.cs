@@ -35,6 +35,7 @@ internal static class RunCommand
             var settings = runOptions.Settings(result, checklist);
             var values = RunInputs.Resolve(checklist, given, RunSession.Prompter(console, settings.Interactive));
             var stateDirectory = CommonOptions.State(result, runOptions.StateDir);
+            stateDirectory.Prepare();
             var now = DateTimeOffset.UtcNow;
             var header = new JournalRecord
             {
@@ -61,13 +62,14 @@ internal static class RunCommand
                 console.MarkupLine($"[yellow]Note:[/] run {unfinished.RunId} of this checklist and target stopped at '{Markup.Escape(unfinished.State)}' unfinished; `checklist resume {unfinished.RunId}` would continue it.");
             }
             var environment = checklist.Environment is null ? "" : checklist.IsProduction ? $" [bold red]{Markup.Escape(checklist.Environment.ToUpperInvariant())}[/]" : $" ({Markup.Escape(checklist.Environment)})";
-            console.MarkupLine($"[bold]{Markup.Escape(checklist.Title)}[/]{environment} — run {header.RunId} against target '{Markup.Escape(header.Target!)}'");
             return await RunSession.ExecuteAsync(
                 stateDirectory,
                 new RunState(checklist, header),
                 () =>
                 {
                     var journal = JournalWriter.Create(stateDirectory.JournalPath(header.RunId!), header);
+                    // Shown once the run exists (its lock taken, its header on disk): never an id that was not recorded.
+                    console.MarkupLine($"[bold]{Markup.Escape(checklist.Title)}[/]{environment} — run {header.RunId} against target '{Markup.Escape(header.Target!)}'");
                     // Hints name the run alone (`checklist resume RUN`): the index finds it from any folder.
                     if (RunIndex.Add(header.RunId!, journal.Path) is { } why)
                         console.MarkupLine($"[grey]Note: the run could not be added to {Markup.Escape(RunIndex.Folder)} ({Markup.Escape(why)}); resume it from this folder, or with --state-dir.[/]");

@@ -21,6 +21,41 @@ internal sealed class StateDirectory
     public static StateDirectory At(string? folder) =>
         new(Path.GetFullPath(string.IsNullOrWhiteSpace(folder) ? Path.Combine(Environment.CurrentDirectory, ".checklist") : folder));
 
+    /// <summary>
+    /// Makes the folder and its runs/ and locks/ folders, before a run shows its id: a folder that cannot
+    /// be written stops the run here, with the cause named (a file in the way, no permission, no space).
+    /// </summary>
+    public void Prepare()
+    {
+        try
+        {
+            Directory.CreateDirectory(RunsFolder);
+            Directory.CreateDirectory(LocksFolder);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Unwritable(e);
+        }
+    }
+
+    /// <summary>The error for a state folder that cannot be written, naming the cause.</summary>
+    public CliException Unwritable(Exception e)
+    {
+        // "Not a directory" hides which part of the path is the file in the way: find it.
+        string? cause = null;
+        foreach (var path in new[] { RunsFolder, LocksFolder, Root })
+        {
+            for (var part = path; !string.IsNullOrEmpty(part) && cause is null; part = Path.GetDirectoryName(part))
+            {
+                if (File.Exists(part))
+                    cause = $"'{part}' is a file, not a folder";
+            }
+        }
+        cause ??= e is UnauthorizedAccessException ? $"permission denied ({e.Message})" : e.Message;
+        return new CliException(
+            $"Cannot write the run state in {Root}: {cause}. Nothing was run. Make that folder writable (and give it free space), or choose another with --state-dir.");
+    }
+
     /// <summary>The journal of a run.</summary>
     public string JournalPath(string runId) => Path.Combine(RunsFolder, runId + ".jsonl");
 

@@ -98,7 +98,7 @@ internal sealed class ChecklistRunner
 
     private async Task<Next> RunStepAsync(StepDefinition step, CancellationToken ct)
     {
-        _view.ShowStep(step);
+        _view.ShowStep(step, k => _state.Progress.IsTicked(step.Index, k));
         var touched = _state.AnyCommandStarted || step.Checks.Select((_, k) => k).Any(k => _state.Progress.IsTicked(step.Index, k));
         if (step.Optional && !touched && !await _operator.DoOptionalStepAsync(step, ct))
         {
@@ -113,11 +113,9 @@ internal sealed class ChecklistRunner
         for (var k = 0; k < step.Checks.Count; k++)
         {
             var text = step.Checks[k];
+            // Shown ticked with the step already.
             if (_state.Progress.IsTicked(step.Index, k))
-            {
-                _console.MarkupLine($"  [green]☑[/] {Markup.Escape(text)} [grey](ticked earlier)[/]");
                 continue;
-            }
             while (!await _operator.ConfirmAsync($"☐ {Markup.Escape(text)} — ticked?", ct))
             {
                 next = await DecideAsync($"the check '{text}' is not ticked", choices, ct);
@@ -125,7 +123,8 @@ internal sealed class ChecklistRunner
                     return next;
             }
             Record(new JournalRecord { Type = RecordTypes.CheckTicked, State = step.Name, Step = step.Index, Check = k, Text = text, Via = _operator.Via });
-            _console.MarkupLine($"  [green]☑[/] {Markup.Escape(text)}");
+            // Nobody looked at a box --yes ticked: the screen says so, as the journal does (via).
+            _console.MarkupLine($"  [green]☑[/] {Markup.Escape(text)}{(_operator.Via == "--yes" ? " [yellow](ticked by --yes, not by a person)[/]" : "")}");
         }
 
         if (step.IsApproval)
@@ -167,6 +166,8 @@ internal sealed class ChecklistRunner
                 if (next != Next.Continue)
                     return next;
             }
+            if (_operator.Via == "--yes")
+                _console.MarkupLine($"  [yellow]'{Markup.Escape(step.Title)}' confirmed done by --yes, not by a person[/]");
         }
         Fire(ChecklistTrigger.Complete);
         return Next.Moved;

@@ -84,8 +84,7 @@ internal static class RunSession
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new CliException(
-                $"Cannot write the run state in {stateDirectory.Root}: {e.Message} Nothing was run. Make that folder writable (and give it free space), or choose another with --state-dir.");
+            throw stateDirectory.Unwritable(e);
         }
     }
 

@@ -58,4 +58,34 @@ public sealed class FailureMenuTests
         Assert.AreEqual(1, result.ExitCode, result.ToString());
         Assert.Contains("Roll back: undo '6. Import the production dump', then '5. Drop the staging database', then '4. Sync files'", result.Output);
     }
+
+    [TestMethod]
+    public void Yes_says_on_screen_that_it_ticked_each_check()
+    {
+        using var folder = new TempFolder();
+
+        var result = Sample.Cli(folder, null, "run", "ManualChecks", "--yes", "--on-failure", "abort");
+
+        Assert.Contains("Box one (ticked by --yes, not by a person)", result.Output);
+        Assert.Contains("Box two (ticked by --yes, not by a person)", result.Output);
+        Assert.Contains("'Read the runbook' confirmed done by --yes, not by a person", result.Output);
+        Assert.Contains("--on-failure: Abort", result.Output);
+    }
+
+    [TestMethod]
+    public void After_a_resume_a_check_ticked_earlier_is_listed_once_as_ticked()
+    {
+        using var folder = new TempFolder();
+        // Record 5 of the sync run is the tick of the gate's check.
+        var crashed = Sample.Cli(folder, Sample.Environment(("CHECKLIST_TEST_CRASH_AFTER_RECORDS", "5")), Sample.SyncRun(folder, "--approver", "Alice"));
+        Assert.AreEqual(137, crashed.ExitCode, crashed.ToString());
+        var runId = Journals.Records(folder.Journal())[0].Text("runId")!;
+
+        var resumed = Sample.Cli(folder, Sample.Environment(), "resume", runId, "--yes", "--approver", "Alice");
+
+        Assert.AreEqual(0, resumed.ExitCode, resumed.ToString());
+        var lines = resumed.Output.Split('\n').Where(l => l.Contains("Staging users were told", StringComparison.Ordinal)).ToArray();
+        Assert.HasCount(1, lines, resumed.Output);
+        Assert.Contains("☑ Staging users were told (ticked earlier)", lines[0]);
+    }
 }
