@@ -155,6 +155,9 @@ public sealed class HtmlExportTests
         using (var zip = System.IO.Compression.ZipFile.OpenRead(package))
         {
             var script = zip.Entries.SingleOrDefault(e => e.FullName.EndsWith("/mermaid/mermaid.min.js", StringComparison.Ordinal));
+            // Packed where npm is missing, the package lacks the script (pack says so): not this test's machine in CI.
+            if (script is null && !Repository.IsCi && pack.Output.Contains("packed WITHOUT mermaid.min.js", StringComparison.Ordinal))
+                Assert.Inconclusive("npm is not installed, so the tool was packed without mermaid.min.js: " + pack.Output);
             Assert.IsNotNull(script, "the tool package ships mermaid.min.js: " + string.Join("\n", zip.Entries.Select(e => e.FullName)));
             Assert.IsTrue(zip.Entries.Any(e => e.FullName == script.FullName.Replace("mermaid.min.js", "LICENSE")), "its licence beside it");
             using var stream = script.Open();
