@@ -32,6 +32,9 @@ public sealed class PastedHintTests
         Assert.AreEqual(0, status.ExitCode, status.ToString());
         Assert.Contains("\"checklist\":\"ProductionToStagingSync\"", status.Output);
         Assert.Contains("resumable", status.Output);
+        // Every verb that reads runs takes the run's own options, so a command line can be reused.
+        var sameOptions = CliProcess.Run(elsewhere, null, "status", runId, "--state-dir", state, "--assembly", SampleChecklists.AssemblyPath, "--no-build");
+        Assert.AreEqual(0, sameOptions.ExitCode, sameOptions.ToString());
 
         // The hint as printed (checklist resume RUN), with the answers a script adds; no --assembly, no --state-dir.
         var resumed = CliProcess.Run(elsewhere, Sample.Environment(), [.. hint.Groups[1].Value.Split(' ')[1..], "--yes", "--approver", "Alice"]);
