@@ -145,9 +145,12 @@ internal sealed class RunLock : IDisposable
     private static string Describe(string path, string checklist, string target, LockOwner? holder, bool stale)
     {
         // Pasteable from the folder the operator is in: the state folder is named when it is not ./.checklist.
+        // A run id is found from any folder through its journal; a lock whose run left no journal (it died
+        // before writing its header) is named by checklist, target and state folder.
         var root = Path.GetDirectoryName(Path.GetDirectoryName(path))!;
-        var unlock = holder is null ? $"checklist unlock {checklist} --target {target}" : $"checklist unlock {holder.RunId}";
-        if (holder is null && root != StateDirectory.At(null).Root)
+        var byRun = holder is not null && File.Exists(Path.Combine(root, "runs", holder.RunId + ".jsonl"));
+        var unlock = byRun ? $"checklist unlock {holder!.RunId}" : $"checklist unlock {checklist} --target {target}";
+        if (!byRun && root != StateDirectory.At(null).Root)
             unlock += $" --state-dir '{root.Replace("'", "'\\''")}'";
         if (holder is null)
             return $"The checklist '{checklist}' is locked for target '{target}' by an unreadable lock file {path}. " +

@@ -31,9 +31,6 @@ internal sealed class TempFolder : IDisposable
         return journals[0];
     }
 
-    /// <summary>The journal of one run, among several.</summary>
-    public string Journal(string runId) => System.IO.Path.Combine(RunsFolder, runId + ".jsonl");
-
     public void Dispose()
     {
         try
