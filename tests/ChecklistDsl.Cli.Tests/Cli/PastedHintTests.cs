@@ -46,6 +46,28 @@ public sealed class PastedHintTests
     }
 
     [TestMethod]
+    public void A_run_started_with_project_resumes_by_its_id_from_a_folder_without_a_project()
+    {
+        using var folder = new TempFolder();
+        var elsewhere = Path.Combine(folder.Path, "no-project-here");
+        Directory.CreateDirectory(elsewhere);
+        // --no-build: the fixture is built once per test run; resume finds the project from the journal all the same.
+        var paused = CliProcess.Run(folder.Path, Sample.Environment(),
+            [.. Sample.SyncRun(folder), "--project", SampleChecklists.ProjectFolder, "--no-build"]);
+        Assert.AreEqual(5, paused.ExitCode, paused.ToString());
+        var header = Journals.Records(folder.Journal())[0];
+        Assert.AreEqual(Path.Combine(SampleChecklists.ProjectFolder, "SampleChecklists.csproj"), header.Text("project"));
+        var hint = Regex.Match(paused.Output, "`(checklist resume [^`]+)`");
+        Assert.IsTrue(hint.Success, paused.Output);
+
+        var resumed = CliProcess.Run(elsewhere, Sample.Environment(), [.. hint.Groups[1].Value.Split(' ')[1..], "--yes", "--approver", "Alice", "--no-build"]);
+
+        Assert.AreEqual(0, resumed.ExitCode, resumed.ToString());
+        Assert.DoesNotContain("No .csproj", resumed.Error);
+        CollectionAssert.AreEqual(Sample.FullSyncLog, folder.Log());
+    }
+
+    [TestMethod]
     public void A_stale_lock_hint_names_the_run_and_unlock_with_the_run_id_works_from_another_folder()
     {
         using var folder = new TempFolder();
