@@ -7,18 +7,32 @@ using Spectre.Console;
 
 namespace ChecklistDsl.Cli.Commands;
 
-/// <summary><c>checklist status</c>: the runs in the run store, from their journals alone.</summary>
+/// <summary>
+/// <c>checklist status [RUN]</c>: the runs in the run store, or one run found by its id (with the file
+/// store, from any folder), from their journals alone. It takes the options of the other run verbs
+/// (--project, --assembly, --no-build), so that a command line can be reused; it needs no checklists
+/// assembly.
+/// </summary>
 internal static class StatusCommand
 {
     public static Command Create()
     {
         var json = CommonOptions.Json();
-        var command = new Command("status", "List the runs: state, progress, who and when.") { json };
+        var run = new Argument<string?>("RUN") { Description = "One run (its id, a unique prefix, or, with the file store, its journal's path), from any folder. Default: every run in the store.", Arity = ArgumentArity.ZeroOrOne };
+        var command = new Command("status", "List the runs: state, progress, who and when.") { run, json };
         var storeOptions = new StoreOptions().AddTo(command);
+        new ChecklistSourceOptions().AddTo(command);
         command.SetAction(result =>
         {
-            using var store = storeOptions.Open(result);
-            var rows = store.Runs().Select(r => new
+            var one = result.GetValue(run);
+            using var store = one is null ? storeOptions.Open(result) : storeOptions.OpenFor(result, one);
+            var listed = store.Runs();
+            if (one is not null)
+            {
+                var wanted = store.Read(one).RunId;
+                listed = listed.Where(r => r.RunId == wanted).ToArray();
+            }
+            var rows = listed.Select(r => new
             {
                 r.RunId,
                 r.Checklist,
@@ -60,6 +74,7 @@ internal static class StatusCommand
         run.Problem is not null ? $"unreadable ({run.Problem})"
         : run.IsFinished ? run.State
         : run.Live ? $"running: {run.State}"
+        : run.TornTail ? $"stopped: {run.State} (resumable; its last record was cut off by a crash and is set aside on resume)"
         : $"stopped: {run.State} (resumable)";
 
     internal static string When(DateTimeOffset at) => at == default ? "?" : at.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
