@@ -2,34 +2,47 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using ChecklistDsl.Cli.Journal;
-using ChecklistDsl.Cli.Locking;
+using ChecklistDsl.Cli.Stores;
 using Spectre.Console;
 
 namespace ChecklistDsl.Cli.Commands;
 
-/// <summary><c>checklist status</c>: the runs under the state folder, from their journals alone.</summary>
+/// <summary>
+/// <c>checklist status [RUN]</c>: the runs in the run store, or one run found by its id (with the file
+/// store, from any folder), from their journals alone. It takes the options of the other run verbs
+/// (--project, --assembly, --no-build), so that a command line can be reused; it needs no checklists
+/// assembly.
+/// </summary>
 internal static class StatusCommand
 {
     public static Command Create()
     {
         var json = CommonOptions.Json();
-        var stateDir = CommonOptions.StateDir();
-        var command = new Command("status", "List the runs: state, progress, who and when.") { json, stateDir };
+        var run = new Argument<string?>("RUN") { Description = "One run (its id, a unique prefix, or, with the file store, its journal's path), from any folder. Default: every run in the store.", Arity = ArgumentArity.ZeroOrOne };
+        var command = new Command("status", "List the runs: state, progress, who and when.") { run, json };
+        var storeOptions = new StoreOptions().AddTo(command);
+        new ChecklistSourceOptions().AddTo(command);
         command.SetAction(result =>
         {
-            var state = CommonOptions.State(result, stateDir);
-            var runs = state.Journals().Select(RunSummary.Read).ToArray();
-            var rows = runs.Select(r => new
+            var one = result.GetValue(run);
+            using var store = one is null ? storeOptions.Open(result) : storeOptions.OpenFor(result, one);
+            var listed = store.Runs();
+            if (one is not null)
+            {
+                var wanted = store.Read(one).RunId;
+                listed = listed.Where(r => r.RunId == wanted).ToArray();
+            }
+            var rows = listed.Select(r => new
             {
                 r.RunId,
                 r.Checklist,
                 r.Target,
-                State = Describe(state, r),
+                State = Describe(r),
                 Progress = $"{r.StepsDone}/{r.StepCount}",
-                r.StartedBy,
+                StartedBy = $"{r.Operator}@{r.Host}",
                 r.StartedAt,
                 r.LastActivity,
-                r.Journal,
+                Journal = r.Location,
                 r.Problem,
             }).ToArray();
             if (result.GetValue(json))
@@ -39,7 +52,7 @@ internal static class StatusCommand
             }
             if (rows.Length == 0)
             {
-                Terminal.Out.MarkupLine($"No runs in {Markup.Escape(state.RunsFolder)}.");
+                Terminal.Out.MarkupLine($"No runs in {Markup.Escape(store is Stores.File.FileRunStore file ? file.State.RunsFolder : store.Location)}.");
                 return ExitCodes.Completed;
             }
             var table = new Table().AddColumns("Run", "Checklist", "Target", "State", "Progress", "Started by", "Started", "Last activity");
@@ -57,15 +70,12 @@ internal static class StatusCommand
     }
 
     /// <summary>The machine state, with whether an unfinished run is going on now or waits for a resume.</summary>
-    private static string Describe(StateDirectory state, RunSummary run)
-    {
-        if (run.Problem is not null)
-            return $"unreadable ({run.Problem})";
-        if (run.IsFinished)
-            return run.State;
-        var live = RunLock.LiveOwner(state, run.Checklist, run.Target);
-        return live?.RunId == run.RunId ? $"running: {run.State}" : $"stopped: {run.State} (resumable)";
-    }
+    private static string Describe(RunListing run) =>
+        run.Problem is not null ? $"unreadable ({run.Problem})"
+        : run.IsFinished ? run.State
+        : run.Live ? $"running: {run.State}"
+        : run.TornTail ? $"stopped: {run.State} (resumable; its last record was cut off by a crash and is set aside on resume)"
+        : $"stopped: {run.State} (resumable)";
 
-    private static string When(DateTimeOffset at) => at == default ? "?" : at.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    internal static string When(DateTimeOffset at) => at == default ? "?" : at.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

@@ -25,6 +25,12 @@ internal sealed record JournalRecord
     public string? User { get; init; }
     public string? Host { get; init; }
     public int? Pid { get; init; }
+    /// <summary>The checklists assembly the run loaded (full path), so that a resume needs no --assembly.</summary>
+    public string? Assembly { get; init; }
+    /// <summary>The checklists project it was built from (full path), when the run was given one (or found one in its folder).</summary>
+    public string? Project { get; init; }
+    /// <summary>The state folder that holds the journal and the lock (full path).</summary>
+    public string? StateDir { get; init; }
     /// <summary>Non-secret input values (secrets are never recorded).</summary>
     public IReadOnlyDictionary<string, string>? Inputs { get; init; }
 
@@ -32,6 +38,8 @@ internal sealed record JournalRecord
     public string? Trigger { get; init; }
     public string? Source { get; init; }
     public string? Destination { get; init; }
+    /// <summary>On a transition into Aborted: the changes still in place (text names where the run stopped).</summary>
+    public IReadOnlyList<string>? InPlace { get; init; }
 
     /// <summary>The machine state the record belongs to (a step or rollback state).</summary>
     public string? State { get; init; }
@@ -45,8 +53,14 @@ internal sealed record JournalRecord
     // approval / rejection
     public string? Role { get; init; }
     public string? Approver { get; init; }
-    /// <summary>How a decision was taken: "prompt" or "--approve" / "--approver" / "--yes" / "--on-failure".</summary>
+    /// <summary>How a decision was taken: "prompt" or "--approve" / "--approver" / "--yes" / "--on-failure" / "checklist approve".</summary>
     public string? Via { get; init; }
+    /// <summary>At a gate that waits: how many distinct approvals it needs.</summary>
+    public int? Required { get; init; }
+    /// <summary>At a gate that waits: whether the run's operator may approve it (the four-eyes rule is off for it).</summary>
+    public bool? SelfApproval { get; init; }
+    /// <summary>Whether the approver's identity was vouched for (a database login); <see langword="false"/> for a typed name.</summary>
+    public bool? Verified { get; init; }
 
     // commands
     /// <summary>Zero-based command index in its state; the step's C# automation comes after its commands.</summary>
@@ -73,6 +87,11 @@ internal sealed record JournalRecord
 
     // decision after a failure
     public string? Action { get; init; }
+
+    // torn-tail-set-aside
+    /// <summary>Where the torn bytes were in the journal (byte offset) and how many there were.</summary>
+    public long? Offset { get; init; }
+    public long? Length { get; init; }
 
     /// <summary>Whether a finished command succeeded.</summary>
     [JsonIgnore]
@@ -107,6 +126,17 @@ internal static class RecordTypes
     public const string Failure = "failure";
     /// <summary>The run stopped before its end (text says why); resume continues it.</summary>
     public const string Paused = "paused";
+    /// <summary>The run waits at a gate for approvals from other terminals: state, step, role, required, selfApproval.</summary>
+    public const string AwaitingApproval = "awaiting-approval";
+    /// <summary>The run was given up (<c>checklist abandon</c>): user, host, text (the comment). It no longer claims its target.</summary>
+    public const string Abandoned = "abandoned";
+    /// <summary>A lock left by the run's dead process was cleared (<c>checklist unlock</c>): user, host, text (whose lock).</summary>
+    public const string Unlocked = "unlocked";
+    /// <summary>
+    /// Resume found a torn last line (a crash mid-write) and moved its bytes aside: text names the file,
+    /// offset and length where they were. The torn record's action was never taken.
+    /// </summary>
+    public const string TornTailSetAside = "torn-tail-set-aside";
     /// <summary>A step whose <c>[When]</c> condition does not hold for the run's inputs, skipped without a prompt: state, step, text (the condition), input, value.</summary>
     public const string ConditionSkipped = "condition-skipped";
     /// <summary>A step's <c>[WaitUntil]</c> begins polling: state, line (redacted), text (how often, how long).</summary>

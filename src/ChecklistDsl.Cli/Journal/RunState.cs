@@ -12,6 +12,10 @@ internal sealed class RunState
 {
     private readonly Dictionary<int, bool> _finished = [];
     private readonly Dictionary<int, (int Count, DateTimeOffset LastAt)> _failedAttempts = [];
+    private readonly HashSet<int> _undone = [];
+    private readonly HashSet<int> _touched = [];
+    // The current rollback state's procedure was passed over by its [When]: leaving it undoes nothing.
+    private bool _passedOverByCondition;
     private readonly Dictionary<string, int> _stepIndex;
 
     public RunState(ChecklistDefinition definition, JournalRecord header)
@@ -38,6 +42,11 @@ internal sealed class RunState
     /// </summary>
     public ChecklistTrigger? PendingTrigger { get; private set; }
 
+    private readonly Dictionary<int, List<string>> _approvers = [];
+
+    /// <summary>Who approved a gate so far (distinct names, in order); the gate opens once <see cref="StepDefinition.ApprovalsRequired"/> did.</summary>
+    public IReadOnlyList<string> ApproversOf(int step) => _approvers.TryGetValue(step, out var names) ? names : [];
+
     /// <summary>Whether a command of the current state finished successfully (or was accepted as done).</summary>
     public bool CommandSucceeded(int command) => _finished.TryGetValue(command, out var ok) && ok;
 
@@ -52,6 +61,12 @@ internal sealed class RunState
 
     /// <summary>Whether the current step's wait has had a successful poll.</summary>
     public bool WaitSucceeded { get; private set; }
+
+    /// <summary>Whether a step's rollback procedure ran to its end.</summary>
+    public bool IsUndone(int step) => _undone.Contains(step);
+
+    /// <summary>Whether a step's work was begun: a command started or a check ticked (it may have partly happened).</summary>
+    public bool IsTouched(int step) => _touched.Contains(step);
 
     /// <summary>Whether any command of the current state has been started.</summary>
     public bool AnyCommandStarted => _finished.Count > 0 || InterruptedCommand is not null;
@@ -79,7 +94,7 @@ internal sealed class RunState
             // The decision to skip a step (or pass over a rollback procedure) by its condition: a resume carries it out.
             RecordTypes.ConditionSkipped => _stepIndex.ContainsKey(record.State ?? "") ? ChecklistTrigger.Skip : ChecklistTrigger.Complete,
             // A pause or a resume does not undo a decision; anything else that happens in the state does.
-            RecordTypes.Paused or RecordTypes.Resumed => PendingTrigger,
+            RecordTypes.Paused or RecordTypes.Resumed or RecordTypes.TornTailSetAside => PendingTrigger,
             _ => null,
         };
         switch (record.Type)
@@ -87,6 +102,9 @@ internal sealed class RunState
             case RecordTypes.Transition:
                 if (record.Source != State)
                     return $"a transition from '{record.Source}' while the run was in '{State}'";
+                if (record.Trigger == nameof(ChecklistTrigger.Complete) && !_passedOverByCondition && Definition.Steps.FirstOrDefault(s => s.RollbackState == record.Source) is { } undone)
+                    _undone.Add(undone.Index);
+                _passedOverByCondition = false;
                 if (_stepIndex.TryGetValue(record.Source!, out var left))
                 {
                     // The machine marks these itself when firing; replay must do the same.
@@ -109,6 +127,7 @@ internal sealed class RunState
                 if (record.State != State || !ValidStep(record.Step)
                     || (Definition.Steps[record.Step!.Value].Name != State && Definition.Steps[record.Step.Value].RollbackState != State))
                     return $"a condition-skipped record for step {record.Step} while the run was in '{State}'";
+                _passedOverByCondition = Definition.Steps[record.Step.Value].RollbackState == State;
                 return null;
             case RecordTypes.WaitStarted:
             case RecordTypes.Poll:
@@ -121,17 +140,25 @@ internal sealed class RunState
                 if (!ValidStep(record.Step) || (uint)record.Check!.Value >= (uint)Definition.Steps[record.Step!.Value].Checks.Count)
                     return $"check {record.Check} of step {record.Step} is not in the plan";
                 Progress.Tick(record.Step!.Value, record.Check.Value);
+                _touched.Add(record.Step.Value);
                 return null;
             case RecordTypes.Approval:
                 if (!ValidStep(record.Step) || !Definition.Steps[record.Step!.Value].IsApproval)
                     return $"step {record.Step} is not an approval step";
-                Progress.RecordApproval(record.Step.Value, record.Approver!);
+                // A quorum counts distinct identities: the same approver twice is one approval.
+                var approvers = _approvers.TryGetValue(record.Step.Value, out var list) ? list : (_approvers[record.Step.Value] = []);
+                if (!approvers.Contains(record.Approver!.Trim(), StringComparer.Ordinal))
+                    approvers.Add(record.Approver!.Trim());
+                if (approvers.Count >= Definition.Steps[record.Step.Value].ApprovalsRequired)
+                    Progress.RecordApproval(record.Step.Value, string.Join(", ", approvers));
                 return null;
             case RecordTypes.CommandStarted:
                 if (record.State != State)
                     return $"a command of '{record.State}' while the run was in '{State}'";
                 InterruptedCommand = record.Command;
                 _finished.Remove(record.Command!.Value);
+                if (_stepIndex.TryGetValue(State, out var touched))
+                    _touched.Add(touched);
                 return null;
             case RecordTypes.CommandFinished:
             case RecordTypes.CommandAccepted:

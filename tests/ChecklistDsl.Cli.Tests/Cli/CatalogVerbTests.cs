@@ -17,7 +17,11 @@ public sealed class CatalogVerbTests
         using var document = System.Text.Json.JsonDocument.Parse(result.Output);
         var rows = document.RootElement.EnumerateArray().ToArray();
         CollectionAssert.AreEqual(
-            new[] { "AutomatedSteps", "ConditionalRollback", "ConditionalSteps", "LongWait", "ManualChecks", "ProductionToStagingSync", "RetriedCommands", "SlowCommands", "SlowRetry", "TalkativeCommands", "WaitsForHealth" },
+            new[]
+            {
+                "AutomatedSteps", "ConditionalRollback", "ConditionalSteps", "FiftySteps", "LongWait", "ManualChecks", "PipelineBackup",
+                "ProductionToStagingSync", "QuorumGates", "RetriedCommands", "SlowCommands", "SlowRetry", "TalkativeCommands", "WaitsForHealth",
+            },
             rows.Select(r => r.Text("name")).ToArray());
         var sync = rows.Single(r => r.Text("name") == "ProductionToStagingSync");
         Assert.AreEqual("production", sync.Text("environment"));
