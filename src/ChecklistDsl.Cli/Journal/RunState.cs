@@ -14,8 +14,6 @@ internal sealed class RunState
     private readonly Dictionary<int, (int Count, DateTimeOffset LastAt)> _failedAttempts = [];
     private readonly HashSet<int> _undone = [];
     private readonly HashSet<int> _touched = [];
-    // The current rollback state's procedure was passed over by its [When]: leaving it undoes nothing.
-    private bool _passedOverByCondition;
     private readonly Dictionary<string, int> _stepIndex;
 
     public RunState(ChecklistDefinition definition, JournalRecord header)
@@ -58,6 +56,9 @@ internal sealed class RunState
     /// </summary>
     public (int Count, DateTimeOffset LastAt) FailedAttempts(int command) =>
         _failedAttempts.TryGetValue(command, out var failed) ? failed : (0, default);
+
+    /// <summary>Whether the current rollback state's procedure was passed over by its <c>[When]</c>: leaving it undoes nothing.</summary>
+    public bool PassedOverByCondition { get; private set; }
 
     /// <summary>Whether the current step's wait has had a successful poll.</summary>
     public bool WaitSucceeded { get; private set; }
@@ -102,9 +103,9 @@ internal sealed class RunState
             case RecordTypes.Transition:
                 if (record.Source != State)
                     return $"a transition from '{record.Source}' while the run was in '{State}'";
-                if (record.Trigger == nameof(ChecklistTrigger.Complete) && !_passedOverByCondition && Definition.Steps.FirstOrDefault(s => s.RollbackState == record.Source) is { } undone)
+                if (record.Trigger == nameof(ChecklistTrigger.Complete) && !PassedOverByCondition && Definition.Steps.FirstOrDefault(s => s.RollbackState == record.Source) is { } undone)
                     _undone.Add(undone.Index);
-                _passedOverByCondition = false;
+                PassedOverByCondition = false;
                 if (_stepIndex.TryGetValue(record.Source!, out var left))
                 {
                     // The machine marks these itself when firing; replay must do the same.
@@ -127,7 +128,7 @@ internal sealed class RunState
                 if (record.State != State || !ValidStep(record.Step)
                     || (Definition.Steps[record.Step!.Value].Name != State && Definition.Steps[record.Step.Value].RollbackState != State))
                     return $"a condition-skipped record for step {record.Step} while the run was in '{State}'";
-                _passedOverByCondition = Definition.Steps[record.Step.Value].RollbackState == State;
+                PassedOverByCondition = Definition.Steps[record.Step.Value].RollbackState == State;
                 return null;
             case RecordTypes.WaitStarted:
             case RecordTypes.Poll:

@@ -454,7 +454,7 @@ internal sealed partial class ChecklistRunner
         var source = _machine.State;
         if (!_machine.CanFire(trigger, out var unmet))
             throw new InvalidOperationException($"'{trigger}' cannot fire in '{source}' of '{_checklist.Name}': {string.Join("; ", unmet)}.");
-        var inPlace = RollbackPlan.ChangesInPlace(_state, source);
+        var inPlace = RollbackPlan.ChangesInPlace(_state, source, completing: trigger == ChecklistTrigger.Complete);
         _machine.Fire(trigger);
         if (_machine.State == ChecklistMachine.RolledBack)
         {

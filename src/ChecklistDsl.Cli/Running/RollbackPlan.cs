@@ -32,19 +32,23 @@ internal static class RollbackPlan
     /// <summary>
     /// The changes still in place when the run stops in <paramref name="state"/>: every completed change
     /// whose rollback did not run to its end, and any change begun and not completed (it may be partly
-    /// done). Each as a line for the operator and the journal.
+    /// done). Each as a line for the operator and the journal. <paramref name="completing"/>: the run is
+    /// leaving <paramref name="state"/> by <c>Complete</c>, so a rollback procedure there did run to its end
+    /// (unless its condition passed it over).
     /// </summary>
-    public static IReadOnlyList<string> ChangesInPlace(RunState run, string state)
+    public static IReadOnlyList<string> ChangesInPlace(RunState run, string state, bool completing = false)
     {
         var lines = new List<string>();
         foreach (var step in run.Definition.Steps.Where(s => s.IsChange && !run.IsUndone(s.Index)).Reverse())
         {
+            if (completing && step.RollbackState == state && !run.PassedOverByCondition)
+                continue;
             var what = string.Join("; ", new[]
             {
                 step.Modifies.Count > 0 ? "modified " + string.Join(", ", step.Modifies) : null,
                 step.Destroys.Count > 0 ? "destroyed " + string.Join(", ", step.Destroys) : null,
             }.Where(t => t is not null));
-            var note = step.RollbackState == state ? "; its rollback did not finish"
+            var note = step.RollbackState == state ? (completing ? "; its rollback procedure's condition passed it over" : "; its rollback did not finish")
                 : run.Progress.IsCompleted(step.Index) ? ""
                 : run.IsTouched(step.Index) ? "; begun, not completed: may be partly done"
                 : null;

@@ -49,7 +49,7 @@ internal static class RunSession
                 var kept = RollbackPlan.ChangesInPlace(state, ChecklistMachine.RolledBack);
                 if (kept.Count > 0)
                 {
-                    console.MarkupLine($"[yellow]{kept.Count} change(s) have no rollback procedure and are still in place:[/]");
+                    console.MarkupLine($"[yellow]{kept.Count} change(s) were not undone (no rollback procedure, or one its condition passed over) and are still in place:[/]");
                     foreach (var change in kept)
                         console.MarkupLine($"  [yellow]•[/] {Markup.Escape(change)}");
                 }

@@ -73,12 +73,18 @@ public sealed class ConditionalStepTests
         CollectionAssert.AreEqual(log, folder.Log());
         var records = Journals.Records(folder.Journal());
         Assert.AreEqual("RestoreCdnRules -Complete-> RolledBack", Journals.Transitions(records)[^1]);
+        var rolledBack = records.Last(r => r.Type() == "transition");
         var skipped = records.Where(r => r.Type() == "condition-skipped").ToArray();
         if (usesCdn == "yes")
         {
             Assert.IsEmpty(skipped);
+            Assert.IsFalse(rolledBack.TryGetProperty("inPlace", out _), "the procedure ran: nothing left in place");
             return;
         }
+        CollectionAssert.AreEqual(
+            new[] { "1. Change the site (modified site; its rollback procedure's condition passed it over)" },
+            rolledBack.GetProperty("inPlace").EnumerateArray().Select(e => e.GetString()).ToArray());
+        Assert.Contains("were not undone (no rollback procedure, or one its condition passed over) and are still in place", result.Output);
         Assert.AreEqual("RestoreCdnRules", skipped.Single().Text("state"));
         Assert.AreEqual(0, skipped.Single().Number("step"), "the index of the step it would undo");
         Assert.AreEqual("false", skipped.Single().Text("value"));
