@@ -105,7 +105,7 @@ internal sealed partial class ChecklistRunner
     {
         if (step.Condition is { } condition && !condition.AppliesTo(_inputs.Values))
             return SkipByCondition(step, condition);
-        _view.ShowStep(step, k => _state.Progress.IsTicked(step.Index, k));
+        _view.ShowStep(step, k => _state.Progress.IsTicked(step.Index, k), NextTriggers.Describe(_machine));
         var touched = _state.AnyCommandStarted || step.Checks.Select((_, k) => k).Any(k => _state.Progress.IsTicked(step.Index, k));
         if (step.Optional && !touched && !await _operator.DoOptionalStepAsync(step, ct))
         {
