@@ -45,7 +45,7 @@ internal static class ResumeCommand
                 () =>
                 {
                     var writer = JournalWriter.OpenForAppend(path);
-                    writer.Append(new JournalRecord { Type = RecordTypes.Resumed, User = Environment.UserName, Host = Environment.MachineName, Pid = Environment.ProcessId, State = state.State });
+                    writer.Append(new JournalRecord { Type = RecordTypes.Resumed, User = Environment.UserName, Host = Environment.MachineName, Pid = Environment.ProcessId, State = state.State, SourceRevision = Reporting.SourceRevision.Read(loaded.AssemblyPath) });
                     return writer;
                 },
                 inputs,

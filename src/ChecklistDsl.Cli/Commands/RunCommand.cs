@@ -50,6 +50,7 @@ internal static class RunCommand
                 Host = Environment.MachineName,
                 Pid = Environment.ProcessId,
                 Inputs = values.Values,
+                SourceRevision = Reporting.SourceRevision.Read(loaded.AssemblyPath),
             };
             foreach (var unfinished in stateDirectory.Journals().Select(RunSummary.Read)
                          .Where(r => r.Problem is null && !r.IsFinished && r.Checklist == checklist.Name && r.Target == header.Target))

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using ChecklistDsl.Cli.Journal;
 using ChecklistDsl.Cli.Locking;
+using ChecklistDsl.Cli.Reporting;
 using Spectre.Console;
 
 namespace ChecklistDsl.Cli.Commands;
@@ -14,11 +15,13 @@ internal static class StatusCommand
     {
         var json = CommonOptions.Json();
         var stateDir = CommonOptions.StateDir();
-        var command = new Command("status", "List the runs: state, progress, who and when.") { json, stateDir };
+        var durations = new Option<bool>("--durations") { Description = "Also show each step's median and slowest duration over the completed visits of past runs." };
+        var command = new Command("status", "List the runs: state, progress, who and when, journal integrity.") { json, stateDir, durations };
         command.SetAction(result =>
         {
             var state = CommonOptions.State(result, stateDir);
             var runs = state.Journals().Select(RunSummary.Read).ToArray();
+            var verdicts = runs.ToDictionary(r => r.Journal, r => JournalChain.Verify(r.Journal));
             var rows = runs.Select(r => new
             {
                 r.RunId,
@@ -31,10 +34,14 @@ internal static class StatusCommand
                 r.LastActivity,
                 r.Journal,
                 r.Problem,
+                Integrity = verdicts[r.Journal].ToString(),
             }).ToArray();
+            var steps = result.GetValue(durations) ? StepDurations.Of(ReadableJournals(runs)) : null;
             if (result.GetValue(json))
             {
-                Terminal.Out.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(rows, JournalJson.Options));
+                // With --durations, an object holding both; without, the array of runs as before.
+                object document = steps is null ? rows : new { Runs = rows, Durations = steps };
+                Terminal.Out.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(document, JournalJson.Options));
                 return ExitCodes.Completed;
             }
             if (rows.Length == 0)
@@ -42,19 +49,66 @@ internal static class StatusCommand
                 Terminal.Out.MarkupLine($"No runs in {Markup.Escape(state.RunsFolder)}.");
                 return ExitCodes.Completed;
             }
-            var table = new Table().AddColumns("Run", "Checklist", "Target", "State", "Progress", "Started by", "Started", "Last activity");
+            var table = new Table().AddColumns("Run", "Checklist", "Target", "State", "Progress", "Started by", "Started", "Last activity", "Integrity");
             foreach (var r in rows)
             {
                 table.AddRow(Markup.Escape(r.RunId), Markup.Escape(r.Checklist), Markup.Escape(r.Target), Markup.Escape(r.State),
-                    r.Progress, Markup.Escape(r.StartedBy), When(r.StartedAt), When(r.LastActivity));
+                    r.Progress, Markup.Escape(r.StartedBy), When(r.StartedAt), When(r.LastActivity), Markup.Escape(ShortVerdict(verdicts[r.Journal])));
             }
             Terminal.Out.Write(table);
+            foreach (var broken in rows.Where(r => verdicts[r.Journal].Status == ChainStatus.Broken))
+                Terminal.Error.MarkupLine($"[red]Journal altered or cut off[/] {Markup.Escape(broken.Journal)}: {Markup.Escape(broken.Integrity)} (`checklist verify {Markup.Escape(broken.RunId)}`)");
+            if (steps is not null)
+                WriteDurations(steps);
             foreach (var bad in rows.Where(r => r.Problem is not null))
                 Terminal.Error.MarkupLine($"[red]Unreadable journal[/] {Markup.Escape(bad.Journal)}: {Markup.Escape(bad.Problem!)} (left untouched)");
             return ExitCodes.Completed;
         });
         return command;
     }
+
+    private static IEnumerable<IReadOnlyList<JournalRecord>> ReadableJournals(IEnumerable<RunSummary> runs)
+    {
+        foreach (var run in runs.Where(r => r.Problem is null))
+        {
+            IReadOnlyList<JournalRecord>? records;
+            try
+            {
+                records = JournalReader.Read(run.Journal);
+            }
+            catch (JournalCorruptException)
+            {
+                records = null;
+            }
+            if (records is not null)
+                yield return records;
+        }
+    }
+
+    private static void WriteDurations(IReadOnlyList<StepDuration> steps)
+    {
+        if (steps.Count == 0)
+        {
+            Terminal.Out.MarkupLine("No step has been completed yet: no durations.");
+            return;
+        }
+        var table = new Table().Title("Step durations over past runs (completed visits; time stopped between a pause or crash and its resume left out)")
+            .AddColumns("Checklist", "Step", "Runs", "Median", "Slowest", "Slowest in run");
+        foreach (var s in steps)
+        {
+            table.AddRow(Markup.Escape(s.Checklist), Markup.Escape(s.Step), s.Runs.ToString(CultureInfo.InvariantCulture),
+                MarkdownReport.Duration(s.MedianSeconds), MarkdownReport.Duration(s.SlowestSeconds), Markup.Escape(s.SlowestRun));
+        }
+        Terminal.Out.Write(table);
+    }
+
+    private static string ShortVerdict(ChainVerdict verdict) => verdict.Status switch
+    {
+        ChainStatus.Broken => $"BROKEN at record {verdict.BadRecord}",
+        ChainStatus.Intact => "intact",
+        ChainStatus.Unchained => "unchained (older format)",
+        _ => "unreadable",
+    };
 
     /// <summary>The machine state, with whether an unfinished run is going on now or waits for a resume.</summary>
     private static string Describe(StateDirectory state, RunSummary run)

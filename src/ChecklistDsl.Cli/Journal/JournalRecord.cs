@@ -63,6 +63,20 @@ internal sealed record JournalRecord
     // decision after a failure
     public string? Action { get; init; }
 
+    /// <summary>
+    /// Whether an approval's approver was authenticated (a store with logins); absent: a typed name, unverified.
+    /// </summary>
+    public bool? Verified { get; init; }
+
+    /// <summary>The source revision of the checklists' build (header, resumed): "commit" or "commit+dirty", or "unknown".</summary>
+    public string? SourceRevision { get; init; }
+
+    /// <summary>
+    /// The hash chain (see <see cref="JournalChain"/>): the hash of the record before this one; the
+    /// writer sets it, and ends the line with the record's own hash.
+    /// </summary>
+    public string? Prev { get; init; }
+
     /// <summary>Whether a finished command succeeded.</summary>
     [JsonIgnore]
     public bool Succeeded => ExitCode == 0 && TimedOut != true && Interrupted != true;

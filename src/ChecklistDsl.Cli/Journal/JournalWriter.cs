@@ -12,11 +12,14 @@ internal sealed class JournalWriter : IDisposable
 {
     private readonly FileStream _stream;
     private int _written;
+    // The hash of the last record written (the next record's "prev"); null for an older, unchained journal.
+    private string? _previous;
 
-    private JournalWriter(string path, FileStream stream)
+    private JournalWriter(string path, FileStream stream, string? previous)
     {
         Path = path;
         _stream = stream;
+        _previous = previous;
     }
 
     /// <summary>The journal file.</summary>
@@ -31,7 +34,8 @@ internal sealed class JournalWriter : IDisposable
     public static JournalWriter Create(string path, JournalRecord header)
     {
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
-        var writer = new JournalWriter(path, new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read, bufferSize: 0));
+        var writer = new JournalWriter(path, new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read, bufferSize: 0),
+            JournalChain.Start(header.RunId!, header.Fingerprint!));
         try
         {
             writer.Append(header);
@@ -46,19 +50,44 @@ internal sealed class JournalWriter : IDisposable
         return writer;
     }
 
-    /// <summary>Opens an existing journal to append to it (the caller has read and validated it).</summary>
+    /// <summary>
+    /// Opens an existing journal to append to it (the caller has read and validated it). New records
+    /// continue its hash chain; an older journal without one stays unchained.
+    /// </summary>
     public static JournalWriter OpenForAppend(string path)
     {
+        var previous = JournalChain.HashOf(LastLine(path));
         // Not FileMode.Append: a record that fails half-way is cut off again (see Append), which Append mode forbids.
         var stream = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.Read, bufferSize: 0);
         stream.Seek(0, SeekOrigin.End);
-        return new JournalWriter(path, stream);
+        return new JournalWriter(path, stream, previous);
+    }
+
+    // The last complete line (a torn tail after it, from a crash, is not part of the chain).
+    private static string LastLine(string path)
+    {
+        var text = File.ReadAllText(path, new UTF8Encoding(false));
+        var end = text.LastIndexOf('\n');
+        if (end <= 0)
+            return "";
+        var start = text.LastIndexOf('\n', end - 1) + 1;
+        return text[start..end];
     }
 
     /// <summary>Writes one record and flushes it to the disk.</summary>
     public void Append(JournalRecord record)
     {
-        var line = JsonSerializer.Serialize(record, JournalJson.Options) + "\n";
+        string line;
+        string? hash = null;
+        if (_previous is null)
+        {
+            line = JsonSerializer.Serialize(record with { Prev = null }, JournalJson.Options) + "\n";
+        }
+        else
+        {
+            (line, hash) = JournalChain.Seal(JsonSerializer.Serialize(record with { Prev = _previous }, JournalJson.Options));
+            line += "\n";
+        }
         var start = _stream.Position;
         try
         {
@@ -80,6 +109,8 @@ internal sealed class JournalWriter : IDisposable
             }
             throw new JournalWriteException(Path, e);
         }
+        if (hash is not null)
+            _previous = hash;
         _written++;
         if (CrashAfter == _written)
             System.Diagnostics.Process.GetCurrentProcess().Kill();

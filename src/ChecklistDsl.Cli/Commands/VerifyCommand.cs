@@ -1,0 +1,69 @@
+using System.CommandLine;
+using System.Text.Json;
+using ChecklistDsl.Cli.Journal;
+using Spectre.Console;
+
+namespace ChecklistDsl.Cli.Commands;
+
+/// <summary>
+/// <c>checklist verify RUN</c>: checks the journal's hash chain. Prints "intact (N records)" and the
+/// last record's hash, or names the first record that does not fit and exits with
+/// <see cref="ExitCodes.NotIntact"/>. An older journal without a chain is "unchained (older format)", not broken.
+/// </summary>
+internal static class VerifyCommand
+{
+    public static Command Create()
+    {
+        var run = new Argument<string>("RUN") { Description = "The run id (or a unique prefix of it, or the journal's path); `checklist status` lists them." };
+        var expectHead = new Option<string?>("--head") { Description = "The last record's hash as noted earlier (verify prints it; the report shows it): also detects records removed from the end." };
+        var json = CommonOptions.Json();
+        var stateDir = CommonOptions.StateDir();
+        var command = new Command("verify", "Check that a run's journal was not altered since it was written (its hash chain).") { run, expectHead, json, stateDir };
+        command.SetAction(result =>
+        {
+            var state = CommonOptions.State(result, stateDir);
+            var path = state.FindJournal(result.GetValue(run)!);
+            var verdict = JournalChain.Verify(path);
+            var head = result.GetValue(expectHead);
+            if (head is not null && verdict.IsIntact && !string.Equals(head.Trim(), verdict.Head, StringComparison.OrdinalIgnoreCase))
+            {
+                verdict = verdict with
+                {
+                    Status = ChainStatus.Broken, BadRecord = verdict.Records,
+                    Problem = $"record {verdict.Records}: the journal does not end at the record noted ({head.Trim()}); it ends at {verdict.Head}: records were removed from its end, or added",
+                    Head = null,
+                };
+            }
+            if (result.GetValue(json))
+            {
+                Terminal.Out.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(new
+                {
+                    Journal = path,
+                    Status = verdict.Status.ToString().ToLowerInvariant(),
+                    Verdict = verdict.ToString(),
+                    verdict.Records,
+                    verdict.BadRecord,
+                    verdict.Head,
+                }, JournalJson.Options));
+            }
+            else
+            {
+                Terminal.Out.Profile.Out.Writer.WriteLine(verdict.ToString());
+                switch (verdict.Status)
+                {
+                    case ChainStatus.Intact:
+                        Terminal.Out.MarkupLine($"Last record: {verdict.Head}. Note it with the change (or keep the report, which shows it): `checklist verify {Path.GetFileNameWithoutExtension(path)} --head {verdict.Head}` also shows records removed from the end.");
+                        break;
+                    case ChainStatus.Unchained:
+                        Terminal.Out.MarkupLine($"{verdict.Records} records, written before journals carried a hash chain: they can be read, but nothing shows whether they were altered.");
+                        break;
+                    default:
+                        Terminal.Error.MarkupLine($"[red]The journal {Markup.Escape(path)} was altered after it was written, or cut off by a crash (see above). It was left untouched.[/]");
+                        break;
+                }
+            }
+            return verdict.Status is ChainStatus.Intact or ChainStatus.Unchained ? ExitCodes.Completed : ExitCodes.NotIntact;
+        });
+        return command;
+    }
+}
