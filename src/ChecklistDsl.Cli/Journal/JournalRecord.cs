@@ -110,4 +110,6 @@ internal static class RecordTypes
     public const string Failure = "failure";
     /// <summary>The run stopped before its end (text says why); resume continues it.</summary>
     public const string Paused = "paused";
+    /// <summary>The run's stale lock was cleared by <c>unlock</c> (user, host, text).</summary>
+    public const string Unlocked = "unlocked";
 }

@@ -122,9 +122,8 @@ internal static class RunReportBuilder
                 case RecordTypes.Paused:
                     deviations.Add(new("pause", $"Paused at '{StepTitle(r.State ?? state)}': {Redact(r.Text ?? "")}", r.At, actor));
                     break;
-                default:
-                    if (r.Type == "unlocked")
-                        deviations.Add(new("unlock", $"Lock cleared by {r.User} on {r.Host}{(r.Text is null ? "" : $": {Redact(r.Text)}")}", r.At, $"{r.User}@{r.Host}"));
+                case RecordTypes.Unlocked:
+                    deviations.Add(new("unlock", $"Lock cleared by {r.User} on {r.Host}{(r.Text is null ? "" : $": {Redact(r.Text)}")}", r.At, $"{r.User}@{r.Host}"));
                     break;
             }
         }

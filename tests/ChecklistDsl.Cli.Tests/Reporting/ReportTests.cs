@@ -266,6 +266,37 @@ public sealed class ReportTests
     }
 
     [TestMethod]
+    public void A_killed_run_is_reported_as_stopped_and_its_unlock_and_resume_as_deviations_with_the_chain_intact()
+    {
+        using var folder = new TempFolder();
+        var hold = Path.Combine(folder.WorkDir, "hold");
+        File.WriteAllText(hold, "");
+        using var process = CliProcess.Start(folder.Path, null,
+            ["run", "SlowCommands", "--input", $"WorkDir={folder.WorkDir}", "--yes", "--assembly", SampleChecklists.AssemblyPath], out var stdout, out var stderr);
+        Journals.WaitForRecord(folder, "\"state\":\"Hold\"", process);
+        process.Kill(entireProcessTree: true);
+        process.WaitForExit();
+        _ = (stdout.Result, stderr.Result);
+
+        var stopped = Report(folder, "md").Output;
+        StringAssert.Contains(stopped, "**stopped**");
+        StringAssert.Contains(stopped, "no end recorded: the run stopped while it ran");
+        var unlock = CliProcess.Run(folder.Path, null, "unlock", "SlowCommands");
+        Assert.AreEqual(0, unlock.ExitCode, unlock.ToString());
+        File.Delete(hold);
+        var resumed = Sample.Cli(folder, null, "resume", RunId(folder), "--yes");
+        Assert.AreEqual(0, resumed.ExitCode, resumed.ToString());
+
+        using var json = JsonDocument.Parse(Report(folder, "json").Output);
+        Assert.AreEqual("completed", json.RootElement.GetProperty("outcome").GetString());
+        var kinds = json.RootElement.GetProperty("deviations").EnumerateArray().Select(d => d.GetProperty("kind").GetString()).ToArray();
+        CollectionAssert.AreEqual(new[] { "unlock", "resume" }, kinds);
+        Assert.AreEqual("intact", json.RootElement.GetProperty("integrity").GetProperty("status").GetString(), "the chain runs on across the kill, the unlock and the resume");
+        var verify = CliProcess.Run(folder.Path, null, "verify", RunId(folder));
+        Assert.AreEqual(0, verify.ExitCode, verify.ToString());
+    }
+
+    [TestMethod]
     public void The_report_links_the_runbook_page_of_a_published_github_wiki_and_nothing_otherwise()
     {
         using var folder = new TempFolder();
