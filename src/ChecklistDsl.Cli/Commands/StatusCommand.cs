@@ -56,7 +56,7 @@ internal static class StatusCommand
                     r.Progress, Markup.Escape(r.StartedBy), When(r.StartedAt), When(r.LastActivity), Markup.Escape(ShortVerdict(verdicts[r.Journal])));
             }
             Terminal.Out.Write(table);
-            foreach (var broken in rows.Where(r => verdicts[r.Journal].Status == ChainStatus.Broken))
+            foreach (var broken in rows.Where(r => verdicts[r.Journal].Status is ChainStatus.Broken or ChainStatus.CutOff))
                 Terminal.Error.MarkupLine($"[red]Journal altered or cut off[/] {Markup.Escape(broken.Journal)}: {Markup.Escape(broken.Integrity)} (`checklist verify {Markup.Escape(broken.RunId)}`)");
             if (steps is not null)
                 WriteDurations(steps);
@@ -105,6 +105,7 @@ internal static class StatusCommand
     private static string ShortVerdict(ChainVerdict verdict) => verdict.Status switch
     {
         ChainStatus.Broken => $"BROKEN at record {verdict.BadRecord}",
+        ChainStatus.CutOff => $"cut off at record {verdict.BadRecord}",
         ChainStatus.Intact => "intact",
         ChainStatus.Unchained => "unchained (older format)",
         _ => "unreadable",

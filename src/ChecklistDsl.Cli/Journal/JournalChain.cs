@@ -68,7 +68,10 @@ internal static class JournalChain
             var end = bytes[start..].IndexOf((byte)'\n');
             var number = count + 1;
             if (end < 0)
-                return Broken(number, null, "it is incomplete (no line end): cut off while being written (a crash), or changed afterwards");
+            {
+                return new ChainVerdict(ChainStatus.CutOff, count, number,
+                    $"record {number} is incomplete (no line end): cut off while being written (a crash), or changed afterwards; the records before it fit", null);
+            }
             var raw = bytes.Slice(start, end);
             start += end + 1;
             string line;
@@ -189,8 +192,10 @@ internal enum ChainStatus
     Intact,
     /// <summary>A journal written before records were chained: it can be read, but proves nothing.</summary>
     Unchained,
-    /// <summary>A record does not fit: changed, removed, inserted, moved, or cut off.</summary>
+    /// <summary>A record does not fit: changed, removed, inserted or moved.</summary>
     Broken,
+    /// <summary>The last line has no line end: a crash while writing it (or an edit); the records before it fit.</summary>
+    CutOff,
     /// <summary>The file cannot be read at all.</summary>
     Unreadable,
 }
@@ -212,6 +217,7 @@ internal sealed record ChainVerdict(ChainStatus Status, int Records, int? BadRec
         ChainStatus.Intact => $"intact ({Records} records)",
         ChainStatus.Unchained => "unchained (older format)",
         ChainStatus.Broken => $"broken: {Problem}",
+        ChainStatus.CutOff => $"cut off: {Problem}",
         _ => $"unreadable: {Problem}",
     };
 }

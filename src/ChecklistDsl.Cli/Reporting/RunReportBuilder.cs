@@ -108,12 +108,19 @@ internal static class RunReportBuilder
                     }
                     break;
                 case RecordTypes.CommandAccepted:
-                    openCommands.Remove((r.State!, r.Command!.Value));
-                    commands.Add(new ReportCommand
+                    // The interrupted command's own entry (started, end never recorded) says it was accepted.
+                    if (openCommands.Remove((r.State!, r.Command!.Value), out var interrupted))
                     {
-                        State = r.State!, StepTitle = StepTitle(r.State!), Index = r.Command!.Value, Line = Redact(r.Line ?? "?"),
-                        StartedAt = r.At, AcceptedWithoutRunning = true, By = actor,
-                    });
+                        commands[interrupted] = commands[interrupted] with { AcceptedWithoutRunning = true };
+                    }
+                    else
+                    {
+                        commands.Add(new ReportCommand
+                        {
+                            State = r.State!, StepTitle = StepTitle(r.State!), Index = r.Command!.Value, Line = Redact(r.Line ?? "?"),
+                            StartedAt = r.At, AcceptedWithoutRunning = true, NoEndRecorded = true, By = actor,
+                        });
+                    }
                     deviations.Add(new("accepted-command", $"Accepted as done without running it again (it was interrupted): {Redact(r.Line ?? "?")} in '{StepTitle(r.State!)}'{Via(r.Via)}", r.At, actor));
                     break;
                 case RecordTypes.Failure:
