@@ -1,14 +1,13 @@
 using BenchmarkDotNet.Attributes;
-using ChecklistDsl.Engine;
+using Stateless;
 
 namespace ChecklistDsl.Benchmarks;
 
 /// <summary>
-/// The built-in engine's <c>Fire</c>, on a machine shaped as the generator shapes one for a
-/// 20-step checklist: Permit for most steps, guarded PermitIf where a step has checks, a
-/// rollback state per change, and an OnTransitioned handler, over external state storage.
-/// The engine reads external state once, at construction, so the benchmark cannot reset it: here
-/// <c>Completed</c> takes <c>Start</c> back to the first step, and the runs go round that loop.
+/// Stateless's <c>Fire</c>, on a machine shaped as the generator shapes one for a 20-step
+/// checklist: Permit for most steps, guarded PermitIf where a step has checks, a rollback state
+/// per change, and an OnTransitioned handler, over external state storage. Here <c>Completed</c>
+/// takes <c>Start</c> back to the first step, and the runs go round that loop.
 /// </summary>
 [MemoryDiagnoser]
 public class EngineBenchmarks

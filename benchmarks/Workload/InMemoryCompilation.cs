@@ -52,6 +52,7 @@ public static class InMemoryCompilation
             .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal)
                 || Path.GetFileName(p) is "mscorlib.dll" or "netstandard.dll")
             .Append(typeof(ChecklistDefinition).Assembly.Location)
+            .Append(typeof(Stateless.StateMachine<,>).Assembly.Location)
             .Distinct(StringComparer.OrdinalIgnoreCase);
         return [.. paths.Select(p => MetadataReference.CreateFromFile(p))];
     }

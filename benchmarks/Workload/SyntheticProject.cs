@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Security;
 
 namespace ChecklistDsl.Workload;
@@ -35,6 +36,10 @@ public static class SyntheticProject
         return project;
     }
 
+    // The generated machines are Stateless's: the version the runtime library was built against.
+    private static readonly string StatelessVersion =
+        typeof(Stateless.StateMachine<,>).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion.Split('+')[0];
+
     private static string ProjectFile(string library, IEnumerable<string> analyzers) =>
         $"""
         <Project Sdk="Microsoft.NET.Sdk">
@@ -50,6 +55,7 @@ public static class SyntheticProject
           </PropertyGroup>
           <ItemGroup>
             <Reference Include="ChecklistDsl" HintPath="{SecurityElement.Escape(library)}" />
+            <PackageReference Include="Stateless" Version="{StatelessVersion}" />
           </ItemGroup>
           <ItemGroup Condition="'$(ChecklistDslTooling)' == 'true'">
         {string.Concat(analyzers.Select(a => $"    <Analyzer Include=\"{SecurityElement.Escape(a)}\" />\n"))}  </ItemGroup>

@@ -1,4 +1,3 @@
-using ChecklistDsl.Engine.Graph;
 using ChecklistDsl.Generators.Tests.Infrastructure;
 
 namespace ChecklistDsl.Generators.Tests;
@@ -44,7 +43,8 @@ public sealed class GeneratedMachineTests
         Assert.IsFalse(machine.CanFire(ChecklistTrigger.Complete, out var unmet));
         CollectionAssert.AreEqual(new[] { "all checks ticked" }, unmet.ToArray());
         var refused = Assert.ThrowsExactly<InvalidOperationException>(() => machine.Fire(ChecklistTrigger.Complete));
-        StringAssert.Contains(refused.Message, "all checks ticked");
+        StringAssert.Contains(refused.Message, "Complete is refused in step 1. ");
+        StringAssert.Contains(refused.Message, "is not ticked");
         Assert.AreEqual("ListAdminAccounts", machine.State);
 
         progress.Tick(0, 0);
@@ -140,7 +140,8 @@ public sealed class GeneratedMachineTests
         machine.Fire(ChecklistTrigger.Start);
         Assert.IsFalse(machine.CanFire(ChecklistTrigger.Skip));
         var refused = Assert.ThrowsExactly<InvalidOperationException>(() => machine.Fire(ChecklistTrigger.Skip));
-        StringAssert.Contains(refused.Message, "No valid leaving transitions are permitted from state 'SyncContent' for trigger 'Skip'");
+        StringAssert.Contains(refused.Message, "Skip is not permitted in step 1. ");
+        StringAssert.Contains(refused.Message, "(permitted: Complete, Fail, Abort)");
     }
 
     [TestMethod]
@@ -183,24 +184,85 @@ public sealed class GeneratedMachineTests
         [new Func<TState>(() => (TState)get()), new Action<TState>(value => set(value!))];
 
     [TestMethod]
-    public void The_runbook_diagram_is_the_machine()
+    public void CreateStateMachine_returns_a_Stateless_machine_over_the_checklists_own_enums()
     {
-        foreach (var definition in ChecklistCatalog.FromAssembly(GeneratedChecklists.Assembly))
-        {
-            var type = GeneratedChecklists.Assembly.GetType(definition.FullName.Replace("Outer.Inner", "Outer+Inner"))!;
-            var create = type.GetMethods().Single(m => m.Name == "CreateStateMachine" && m.GetParameters().Length == 1);
-            var machine = create.Invoke(null, [new ChecklistProgress(definition)])!;
-            // Reflection, not dynamic: the machine of an internal checklist has inaccessible type arguments.
-            var info = (ChecklistDsl.Engine.Reflection.StateMachineInfo)machine.GetType().GetMethod("GetInfo")!.Invoke(machine, null)!;
-            var fromEngine = MermaidGraph.Format(info);
+        var type = GeneratedChecklists.Assembly.GetType("Samples.Sync.ProductionToStagingSync")!;
+        var create = type.GetMethods().Single(m => m.Name == "CreateStateMachine" && m.GetParameters().Length == 1);
 
-            var fence = definition.Markdown.IndexOf("```mermaid\n", StringComparison.Ordinal);
-            Assert.IsTrue(fence > 0, $"{definition.Name}: the runbook has no mermaid block");
-            var diagram = definition.Markdown.Substring(fence + "```mermaid\n".Length);
-            Assert.IsTrue(diagram.StartsWith(fromEngine, StringComparison.Ordinal),
-                $"{definition.Name}: the diagram differs from the machine.\nEngine:\n{fromEngine}\nRunbook:\n{diagram}");
+        var machine = create.Invoke(null, [new ChecklistProgress(GeneratedChecklists.Definition("ProductionToStagingSync"))])!;
+
+        var expected = typeof(Stateless.StateMachine<,>).MakeGenericType(type.GetNestedType("Step")!, type.GetNestedType("Trigger")!);
+        Assert.AreEqual(expected, machine.GetType());
+        Assert.AreEqual("NotStarted", ((dynamic)machine).State.ToString());
+    }
+
+    [TestMethod]
+    public void The_runbook_diagram_has_the_transitions_of_the_machine_Stateless_describes()
+    {
+        foreach (var definition in ChecklistCatalog.FromAssembly(GeneratedChecklists.Assembly).Concat(SeedChecklists()))
+        {
+            var info = definition.CreateMachine(new ChecklistProgress(definition), ChecklistMachine.NotStarted).GetInfo();
+            var fromStateless = new SortedSet<string>(StringComparer.Ordinal);
+            foreach (var state in info.States)
+                foreach (var transition in state.FixedTransitions)
+                    fromStateless.Add(Edge(state.UnderlyingState.ToString()!, transition.Trigger.UnderlyingTrigger.ToString()!, transition.DestinationState.UnderlyingState.ToString()!,
+                        transition.GuardConditionsMethodDescriptions.Select(g => g.Description)));
+
+            var diagram = Diagram(definition);
+            var drawn = new SortedSet<string>(StringComparer.Ordinal);
+            foreach (var line in diagram.Split('\n'))
+            {
+                var match = System.Text.RegularExpressions.Regex.Match(line, @"^    (\w+) --> (\w+) : (\w+)(?: \[(.*)\])?$");
+                if (match.Success)
+                    drawn.Add(Edge(match.Groups[1].Value, match.Groups[3].Value, match.Groups[2].Value,
+                        match.Groups[4].Success ? match.Groups[4].Value.Split(" and ") : []));
+            }
+            // The note stands for the unguarded Abort of every step and rollback, and their unguarded
+            // Fail into Aborted wherever no Fail edge is drawn.
+            StringAssert.Contains(diagram,
+                "    note left of Aborted\n        Abort from any step or rollback\n        Fail from any step or rollback without a Fail edge drawn\n    end note\n");
+            foreach (var state in info.States)
+            {
+                var name = state.UnderlyingState.ToString()!;
+                if (name is ChecklistMachine.NotStarted or ChecklistMachine.Completed or ChecklistMachine.Aborted or ChecklistMachine.RolledBack)
+                    continue;
+                drawn.Add(Edge(name, "Abort", ChecklistMachine.Aborted, []));
+                if (!drawn.Any(edge => edge.StartsWith(name + " --Fail--> ", StringComparison.Ordinal)))
+                    drawn.Add(Edge(name, "Fail", ChecklistMachine.Aborted, []));
+            }
+
+            CollectionAssert.AreEqual(fromStateless.ToList(), drawn.ToList(),
+                $"{definition.Name}: the diagram's transitions differ from GetInfo()'s.\nStateless:\n{string.Join("\n", fromStateless)}\nRunbook:\n{string.Join("\n", drawn)}");
+            Assert.IsGreaterThan(definition.Steps.Count, fromStateless.Count, $"{definition.Name}: too few transitions to compare");
         }
     }
+
+    [TestMethod]
+    public void The_largest_seed_diagram_draws_one_edge_into_Aborted_per_reason_not_per_step()
+    {
+        var largest = SeedChecklists().MaxBy(d => d.Steps.Count)!;
+        var drawn = Diagram(largest).Split('\n').Count(l => l.Contains(" --> Aborted ", StringComparison.Ordinal));
+        var inMachine = largest.CreateMachine(new ChecklistProgress(largest), ChecklistMachine.NotStarted).GetInfo().States
+            .Sum(s => s.FixedTransitions.Count(t => t.DestinationState.UnderlyingState.ToString() == ChecklistMachine.Aborted));
+
+        // Without the note, every step drew its own Abort edge, and most their own Fail edge, into Aborted.
+        Assert.IsGreaterThanOrEqualTo(60, largest.Steps.Count);
+        Assert.IsGreaterThan(2 * largest.Steps.Count, inMachine);
+        Assert.IsLessThan(inMachine / 4, drawn, $"{largest.Name}: {drawn} of the machine's {inMachine} edges into Aborted are drawn");
+    }
+
+    private static string Edge(string source, string trigger, string destination, IEnumerable<string> guards) =>
+        $"{source} --{trigger}--> {destination} [{string.Join(" and ", guards.Order(StringComparer.Ordinal))}]";
+
+    private static string Diagram(ChecklistDefinition definition)
+    {
+        var fence = definition.Markdown.IndexOf("```mermaid\n", StringComparison.Ordinal);
+        Assert.IsGreaterThan(0, fence, $"{definition.Name}: the runbook has no mermaid block");
+        var start = fence + "```mermaid\n".Length;
+        return definition.Markdown[start..definition.Markdown.IndexOf("```", start, StringComparison.Ordinal)];
+    }
+
+    private static IReadOnlyList<ChecklistDefinition> SeedChecklists() => ChecklistCatalog.FromAssembly(GeneratedChecklists.Seeds);
 
     [TestMethod]
     public void Automated_steps_run_through_the_definition_with_the_run_inputs()

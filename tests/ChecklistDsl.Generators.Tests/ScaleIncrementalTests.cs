@@ -51,10 +51,10 @@ public sealed class ScaleIncrementalTests
 
         var result = s_driver.RunGenerators(edited).GetRunResult().Results.Single();
 
-        var emitted = result.TrackedSteps[TrackingNames.ChecklistsWithEngine].SelectMany(s => s.Outputs).ToList();
+        var emitted = result.TrackedSteps[TrackingNames.Generatable].SelectMany(s => s.Outputs).ToList();
         Assert.HasCount(Checklists, emitted);
         var modified = emitted.Where(o => o.Reason == IncrementalStepRunReason.Modified)
-            .Select(o => (((ChecklistSpec Spec, EngineKind Engine))o.Value).Spec.ClassName)
+            .Select(o => ((ChecklistSpec)o.Value).ClassName)
             .ToList();
         CollectionAssert.AreEqual(new[] { SyntheticChecklists.ClassName(Edited) }, modified);
         var others = emitted.Where(o => o.Reason != IncrementalStepRunReason.Modified).Select(o => o.Reason).ToList();
@@ -80,7 +80,7 @@ public sealed class ScaleIncrementalTests
             var reasons = result.TrackedSteps[name].SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
             Assert.IsTrue(reasons.All(IsCachedOrUnchanged), $"step {name}: " + string.Join(", ", reasons.Distinct()));
         }
-        Assert.HasCount(Checklists, result.TrackedSteps[TrackingNames.ChecklistsWithEngine].SelectMany(s => s.Outputs));
+        Assert.HasCount(Checklists, result.TrackedSteps[TrackingNames.Generatable].SelectMany(s => s.Outputs));
         var outputs = result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
         Assert.IsTrue(outputs.All(IsCachedOrUnchanged), "source outputs: " + string.Join(", ", outputs.Distinct()));
     }

@@ -9,8 +9,8 @@ namespace ChecklistDsl.Generators.Analysis;
 /// </summary>
 internal static class DiagnosticDescriptors
 {
-    /// <summary>Every rule's help page is docs/rules/{id}.md under this base.</summary>
-    public const string HelpLinkBase = "https://github.com/checklistdsl/checklistdsl/blob/main/docs/rules/";
+    /// <summary>Every rule's help page is docs/rules/{id}.md under this base (the RepositoryUrl MSBuild property).</summary>
+    public const string HelpLinkBase = RepositoryInfo.RulesUrl;
 
     public const string SafetyCategory = "ChecklistDsl.Safety";
     public const string SecurityCategory = "ChecklistDsl.Security";

@@ -29,15 +29,8 @@ public sealed class ChecklistGenerator : IIncrementalGenerator
             .Select(static (spec, _) => spec!)
             .WithTrackingName(TrackingNames.Generatable);
 
-        // Only a bool-sized answer reaches the pipeline, so an edit elsewhere leaves it Unchanged.
-        var engine = context.CompilationProvider
-            .Select(static (compilation, _) =>
-                compilation.GetTypeByMetadataName(KnownNames.StatelessStateMachine) is not null ? EngineKind.Stateless : EngineKind.BuiltIn)
-            .WithTrackingName(TrackingNames.Engine);
-
-        context.RegisterSourceOutput(
-            checklists.Combine(engine).WithTrackingName(TrackingNames.ChecklistsWithEngine),
-            static (output, pair) => Write(output, pair.Left.FullName + ".g.cs", () => ChecklistSourceEmitter.Emit(pair.Left, pair.Right)));
+        context.RegisterSourceOutput(checklists,
+            static (output, spec) => Write(output, spec.FullName + ".g.cs", () => ChecklistSourceEmitter.Emit(spec)));
 
         var catalog = checklists
             .Select(static (spec, _) => new CatalogEntry(spec.GlobalName))

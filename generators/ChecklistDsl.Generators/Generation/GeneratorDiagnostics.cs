@@ -15,5 +15,5 @@ internal static class GeneratorDiagnostics
         category: "ChecklistDsl.Generator",
         defaultSeverity: DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        helpLinkUri: "https://github.com/checklistdsl/checklistdsl/blob/main/docs/rules/CHK000.md");
+        helpLinkUri: Analysis.DiagnosticDescriptors.HelpLink("CHK000"));
 }

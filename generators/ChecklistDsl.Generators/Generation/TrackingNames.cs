@@ -5,10 +5,8 @@ internal static class TrackingNames
 {
     public const string Checklists = nameof(Checklists);
     public const string Generatable = nameof(Generatable);
-    public const string Engine = nameof(Engine);
-    public const string ChecklistsWithEngine = nameof(ChecklistsWithEngine);
     public const string CatalogEntries = nameof(CatalogEntries);
     public const string Catalog = nameof(Catalog);
 
-    public static readonly string[] All = { Checklists, Generatable, Engine, ChecklistsWithEngine, CatalogEntries, Catalog };
+    public static readonly string[] All = { Checklists, Generatable, CatalogEntries, Catalog };
 }

@@ -5,12 +5,14 @@ namespace ChecklistDsl.Cli.Loading;
 
 /// <summary>
 /// A collectible load context for a checklists assembly: its dependencies resolve from its own folder
-/// (its .deps.json), except ChecklistDsl itself, which is shared with the tool so that the
-/// <see cref="ChecklistDefinition"/> the catalog returns is the type the tool knows.
+/// (its .deps.json), except ChecklistDsl and Stateless, which are shared with the tool: the
+/// <see cref="ChecklistDefinition"/> the catalog returns and the machines it creates are the types the
+/// tool knows, and a class library's build output, which holds neither, loads as well as an app's.
 /// </summary>
 internal sealed class ChecklistLoadContext : AssemblyLoadContext
 {
-    private static readonly string SharedName = typeof(ChecklistDefinition).Assembly.GetName().Name!;
+    private static readonly string[] SharedNames =
+        [typeof(ChecklistDefinition).Assembly.GetName().Name!, typeof(Stateless.StateMachine<,>).Assembly.GetName().Name!];
     private readonly AssemblyDependencyResolver _resolver;
     private readonly string _folder;
 
@@ -23,7 +25,7 @@ internal sealed class ChecklistLoadContext : AssemblyLoadContext
 
     protected override Assembly? Load(AssemblyName assemblyName)
     {
-        if (assemblyName.Name == SharedName)
+        if (Array.IndexOf(SharedNames, assemblyName.Name) >= 0)
             return null; // the default context's copy
         var path = _resolver.ResolveAssemblyToPath(assemblyName);
         if (path is null)

@@ -53,6 +53,41 @@ public sealed class MachineGuard
         };
     }
 
+    /// <summary>
+    /// What is missing, in the operator's words, when the guard does not hold: each unticked check by
+    /// its text, the approval by its role, the step by its title. Empty when it holds.
+    /// </summary>
+    public IEnumerable<string> WhyNotMet(ChecklistProgress progress)
+    {
+        ArgumentNullException.ThrowIfNull(progress);
+        if (IsMet(progress))
+            yield break;
+        var definition = progress.Definition;
+        if (Step < 0 || Step >= definition.Steps.Count)
+        {
+            yield return Describe(definition) + " is not met";
+            yield break;
+        }
+        var step = definition.Steps[Step];
+        switch (Kind)
+        {
+            case MachineGuardKind.ChecksTicked:
+                for (var check = 0; check < step.Checks.Count; check++)
+                    if (!progress.IsTicked(Step, check))
+                        yield return $"check '{step.Checks[check]}' is not ticked";
+                break;
+            case MachineGuardKind.Approved:
+                yield return $"no approval by {step.ApprovalRole} is recorded";
+                break;
+            case MachineGuardKind.Completed:
+                yield return $"step {step} did not complete";
+                break;
+            default:
+                yield return $"step {step} completed";
+                break;
+        }
+    }
+
     private string StepName(ChecklistDefinition definition) =>
         Step >= 0 && Step < definition.Steps.Count ? definition.Steps[Step].Name : "step " + Step;
 }

@@ -4,8 +4,8 @@ namespace ChecklistDsl;
 
 /// <summary>
 /// A checklist's state machine as data: every permitted transition, in configuration order. The
-/// generator writes the table as text; the generated <c>ConfigureStateMachine</c> walks it and
-/// configures the engine (Stateless or the built-in one) from it. A table compiles in a fraction of
+/// generator writes the table as text; <see cref="StatelessMachine.Configure"/> walks it and
+/// configures the Stateless machine from it. A table compiles in a fraction of
 /// the time a fluent <c>Configure(...).Permit(...)</c> chain per state takes, which matters with
 /// hundreds of checklists in one project.
 /// </summary>

@@ -25,7 +25,7 @@ public sealed class MachineTransition
 
     /// <summary>
     /// The guards over <paramref name="progress"/>, with their descriptions, in the shape both
-    /// Stateless's and the built-in engine's <c>PermitIf(trigger, destination, params guards)</c> take.
+    /// Stateless's <c>PermitIf(trigger, destination, params guards)</c> take.
     /// </summary>
     public Tuple<Func<bool>, string>[] GuardsOver(ChecklistProgress progress)
     {

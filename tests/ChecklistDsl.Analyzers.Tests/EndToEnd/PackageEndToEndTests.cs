@@ -65,6 +65,9 @@ public sealed class PackageEndToEndTests
 
             Console.WriteLine(DeployConsumer.Markdown.Split('\n')[0]);
             Console.WriteLine(string.Join(",", Enum.GetNames<DeployConsumer.Step>()));
+            Stateless.StateMachine<DeployConsumer.Step, DeployConsumer.Trigger> machine = DeployConsumer.CreateStateMachine(new ChecklistProgress(DeployConsumer.Definition));
+            machine.Fire(DeployConsumer.Trigger.Start);
+            Console.WriteLine(machine.GetType().Namespace + " machine in " + machine.State);
 
             [Checklist("Deploy the consumer")]
             public partial class DeployConsumer
@@ -77,6 +80,7 @@ public sealed class PackageEndToEndTests
         Assert.AreEqual(0, run.ExitCode, run.ToString());
         StringAssert.Contains(run.Output, "# Deploy the consumer\n", run.ToString());
         StringAssert.Contains(run.Output, "SayHello,WaveGoodbye", run.ToString());
+        StringAssert.Contains(run.Output, "Stateless machine in SayHello", run.ToString());
 
         // The build wrote the runbook and the index to runbooks/ in the output folder.
         var runbooks = Path.Combine(project, "bin", "Debug", "net10.0", "runbooks");
@@ -115,15 +119,55 @@ public sealed class PackageEndToEndTests
         Assert.DoesNotContain("CHK001", green.Output, green.ToString());
     }
 
-    /// <summary>A console project referencing the packed ChecklistDsl from the local feed (and nuget.org).</summary>
-    private static string Consumer(string name, string program, string? checklist = null)
+    [TestMethod]
+    public async Task The_checklist_tool_runs_a_class_library_built_from_the_package_without_Stateless_beside_it()
+    {
+        var project = Consumer("library", program: null, """
+            using ChecklistDsl;
+
+            [Checklist("Rotate the logs")]
+            public partial class RotateLogs
+            {
+                [Step("Archive the old logs"), Command("echo archived-by-library")]
+                void Archive() { }
+
+                [Step("Confirm the disk"), Check("Disk below 80%")]
+                void ConfirmDisk() { }
+            }
+            """, outputType: "Library");
+        var build = await DotNetProcess.RunAsync(project, _environment, "build", "--disable-build-servers");
+        Assert.AreEqual(0, build.ExitCode, build.ToString());
+        var output = Path.Combine(project, "bin", "Debug", "net10.0");
+        var assembly = Path.Combine(output, "library.dll");
+        // A class library's build output carries neither the runtime nor Stateless: the tool shares its own.
+        Assert.IsFalse(File.Exists(Path.Combine(output, "Stateless.dll")), "Stateless.dll is beside the library");
+        Assert.IsFalse(File.Exists(Path.Combine(output, "ChecklistDsl.dll")), "ChecklistDsl.dll is beside the library");
+
+        var stateDir = Path.Combine(_root, "library-state");
+        var run = await DotNetProcess.RunAsync(project, _environment, ChecklistTool, "run", "RotateLogs", "--assembly", assembly, "--state-dir", stateDir, "--yes");
+        Assert.AreEqual(0, run.ExitCode, run.ToString());
+        StringAssert.Contains(run.Output, "archived-by-library", run.ToString());
+
+        var dot = await DotNetProcess.RunAsync(project, _environment, ChecklistTool, "graph", "RotateLogs", "--assembly", assembly, "--format", "dot");
+        Assert.AreEqual(0, dot.ExitCode, dot.ToString());
+        StringAssert.Contains(dot.Output, "digraph", dot.ToString());
+        StringAssert.Contains(dot.Output, "all checks ticked", dot.ToString());
+    }
+
+    /// <summary>The checklist tool as this repository built it (see the test project file).</summary>
+    private static string ChecklistTool =>
+        typeof(PackageEndToEndTests).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>().Single(a => a.Key == "ChecklistTool").Value!;
+
+    /// <summary>A project referencing the packed ChecklistDsl from the local feed (and nuget.org).</summary>
+    private static string Consumer(string name, string? program, string? checklist = null, string outputType = "Exe")
     {
         var directory = Path.Combine(_root, name);
         Directory.CreateDirectory(directory);
         File.WriteAllText(Path.Combine(directory, name + ".csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
-                <OutputType>Exe</OutputType>
+                <OutputType>{outputType}</OutputType>
                 <TargetFramework>net10.0</TargetFramework>
                 <ImplicitUsings>enable</ImplicitUsings>
                 <Nullable>enable</Nullable>
@@ -143,7 +187,8 @@ public sealed class PackageEndToEndTests
               </packageSources>
             </configuration>
             """);
-        File.WriteAllText(Path.Combine(directory, "Program.cs"), program);
+        if (program is not null)
+            File.WriteAllText(Path.Combine(directory, "Program.cs"), program);
         if (checklist is not null)
             File.WriteAllText(Path.Combine(directory, "Checklist.cs"), checklist);
         return directory;

@@ -23,7 +23,7 @@ public sealed class CHK001DestroyWithoutBackupTests
             "Step 'Drop staging database' destroys 'staging database' but no earlier step backs it up; add a [Backup(\"staging database\")] step before it",
             diagnostics[0].GetMessage());
         Assert.AreEqual(Microsoft.CodeAnalysis.DiagnosticSeverity.Error, diagnostics[0].Severity);
-        Assert.AreEqual("https://github.com/checklistdsl/checklistdsl/blob/main/docs/rules/CHK001.md", diagnostics[0].Descriptor.HelpLinkUri);
+        Assert.AreEqual(ChecklistDsl.Generators.Analysis.DiagnosticDescriptors.HelpLinkBase + "CHK001.md", diagnostics[0].Descriptor.HelpLinkUri);
     }
 
     [TestMethod]

@@ -25,6 +25,17 @@ public sealed partial class RuleDocsTests
     }
 
     [TestMethod]
+    public void Every_help_link_is_built_from_the_one_RepositoryUrl_of_Directory_Build_props()
+    {
+        var props = System.Xml.Linq.XDocument.Load(Path.Combine(RepositoryRoot.Path, "Directory.Build.props"));
+        var url = props.Descendants("RepositoryUrl").Single().Value.TrimEnd('/');
+        var branch = props.Descendants("RepositoryBranch").Single().Value;
+
+        foreach (var descriptor in DiagnosticDescriptors.All.Append(ChecklistDsl.Generators.Generation.GeneratorDiagnostics.NotGenerated))
+            Assert.AreEqual($"{url}/blob/{branch}/docs/rules/{descriptor.Id}.md", descriptor.HelpLinkUri);
+    }
+
+    [TestMethod]
     [DynamicData(nameof(Ids))]
     public async Task Unsafe_example_reports_the_rule_and_safe_example_does_not(string id)
     {

@@ -89,16 +89,24 @@ public sealed class CatalogVerbTests
     }
 
     [TestMethod]
-    public void Graph_prints_the_mermaid_diagram_of_the_runbook()
+    public void Graph_draws_the_live_Stateless_machine_as_mermaid_or_dot()
     {
         using var folder = new TempFolder();
 
-        var result = Sample.Cli(folder, null, "graph", "ProductionToStagingSync");
-        var markdown = Sample.Cli(folder, null, "show", "ProductionToStagingSync", "--markdown");
+        var mermaid = Sample.Cli(folder, null, "graph", "ProductionToStagingSync");
+        var dot = Sample.Cli(folder, null, "graph", "ProductionToStagingSync", "--format", "dot");
+        var bad = Sample.Cli(folder, null, "graph", "ProductionToStagingSync", "--format", "svg");
 
-        Assert.AreEqual(0, result.ExitCode, result.ToString());
-        Assert.StartsWith("stateDiagram", result.Output.TrimStart());
-        Assert.Contains("```mermaid\n" + result.Output + "```", markdown.Output.Replace("\r\n", "\n"));
+        Assert.AreEqual(0, mermaid.ExitCode, mermaid.ToString());
+        Assert.StartsWith("stateDiagram-v2", mermaid.Output.TrimStart());
+        // Stateless draws every transition, the per-step Abort the runbook folds into a note included.
+        Assert.Contains("ConfirmSyncWindow --> Aborted : Abort", mermaid.Output);
+        Assert.Contains("[approval recorded]", mermaid.Output);
+        Assert.AreEqual(0, dot.ExitCode, dot.ToString());
+        Assert.StartsWith("digraph", dot.Output.TrimStart());
+        Assert.Contains("ConfirmSyncWindow", dot.Output);
+        Assert.AreEqual(3, bad.ExitCode, bad.ToString());
+        Assert.Contains("svg", bad.Error);
     }
 
     [TestMethod]

@@ -21,6 +21,7 @@ internal static class Compilations
             .Order(StringComparer.Ordinal)
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)),
         MetadataReference.CreateFromFile(typeof(ChecklistDefinition).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(Stateless.StateMachine<,>).Assembly.Location),
     ];
 
     public static CSharpCompilation Create(string assemblyName, IEnumerable<(string Path, string Text)> sources) =>

@@ -14,7 +14,18 @@ internal static class GeneratedChecklists
         return GeneratorHarness.Load(GeneratorHarness.Run(compilation).Output);
     });
 
+    // The five seed checklists of checklists/, compiled from their sources through the generator.
+    private static readonly Lazy<Assembly> SeedAssembly = new(() =>
+    {
+        var folder = Path.Combine(TestFiles.RepositoryRoot(), "checklists");
+        var sources = Directory.GetFiles(folder, "*.cs").Order(StringComparer.Ordinal).Select(path => (path, File.ReadAllText(path))).ToArray();
+        Assert.IsNotEmpty(sources, "no seed checklists in " + folder);
+        return GeneratorHarness.Load(GeneratorHarness.Run(GeneratorHarness.Compilation(sources)).Output);
+    });
+
     public static Assembly Assembly => Samples.Value;
+
+    public static Assembly Seeds => SeedAssembly.Value;
 
     public static ChecklistDefinition Definition(string name) =>
         ChecklistCatalog.FromAssembly(Assembly).Single(d => d.Name == name);

@@ -1,4 +1,4 @@
-using ChecklistDsl.Engine;
+using Stateless;
 
 namespace ChecklistDsl.Tests.Running;
 

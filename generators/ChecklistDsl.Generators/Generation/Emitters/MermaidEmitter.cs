@@ -7,9 +7,10 @@ using ChecklistDsl.Generators.Generation.Planning;
 namespace ChecklistDsl.Generators.Generation.Emitters;
 
 /// <summary>
-/// Draws the machine as a Mermaid <c>stateDiagram-v2</c>. The transition lines are exactly what
-/// <c>MermaidGraph.Format(machine.GetInfo())</c> prints for the generated machine; state
-/// descriptions (the step titles) follow them.
+/// Draws the machine as a Mermaid <c>stateDiagram-v2</c>: every transition of the generated machine
+/// (a test holds them to Stateless's <c>GetInfo()</c>) except the unguarded <c>Abort</c> and
+/// <c>Fail</c> edges into <c>Aborted</c>, which one note on <c>Aborted</c> states instead: drawn,
+/// a 60-step checklist had 120 edges into that one node. Then the state descriptions (the titles).
 /// </summary>
 internal static class MermaidEmitter
 {
@@ -22,6 +23,8 @@ internal static class MermaidEmitter
         {
             foreach (var transition in state.Transitions)
             {
+                if (IsFoldedIntoNote(transition))
+                    continue;
                 text.Append("    ").Append(state.Name).Append(" --> ").Append(transition.Destination)
                     .Append(" : ").Append(transition.Trigger);
                 if (transition.Guards.Count > 0)
@@ -29,6 +32,10 @@ internal static class MermaidEmitter
                 text.Append('\n');
             }
         }
+        text.Append("    note left of ").Append(MachinePlan.Aborted).Append('\n');
+        foreach (var line in AbortedNote)
+            text.Append("        ").Append(line).Append('\n');
+        text.Append("    end note\n");
         for (var i = 0; i < spec.Steps.Count; i++)
         {
             var step = spec.Steps[i];
@@ -43,6 +50,16 @@ internal static class MermaidEmitter
             text.Append("    ").Append(state).Append(" : ").Append(Label("R" + (IndexOf(spec, rollback) + 1).ToString(CultureInfo.InvariantCulture) + ". " + rollback.Title)).Append('\n');
         }
     }
+
+    /// <summary>The note that stands for the edges <see cref="IsFoldedIntoNote"/> leaves out.</summary>
+    internal static readonly string[] AbortedNote =
+    {
+        "Abort from any step or rollback",
+        "Fail from any step or rollback without a Fail edge drawn",
+    };
+
+    private static bool IsFoldedIntoNote(Transition transition) =>
+        transition.Destination == MachinePlan.Aborted && transition.Guards.Count == 0 && transition.Trigger is "Abort" or "Fail";
 
     private static int IndexOf(ChecklistSpec spec, RollbackSpec rollback)
     {

@@ -103,14 +103,5 @@ internal sealed record RollbackSpec(
     EquatableArray<string> Commands,
     AutomationSpec Automation);
 
-/// <summary>Which state machine the generated code is written against.</summary>
-internal enum EngineKind
-{
-    /// <summary><c>global::ChecklistDsl.Engine.StateMachine&lt;,&gt;</c>.</summary>
-    BuiltIn,
-    /// <summary><c>global::Stateless.StateMachine&lt;,&gt;</c>, when the compilation references Stateless.</summary>
-    Stateless,
-}
-
 /// <summary>One line of the assembly-wide catalog.</summary>
 internal sealed record CatalogEntry(string GlobalName);
