@@ -25,7 +25,16 @@ internal static class VerifyCommand
             var path = state.FindJournal(result.GetValue(run)!);
             var verdict = JournalChain.Verify(path);
             var head = result.GetValue(expectHead);
-            if (head is not null && verdict.IsIntact && !string.Equals(head.Trim(), verdict.Head, StringComparison.OrdinalIgnoreCase))
+            if (head is not null && verdict.Status == ChainStatus.Unchained)
+            {
+                // A head was noted, so the journal had a chain: one without any was rewritten without it.
+                verdict = verdict with
+                {
+                    Status = ChainStatus.Broken, BadRecord = 1,
+                    Problem = $"record 1 (header): the journal carries no hash chain, but a last record {head.Trim()} was noted: it was rewritten without its chain",
+                };
+            }
+            else if (head is not null && verdict.IsIntact && !string.Equals(head.Trim(), verdict.Head, StringComparison.OrdinalIgnoreCase))
             {
                 verdict = verdict with
                 {

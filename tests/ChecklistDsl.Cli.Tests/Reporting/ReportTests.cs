@@ -263,6 +263,15 @@ public sealed class ReportTests
         File.WriteAllLines(journal, File.ReadAllLines(journal)[..^1]);
         var cut = CliProcess.Run(folder.Path, null, "verify", RunId(folder), "--head", head);
         Assert.AreEqual(6, cut.ExitCode, cut.ToString());
+
+        // The chain stripped from every record: unchained on its own, caught against the noted head.
+        File.WriteAllLines(journal, File.ReadAllLines(journal).Select(l => l[..l.IndexOf(",\"prev\"", StringComparison.Ordinal)] + "}"));
+        var stripped = CliProcess.Run(folder.Path, null, "verify", RunId(folder));
+        Assert.AreEqual(0, stripped.ExitCode, stripped.ToString());
+        StringAssert.StartsWith(stripped.Output, "unchained (older format)");
+        var strippedAgainstHead = CliProcess.Run(folder.Path, null, "verify", RunId(folder), "--head", head);
+        Assert.AreEqual(6, strippedAgainstHead.ExitCode, strippedAgainstHead.ToString());
+        StringAssert.Contains(strippedAgainstHead.Output, "rewritten without its chain");
     }
 
     [TestMethod]
