@@ -58,8 +58,8 @@ internal static class ChecklistClass
 
     /// <summary>
     /// Creates the class with its parameterless constructor (any accessibility) and sets each given
-    /// input among <paramref name="settableInputs"/> (string properties with a getter and a setter);
-    /// an input not given keeps the default the class declares.
+    /// input among <paramref name="settableInputs"/> (string or bool properties with a getter and a
+    /// setter; a bool from true/false or yes/no); an input not given keeps the default the class declares.
     /// </summary>
     public static Func<IReadOnlyDictionary<string, string>, object> Creator([DynamicallyAccessedMembers(Members)] Type type, IReadOnlyList<string> settableInputs)
     {
@@ -67,9 +67,9 @@ internal static class ChecklistClass
         for (var i = 0; i < properties.Length; i++)
         {
             var property = type.GetProperty(settableInputs[i], Declared | BindingFlags.Instance);
-            properties[i] = property is { CanRead: true, CanWrite: true } && property.PropertyType == typeof(string)
+            properties[i] = property is { CanRead: true, CanWrite: true } && (property.PropertyType == typeof(string) || property.PropertyType == typeof(bool))
                 ? property
-                : throw new InvalidOperationException($"{type.FullName} has no settable string property {settableInputs[i]}, which its generated plan names as an input: rebuild the project.");
+                : throw new InvalidOperationException($"{type.FullName} has no settable string or bool property {settableInputs[i]}, which its generated plan names as an input: rebuild the project.");
         }
         return inputs =>
         {
@@ -77,8 +77,14 @@ internal static class ChecklistClass
             var instance = Activator.CreateInstance(type, Unwrapped, null, null, null)!;
             foreach (var property in properties)
             {
-                if (inputs.TryGetValue(property.Name, out var value))
+                if (!inputs.TryGetValue(property.Name, out var value))
+                    continue;
+                if (property.PropertyType == typeof(string))
                     property.SetValue(instance, value, Unwrapped, null, null, null);
+                else if (InputValues.TryParseBool(value, out var on))
+                    property.SetValue(instance, on, Unwrapped, null, null, null);
+                else
+                    throw new ArgumentException($"Input {property.Name} is true or false (or yes or no), not '{value}'.", nameof(inputs));
             }
             return instance;
         };

@@ -24,7 +24,7 @@ public static class DefinitionData
     public const string ConstantName = "DefinitionData";
 
     /// <summary>The data format this runtime reads; the generator writes it as <c>"format"</c>.</summary>
-    public const int Format = 2;
+    public const int Format = 3;
 
     /// <summary>
     /// Reads the <see cref="ConstantName"/> and <c>Markdown</c> constants of a generated checklist class.
@@ -120,6 +120,7 @@ public static class DefinitionData
         Name = Required(input, "name"),
         Description = Required(input, "description"),
         IsSecret = Flag(input, "isSecret"),
+        IsBool = Flag(input, "isBool"),
         EnvironmentVariable = Required(input, "environmentVariable"),
     };
 
@@ -151,6 +152,13 @@ public static class DefinitionData
             Timeout = step.TryGetValue("timeoutTicks", out var ticks) ? TimeSpan.FromTicks(ticks as long? ?? throw new FormatException("'timeoutTicks' is not an integer")) : null,
             Checks = Strings(step, "checks"),
             Commands = Strings(step, "commands"),
+            CommandRetries = Retries(step),
+            Condition = step.TryGetValue("when", out var when) && when is Dictionary<string, object?> condition
+                ? new StepCondition { Input = Required(condition, "input"), Value = Optional(condition, "value") }
+                : null,
+            Wait = step.TryGetValue("waitUntil", out var wait) && wait is Dictionary<string, object?> poll
+                ? new WaitDefinition { Command = Required(poll, "command"), Every = Ticks(poll, "everyTicks"), Timeout = Ticks(poll, "timeoutTicks") }
+                : null,
             ApprovalRole = Optional(step, "approvalRole"),
             Backup = step.TryGetValue("backup", out var value) && value is Dictionary<string, object?> backup
                 ? new BackupDefinition { Resources = Strings(backup, "resources"), Verified = Flag(backup, "verified"), OffSite = Flag(backup, "offSite") }
@@ -175,9 +183,33 @@ public static class DefinitionData
             Title = Required(rollback, "title"),
             Instructions = Optional(rollback, "instructions"),
             Commands = Strings(rollback, "commands"),
+            CommandRetries = Retries(rollback),
             Automation = Automation(rollback, name, automationOf),
         };
     }
+
+    /// <summary>
+    /// One <see cref="CommandRetry"/> per command: <c>"retries"</c> lists only the retried ones, as
+    /// <c>{"command": index, "retries": n, "delayTicks": t}</c>.
+    /// </summary>
+    private static IReadOnlyList<CommandRetry> Retries(Dictionary<string, object?> element)
+    {
+        var count = Strings(element, "commands").Count;
+        var retries = new CommandRetry[count];
+        System.Array.Fill(retries, CommandRetry.None);
+        foreach (var retry in Objects(element, "retries", (retry, _) => retry))
+        {
+            var index = Get(retry, "command") as long? ?? throw new FormatException("'command' is not an integer");
+            if (index < 0 || index >= count)
+                throw new FormatException($"'retries' names command {index} of {count}");
+            var times = Get(retry, "retries") as long? ?? throw new FormatException("'retries' is not an integer");
+            retries[index] = new CommandRetry { Retries = checked((int)times), Delay = Ticks(retry, "delayTicks") };
+        }
+        return retries;
+    }
+
+    private static TimeSpan Ticks(Dictionary<string, object?> element, string name) =>
+        TimeSpan.FromTicks(Get(element, name) as long? ?? throw new FormatException($"'{name}' is not an integer"));
 
     private static Func<object, StepContext, Task>? Automation(Dictionary<string, object?> element, string method, Func<string, Func<object, StepContext, Task>>? automationOf)
     {

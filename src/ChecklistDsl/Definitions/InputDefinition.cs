@@ -12,6 +12,9 @@ public sealed class InputDefinition
     /// <summary>Whether this is a secret: never written anywhere, passed to commands by environment only.</summary>
     public bool IsSecret { get; init; }
 
+    /// <summary>Whether this is a <c>bool</c> input: given as true/false or yes/no (<see cref="InputValues.TryParseBool"/>).</summary>
+    public bool IsBool { get; init; }
+
     /// <summary>
     /// The environment variable that carries the value: read by the runner, and set for commands
     /// (for example <c>API_TOKEN</c> for <c>ApiToken</c>).

@@ -15,6 +15,9 @@ public sealed class RollbackDefinition
     /// <summary>Shell commands, with <c>{Name}</c> placeholders.</summary>
     public IReadOnlyList<string> Commands { get; init; } = [];
 
+    /// <summary>How each of <see cref="Commands"/> is retried, by index (<see cref="CommandRetry.None"/> when it is not).</summary>
+    public IReadOnlyList<CommandRetry> CommandRetries { get; init; } = [];
+
     /// <summary>The procedure's C# automation, when its method takes a <see cref="StepContext"/>.</summary>
     public Func<object, StepContext, Task>? Automation { get; init; }
 

@@ -36,6 +36,15 @@ public sealed class StepDefinition
     /// <summary>Shell commands, with <c>{Name}</c> placeholders.</summary>
     public IReadOnlyList<string> Commands { get; init; } = [];
 
+    /// <summary>How each of <see cref="Commands"/> is retried, by index (<see cref="CommandRetry.None"/> when it is not).</summary>
+    public IReadOnlyList<CommandRetry> CommandRetries { get; init; } = [];
+
+    /// <summary>When the step applies (<c>[When]</c>), or <see langword="null"/>: always.</summary>
+    public StepCondition? Condition { get; init; }
+
+    /// <summary>The command polled after the step's work until it succeeds (<c>[WaitUntil]</c>), or <see langword="null"/>.</summary>
+    public WaitDefinition? Wait { get; init; }
+
     /// <summary>The role that must approve, for an approval gate.</summary>
     public string? ApprovalRole { get; init; }
 

@@ -6,7 +6,7 @@ public sealed class DefinitionDataTests
     private static readonly Func<ChecklistProgress, string, ChecklistMachine> NoMachine = (_, _) => throw new NotSupportedException();
 
     private const string Plan = """
-        {"format":2,"name":"Deploy","fullName":"Ops.Deploy","title":"Deploy \"it\"","summary":"line\nnext \\ slash","owner":"Web",
+        {"format":3,"name":"Deploy","fullName":"Ops.Deploy","title":"Deploy \"it\"","summary":"line\nnext \\ slash","owner":"Web",
          "environment":"production","isProduction":true,"fingerprint":"sha256:00","runbookFileName":"deploy.md",
          "inputs":[{"name":"ApiToken","description":"Token","isSecret":true,"environmentVariable":"API_TOKEN"},{"name":"Site","description":"URL","environmentVariable":"SITE"}],
          "steps":[
@@ -81,20 +81,20 @@ public sealed class DefinitionDataTests
     public void Another_format_is_refused_with_what_to_do()
     {
         var e = Assert.ThrowsExactly<InvalidOperationException>(() =>
-            DefinitionData.Read(Plan.Replace("\"format\":2", "\"format\":3"), "", null, null, NoMachine, "Ops.Deploy"));
-        StringAssert.Contains(e.Message, "Ops.Deploy is in data format 3; this ChecklistDsl runtime reads format 2");
+            DefinitionData.Read(Plan.Replace("\"format\":3", "\"format\":2"), "", null, null, NoMachine, "Ops.Deploy"));
+        StringAssert.Contains(e.Message, "Ops.Deploy is in data format 2; this ChecklistDsl runtime reads format 3");
     }
 
     [TestMethod]
-    [DataRow("{\"format\":2,\"name\":\"A\"", "expected '}' at offset 22")]
-    [DataRow("{\"format\":2} trailing", "text after the plan")]
+    [DataRow("{\"format\":3,\"name\":\"A\"", "expected '}' at offset 22")]
+    [DataRow("{\"format\":3} trailing", "text after the plan")]
     [DataRow("[1]", "not an object")]
-    [DataRow("{\"format\":2,\"name\":\"bad \\x escape\"}", "bad escape")]
-    [DataRow("{\"format\":2}", "'name' is missing")]
+    [DataRow("{\"format\":3,\"name\":\"bad \\x escape\"}", "bad escape")]
+    [DataRow("{\"format\":3}", "'name' is missing")]
     [DataRow("{\"format\":\"1\"}", "'format' is not an integer")]
-    [DataRow("{\"format\":2,\"name\":\"A\",\"fullName\":\"A\",\"title\":\"A\",\"fingerprint\":\"f\",\"runbookFileName\":\"a.md\",\"isProduction\":null}", "'isProduction' is not true or false")]
-    [DataRow("{\"format\":2,\"name\":\"A\",\"fullName\":\"A\",\"title\":\"A\",\"fingerprint\":\"f\",\"runbookFileName\":\"a.md\",\"steps\":{}}", "'steps' is not an array")]
-    [DataRow("{\"format\":2,\"name\":\"A\",\"fullName\":\"A\",\"title\":\"A\",\"fingerprint\":\"f\",\"runbookFileName\":\"a.md\",\"steps\":[{\"name\":\"S\",\"title\":\"S\",\"fingerprint\":\"f\",\"checks\":[1]}]}", "'checks' holds something other than a string")]
+    [DataRow("{\"format\":3,\"name\":\"A\",\"fullName\":\"A\",\"title\":\"A\",\"fingerprint\":\"f\",\"runbookFileName\":\"a.md\",\"isProduction\":null}", "'isProduction' is not true or false")]
+    [DataRow("{\"format\":3,\"name\":\"A\",\"fullName\":\"A\",\"title\":\"A\",\"fingerprint\":\"f\",\"runbookFileName\":\"a.md\",\"steps\":{}}", "'steps' is not an array")]
+    [DataRow("{\"format\":3,\"name\":\"A\",\"fullName\":\"A\",\"title\":\"A\",\"fingerprint\":\"f\",\"runbookFileName\":\"a.md\",\"steps\":[{\"name\":\"S\",\"title\":\"S\",\"fingerprint\":\"f\",\"checks\":[1]}]}", "'checks' holds something other than a string")]
     public void Malformed_data_is_an_error_naming_the_checklist(string json, string detail)
     {
         var e = Assert.ThrowsExactly<InvalidOperationException>(() => DefinitionData.Read(json, "", null, null, NoMachine, "Ops.Deploy"));
@@ -164,7 +164,7 @@ public sealed class DefinitionDataTests
     private sealed class Automated
     {
         private const string DefinitionData = """
-            {"format":2,"name":"Automated","fullName":"Automated","title":"A","fingerprint":"f","runbookFileName":"a.md","canCreateInstance":true,
+            {"format":3,"name":"Automated","fullName":"Automated","title":"A","fingerprint":"f","runbookFileName":"a.md","canCreateInstance":true,
              "inputs":[{"name":"Site","description":"URL","environmentVariable":"SITE","settable":true},{"name":"Token","description":"T","environmentVariable":"TOKEN"},
                        {"name":"Release","description":"R","environmentVariable":"RELEASE","settable":true}],
              "steps":[{"name":"Apply","title":"Apply","fingerprint":"f","automated":true},{"name":"Warm","title":"Warm","fingerprint":"f","automated":true},
@@ -204,7 +204,7 @@ public sealed class DefinitionDataTests
     private sealed class MissingMethod
     {
         private const string DefinitionData = """
-            {"format":2,"name":"MissingMethod","fullName":"MissingMethod","title":"M","fingerprint":"f","runbookFileName":"m.md",
+            {"format":3,"name":"MissingMethod","fullName":"MissingMethod","title":"M","fingerprint":"f","runbookFileName":"m.md",
              "steps":[{"name":"Gone","title":"Gone","fingerprint":"f","automated":true}]}
             """;
 
@@ -213,7 +213,7 @@ public sealed class DefinitionDataTests
 
     private static class NotCreatable
     {
-        private const string DefinitionData = """{"format":2,"name":"N","fullName":"N","title":"N","fingerprint":"f","runbookFileName":"n.md"}""";
+        private const string DefinitionData = """{"format":3,"name":"N","fullName":"N","title":"N","fingerprint":"f","runbookFileName":"n.md"}""";
         public const string Markdown = "# N";
     }
 }

@@ -26,7 +26,7 @@ partial class Outer
         public static global::ChecklistDsl.ChecklistDefinition Definition { get; } = global::ChecklistDsl.DefinitionData.Load(typeof(global::Outer.Inner), CreateChecklistMachine);
 
         // The plan as JSON, read by global::ChecklistDsl.DefinitionData.
-        private const string DefinitionData = "{\"format\":2,\"name\":\"Inner\",\"fullName\":\"Outer.Inner\",\"title\":\"Nested checklist\",\"fingerprint\":\"sha256:839238dea7173c6984f17fc1347b7cb9\",\"runbookFileName\":\"inner.md\",\"canCreateInstance\":true,\"steps\":[{\"name\":\"checked\",\"title\":\"Only step\",\"fingerprint\":\"sha256:16ef53ed73facc0ca607b0859cf1f9f0\",\"automated\":true}]}";
+        private const string DefinitionData = "{\"format\":3,\"name\":\"Inner\",\"fullName\":\"Outer.Inner\",\"title\":\"Nested checklist\",\"fingerprint\":\"sha256:839238dea7173c6984f17fc1347b7cb9\",\"runbookFileName\":\"inner.md\",\"canCreateInstance\":true,\"steps\":[{\"name\":\"checked\",\"title\":\"Only step\",\"fingerprint\":\"sha256:16ef53ed73facc0ca607b0859cf1f9f0\",\"automated\":true}]}";
 
         /// <summary>Creates the machine over external state storage, so that a run can be saved and resumed.</summary>
         public static global::Stateless.StateMachine<Step, Trigger> CreateStateMachine(global::ChecklistDsl.ChecklistProgress progress, global::System.Func<Step> stateAccessor, global::System.Action<Step> stateMutator) =>
