@@ -40,6 +40,7 @@ internal static class RunReportBuilder
         var decisions = new List<ReportDecision>();
         var checks = new Dictionary<string, List<ReportCheck>>();
         var entered = new Dictionary<string, DateTimeOffset>();
+        var enteredBy = new Dictionary<string, string>();
         var left = new Dictionary<string, (string Trigger, DateTimeOffset At)>();
         var rollbackOrder = new List<string>();
         var openCommands = new Dictionary<(string, int), int>();
@@ -59,8 +60,8 @@ internal static class RunReportBuilder
                     var source = r.Source!;
                     var destination = r.Destination!;
                     left[source] = (r.Trigger!, r.At);
-                    if (!entered.ContainsKey(destination))
-                        entered[destination] = r.At;
+                    if (entered.TryAdd(destination, r.At))
+                        enteredBy[destination] = actor;
                     var isStep = plan.Any(s => s.Name == destination);
                     if (!isStep && destination is not (ChecklistMachine.Completed or ChecklistMachine.Aborted or ChecklistMachine.RolledBack or ChecklistMachine.NotStarted)
                         && !rollbackOrder.Contains(destination))
@@ -139,7 +140,7 @@ internal static class RunReportBuilder
         {
             var (done, at) = left.TryGetValue(rollback, out var l) ? (l.Trigger == nameof(ChecklistTrigger.Complete), l.At) : (false, (DateTimeOffset?)null);
             var status = at is null ? "not finished" : done ? "done" : "failed";
-            deviations.Add(new("rollback", $"Rollback '{StepTitle(rollback)}' walked: {status}", entered[rollback], null));
+            deviations.Add(new("rollback", $"Rollback '{StepTitle(rollback)}' walked: {status}", entered[rollback], enteredBy[rollback]));
         }
         if (sameChecklist)
         {
