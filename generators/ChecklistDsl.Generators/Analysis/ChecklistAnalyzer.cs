@@ -32,6 +32,7 @@ public sealed class ChecklistAnalyzer : DiagnosticAnalyzer
         UnknownPlaceholderRule.Analyze,          // CHK008
         CredentialInSourceRule.Analyze,          // CHK009
         MalformedChecklistRule.Analyze,          // CHK011
+        ConditionRules.Analyze,                  // CHK012, CHK013, CHK014
     ];
 
     /// <inheritdoc />

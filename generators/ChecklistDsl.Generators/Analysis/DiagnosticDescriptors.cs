@@ -18,13 +18,13 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor DestroyWithoutBackup = Create(
         "CHK001", "A destructive step has no backup before it",
-        "Step '{0}' destroys '{1}' but no earlier step backs it up; add a [Backup(\"{1}\")] step before it",
+        "Step '{0}' destroys '{1}' but no earlier step backs it up{2}; add a [Backup(\"{1}\")] step before it",
         SafetyCategory, DiagnosticSeverity.Error,
         "A step that deletes or overwrites data must come after a step that backs up that resource.");
 
     public static readonly DiagnosticDescriptor ChangeWithoutRollback = Create(
         "CHK002", "A production change has no rollback",
-        "Step '{0}' changes '{1}' in a production checklist but has no rollback; add [RollbackWith(nameof(...))] naming a [Rollback] method, or [NoRollback(\"why\")] with a real reason",
+        "Step '{0}' changes '{1}' in a production checklist but has no rollback{2}; add [RollbackWith(nameof(...))] naming a [Rollback] method, or [NoRollback(\"why\")] with a real reason",
         SafetyCategory, DiagnosticSeverity.Error,
         "In a production checklist every step that modifies or destroys a resource names its rollback procedure or opts out with a reason.");
 
@@ -82,10 +82,29 @@ internal static class DiagnosticDescriptors
         UsageCategory, DiagnosticSeverity.Error,
         "A checklist is a partial class with at least one step, and no two steps share a title.");
 
+    public static readonly DiagnosticDescriptor ConditionNamesNoInput = Create(
+        "CHK012", "A condition names no input",
+        "[When(\"{0}\")] on '{1}' names no [Input] property of the checklist{2}; name one with nameof(...)",
+        UsageCategory, DiagnosticSeverity.Error,
+        "[When] must name, with nameof, an [Input] property of the checklist (not a [Secret]: a plan is not chosen by a secret).");
+
+    public static readonly DiagnosticDescriptor ConditionWithoutValue = Create(
+        "CHK013", "A condition on an input that is not bool has no value",
+        "[When(nameof({0}))] on '{1}' has no value, but {0} is not a bool input; write [When(nameof({0}), \"value\")], or make {0} a bool",
+        UsageCategory, DiagnosticSeverity.Error,
+        "[When(input)] alone means \"when the bool input is true\"; an input of another type needs the value it must equal.");
+
+    public static readonly DiagnosticDescriptor ConditionNeverHolds = Create(
+        "CHK014", "A condition can never hold",
+        "[When(nameof({0}), \"{1}\")] on '{2}' can never hold: {3}; {4}",
+        UsageCategory, DiagnosticSeverity.Error,
+        "A step whose condition can never hold would never run: a bool input is true or false (or yes or no), and no input is blank.");
+
     public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
         DestroyWithoutBackup, ChangeWithoutRollback, RollbackWithNotARollback, ChangeBeforeApproval,
         BackupNotVerifiedOrOffSite, NoVerificationAfterChanges, VerifyStepChanges, UnknownPlaceholder,
-        CredentialInSource, InvalidAssumeSafe, MalformedChecklist);
+        CredentialInSource, InvalidAssumeSafe, MalformedChecklist, ConditionNamesNoInput, ConditionWithoutValue,
+        ConditionNeverHolds);
 
     /// <summary>The help page of a rule.</summary>
     public static string HelpLink(string id) => HelpLinkBase + id + ".md";

@@ -21,11 +21,12 @@ internal static class KnownNames
     public const string AssumeSafe = "ChecklistDsl.AssumeSafeAttribute";
     public const string Input = "ChecklistDsl.InputAttribute";
     public const string Secret = "ChecklistDsl.SecretAttribute";
-    public const string StatelessStateMachine = "Stateless.StateMachine`2";
+    public const string When = "ChecklistDsl.WhenAttribute";
+    public const string WaitUntil = "ChecklistDsl.WaitUntilAttribute";
 
     /// <summary>The DSL attributes that go on a checklist's methods and properties, by type name.</summary>
     public static readonly System.Collections.Generic.IReadOnlyDictionary<string, string> MemberAttributes =
-        new[] { Step, Section, Check, Command, Approval, Backup, Modifies, Destroys, Verifies, RollbackWith, NoRollback, Rollback, AssumeSafe, Input, Secret }
+        new[] { Step, Section, Check, Command, Approval, Backup, Modifies, Destroys, Verifies, RollbackWith, NoRollback, Rollback, AssumeSafe, Input, Secret, When, WaitUntil }
             .ToDictionary(name => name.Substring(name.LastIndexOf('.') + 1), System.StringComparer.Ordinal);
 
     /// <summary>Whether an attribute written <c>[name]</c> could mean a member-level DSL attribute by its type name.</summary>

@@ -153,9 +153,7 @@ public static class DefinitionData
             Checks = Strings(step, "checks"),
             Commands = Strings(step, "commands"),
             CommandRetries = Retries(step),
-            Condition = step.TryGetValue("when", out var when) && when is Dictionary<string, object?> condition
-                ? new StepCondition { Input = Required(condition, "input"), Value = Optional(condition, "value") }
-                : null,
+            Condition = Condition(step),
             Wait = step.TryGetValue("waitUntil", out var wait) && wait is Dictionary<string, object?> poll
                 ? new WaitDefinition { Command = Required(poll, "command"), Every = Ticks(poll, "everyTicks"), Timeout = Ticks(poll, "timeoutTicks") }
                 : null,
@@ -184,6 +182,7 @@ public static class DefinitionData
             Instructions = Optional(rollback, "instructions"),
             Commands = Strings(rollback, "commands"),
             CommandRetries = Retries(rollback),
+            Condition = Condition(rollback),
             Automation = Automation(rollback, name, automationOf),
         };
     }
@@ -207,6 +206,11 @@ public static class DefinitionData
         }
         return retries;
     }
+
+    private static StepCondition? Condition(Dictionary<string, object?> element) =>
+        element.TryGetValue("when", out var when) && when is Dictionary<string, object?> condition
+            ? new StepCondition { Input = Required(condition, "input"), Value = Optional(condition, "value") }
+            : null;
 
     private static TimeSpan Ticks(Dictionary<string, object?> element, string name) =>
         TimeSpan.FromTicks(Get(element, name) as long? ?? throw new FormatException($"'{name}' is not an integer"));

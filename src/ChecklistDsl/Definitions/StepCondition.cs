@@ -12,16 +12,19 @@ public sealed class StepCondition
     /// <summary>
     /// Whether the step applies to a run with these inputs: a <c>bool</c> condition holds when the
     /// input reads as true (<see cref="InputValues.TryParseBool"/>); a value condition when the input
-    /// equals the value (ordinal, case-insensitive, trimmed). A missing input does not satisfy either.
+    /// equals the value (as bools when both read as one, so "no" equals "false"; else ordinal,
+    /// case-insensitive, trimmed). A missing input does not satisfy either.
     /// </summary>
     public bool AppliesTo(IReadOnlyDictionary<string, string> inputs)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         if (!inputs.TryGetValue(Input, out var given))
             return false;
-        return Value is null
-            ? InputValues.TryParseBool(given, out var on) && on
-            : string.Equals(given.Trim(), Value.Trim(), StringComparison.OrdinalIgnoreCase);
+        if (Value is null)
+            return InputValues.TryParseBool(given, out var on) && on;
+        if (InputValues.TryParseBool(Value, out var wanted) && InputValues.TryParseBool(given, out var actual))
+            return wanted == actual;
+        return string.Equals(given.Trim(), Value.Trim(), StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>The condition as the runbook and the runner say it: <c>UsesCdn is true</c>, <c>CacheBackend is "redis"</c>.</summary>

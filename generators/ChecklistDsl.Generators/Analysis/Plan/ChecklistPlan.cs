@@ -12,6 +12,7 @@ internal sealed class ChecklistPlan
     public ChecklistPlan(
         INamedTypeSymbol type, string title, bool isProduction, bool isPartial, Location identifierLocation,
         ImmutableArray<PlanStep> steps, ImmutableArray<PlanMethod> rollbacks, ImmutableHashSet<string> inputNames,
+        ImmutableHashSet<string> boolInputs, ImmutableHashSet<string> secretNames,
         ImmutableArray<PlanAssumption> assumptions, ImmutableArray<PlanAttribute> dslAttributes)
     {
         Type = type;
@@ -22,6 +23,8 @@ internal sealed class ChecklistPlan
         Steps = steps;
         Rollbacks = rollbacks;
         InputNames = inputNames;
+        BoolInputs = boolInputs;
+        SecretNames = secretNames;
         Assumptions = assumptions;
         DslAttributes = dslAttributes;
     }
@@ -51,6 +54,12 @@ internal sealed class ChecklistPlan
     /// <summary>Names of the properties marked [Input] or [Secret] (this class and its bases).</summary>
     public ImmutableHashSet<string> InputNames { get; }
 
+    /// <summary>Names of the [Input] properties of type bool (this class and its bases).</summary>
+    public ImmutableHashSet<string> BoolInputs { get; }
+
+    /// <summary>Names of the [Secret] properties (this class and its bases).</summary>
+    public ImmutableHashSet<string> SecretNames { get; }
+
     /// <summary>Every [AssumeSafe] on a method of the class.</summary>
     public ImmutableArray<PlanAssumption> Assumptions { get; }
 
@@ -75,13 +84,21 @@ internal sealed class ChecklistPlan
 /// <summary>A method of the checklist that carries commands: a step or a rollback procedure.</summary>
 internal class PlanMethod
 {
-    public PlanMethod(IMethodSymbol method, string title, Location identifierLocation, ImmutableArray<PlanAttribute> commands)
+    public PlanMethod(IMethodSymbol method, string title, Location identifierLocation, ImmutableArray<PlanAttribute> commands, PlanCondition? condition)
     {
         Method = method;
         Title = title;
         IdentifierLocation = identifierLocation;
         Commands = commands;
+        Condition = condition;
     }
+
+    /// <summary>Its [When], or null: it always applies.</summary>
+    public PlanCondition? Condition { get; }
+
+    /// <summary>Whether it applies on every run in which <paramref name="other"/> applies (the same condition, or none).</summary>
+    public bool AppliesWhenever(PlanMethod other) =>
+        Condition is null || (other.Condition is not null && Condition.SameAs(other.Condition));
 
     public IMethodSymbol Method { get; }
 
@@ -104,8 +121,8 @@ internal sealed class PlanStep : PlanMethod
         IMethodSymbol method, string title, Location identifierLocation, ImmutableArray<PlanAttribute> commands,
         int index, PlanAttribute stepAttribute, ResourceAttribute? backup, ResourceAttribute? modifies,
         ResourceAttribute? destroys, ResourceAttribute? verifies, PlanAttribute? approval,
-        PlanAttribute? rollbackWith, PlanAttribute? noRollback)
-        : base(method, title, identifierLocation, commands)
+        PlanAttribute? rollbackWith, PlanAttribute? noRollback, PlanCondition? condition)
+        : base(method, title, identifierLocation, commands, condition)
     {
         Index = index;
         StepAttribute = stepAttribute;
@@ -142,6 +159,36 @@ internal sealed class PlanStep : PlanMethod
         (Modifies?.Resources ?? ImmutableArray<string>.Empty).AddRange(Destroys?.Resources ?? ImmutableArray<string>.Empty);
 
     public override string Display => "Step '" + Title + "'";
+}
+
+/// <summary>A [When(input)] or [When(input, value)].</summary>
+internal sealed class PlanCondition
+{
+    public PlanCondition(PlanAttribute attribute, string? input, string? value, bool hasValue)
+    {
+        Attribute = attribute;
+        Input = input;
+        Value = value;
+        HasValue = hasValue;
+    }
+
+    public PlanAttribute Attribute { get; }
+
+    /// <summary>The input's name as written (null when not a string).</summary>
+    public string? Input { get; }
+
+    /// <summary>The value, when the two-argument form is used.</summary>
+    public string? Value { get; }
+
+    public bool HasValue { get; }
+
+    /// <summary>How messages say it: <c>UsesCdn is true</c>, <c>CacheBackend is "redis"</c>.</summary>
+    public string Describe() => HasValue ? Input + " is \"" + Value + "\"" : Input + " is true";
+
+    public bool SameAs(PlanCondition other) =>
+        string.Equals(Input?.Trim(), other.Input?.Trim(), System.StringComparison.Ordinal)
+        && HasValue == other.HasValue
+        && string.Equals(Value?.Trim(), other.Value?.Trim(), System.StringComparison.OrdinalIgnoreCase);
 }
 
 /// <summary>One ChecklistDsl attribute application, with its first string argument (if any).</summary>

@@ -24,6 +24,8 @@ internal sealed class DslAttributes
         AssumeSafe = compilation.GetTypeByMetadataName(KnownNames.AssumeSafe);
         Input = compilation.GetTypeByMetadataName(KnownNames.Input);
         Secret = compilation.GetTypeByMetadataName(KnownNames.Secret);
+        When = compilation.GetTypeByMetadataName(KnownNames.When);
+        WaitUntil = compilation.GetTypeByMetadataName(KnownNames.WaitUntil);
     }
 
     public INamedTypeSymbol Checklist { get; }
@@ -42,6 +44,8 @@ internal sealed class DslAttributes
     public INamedTypeSymbol? AssumeSafe { get; }
     public INamedTypeSymbol? Input { get; }
     public INamedTypeSymbol? Secret { get; }
+    public INamedTypeSymbol? When { get; }
+    public INamedTypeSymbol? WaitUntil { get; }
 
     /// <summary>The attribute types, or null when the compilation does not reference ChecklistDsl.</summary>
     public static DslAttributes? From(Compilation compilation)

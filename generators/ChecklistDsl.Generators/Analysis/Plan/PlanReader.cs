@@ -83,7 +83,7 @@ internal static class PlanReader
                 if (DslAttributes.Is(wrapped.Data, dsl.Step))
                     steps.Add((method, location, attributes ??= methodAttributes.ToArray()));
                 else if (DslAttributes.Is(wrapped.Data, dsl.Rollback))
-                    rollbacks.Add(new PlanMethod(method, TitleOf(wrapped, method), location, commands ??= Commands(methodAttributes, dsl)));
+                    rollbacks.Add(new PlanMethod(method, TitleOf(wrapped, method), location, commands ??= Commands(methodAttributes, dsl), Condition(methodAttributes, dsl)));
                 else if (DslAttributes.Is(wrapped.Data, dsl.AssumeSafe))
                     assumptions.Add(new PlanAssumption(wrapped, wrapped.Text, AttributeReader.String(wrapped.Data, 1)));
             }
@@ -103,7 +103,9 @@ internal static class PlanReader
             type.Locations[0],
             orderedSteps,
             rollbacks.ToImmutable(),
-            InputNames(type, dsl),
+            InputNames(type, dsl, boolOnly: false),
+            InputNames(type, dsl, boolOnly: true),
+            SecretNames(type, dsl),
             assumptions.ToImmutable(),
             dslAttributes.ToImmutable());
     }
@@ -138,7 +140,20 @@ internal static class PlanReader
         }
         return new PlanStep(
             method, TitleOf(step!, method), location, Commands(attributes, dsl), index, step!,
-            backup, modifies, destroys, verifies, approval, rollbackWith, noRollback);
+            backup, modifies, destroys, verifies, approval, rollbackWith, noRollback, Condition(attributes, dsl));
+    }
+
+    /// <summary>The method's [When], read as the generator reads it.</summary>
+    private static PlanCondition? Condition(IReadOnlyList<PlanAttribute> attributes, DslAttributes dsl)
+    {
+        foreach (var wrapped in attributes)
+        {
+            if (!DslAttributes.Is(wrapped.Data, dsl.When))
+                continue;
+            var hasValue = wrapped.Data.ConstructorArguments.Length > 1;
+            return new PlanCondition(wrapped, wrapped.Text, hasValue ? AttributeReader.String(wrapped.Data, 1) : null, hasValue);
+        }
+        return null;
     }
 
     private static string TitleOf(PlanAttribute attribute, IMethodSymbol method) => Title(attribute.Text, method.Name);
@@ -185,14 +200,29 @@ internal static class PlanReader
         return new PlanAttribute(attribute, location, AttributeReader.String(attribute, 0), owner);
     }
 
-    private static ImmutableHashSet<string> InputNames(INamedTypeSymbol type, DslAttributes dsl)
+    private static ImmutableHashSet<string> InputNames(INamedTypeSymbol type, DslAttributes dsl, bool boolOnly)
     {
         var names = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
         for (var t = type; t is not null; t = t.BaseType)
         {
             foreach (var member in t.GetMembers())
             {
-                if (member is IPropertySymbol p && p.GetAttributes().Any(a => DslAttributes.Is(a, dsl.Input) || DslAttributes.Is(a, dsl.Secret)))
+                if (member is IPropertySymbol p && (!boolOnly || p.Type.SpecialType == SpecialType.System_Boolean)
+                    && p.GetAttributes().Any(a => DslAttributes.Is(a, dsl.Input) || (!boolOnly && DslAttributes.Is(a, dsl.Secret))))
+                    names.Add(p.Name);
+            }
+        }
+        return names.ToImmutable();
+    }
+
+    private static ImmutableHashSet<string> SecretNames(INamedTypeSymbol type, DslAttributes dsl)
+    {
+        var names = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+        for (var t = type; t is not null; t = t.BaseType)
+        {
+            foreach (var member in t.GetMembers())
+            {
+                if (member is IPropertySymbol p && p.GetAttributes().Any(a => DslAttributes.Is(a, dsl.Secret)))
                     names.Add(p.Name);
             }
         }

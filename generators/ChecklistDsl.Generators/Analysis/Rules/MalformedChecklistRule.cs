@@ -89,6 +89,38 @@ internal static class MalformedChecklistRule
                     "write it as [d.]hh:mm:ss, for example Timeout = \"01:00:00\" for one hour");
             }
         }
+
+        // What the generator skips in [Command] and [WaitUntil] (ChecklistParser.Commands and Wait).
+        foreach (var method in plan.Steps.Cast<PlanMethod>().Concat(plan.Rollbacks))
+        {
+            var step = method as PlanStep;
+            foreach (var command in method.Commands)
+            {
+                if (AttributeReader.NamedInt(command.Data, "Retries") is < 0)
+                    Report(context, plan, command.Location, step, kind,
+                        "gives a command of '" + method.Title + "' a negative Retries", "write the number of attempts after the first, 0 or more");
+                TimeSpanText(context, plan, command, step, kind, method.Title, "RetryDelay", "RetryDelay = \"00:00:05\" for five seconds");
+            }
+        }
+        foreach (var attribute in plan.DslAttributes)
+        {
+            if (attribute.ShortName != "WaitUntil" || attribute.OwnerMethod is null)
+                continue;
+            var owner = plan.Steps.FirstOrDefault(s => SymbolEqualityComparer.Default.Equals(s.Method, attribute.OwnerMethod));
+            var title = owner?.Title ?? attribute.OwnerMethod.Name;
+            if (attribute.Text is null || attribute.Text.Trim().Length == 0)
+                Report(context, plan, attribute.Location, owner, kind, "has a [WaitUntil] on '" + title + "' with no command", "give the command to poll");
+            TimeSpanText(context, plan, attribute, owner, kind, title, "Every", "Every = \"00:00:10\" for ten seconds");
+            TimeSpanText(context, plan, attribute, owner, kind, title, "Timeout", "Timeout = \"00:05:00\" for five minutes");
+        }
+    }
+
+    private static void TimeSpanText(RuleContext context, ChecklistPlan plan, PlanAttribute attribute, PlanStep? step, string kind, string title, string property, string example)
+    {
+        if (AttributeReader.NamedString(attribute.Data, property) is { } text && text.Trim().Length > 0 && ChecklistParser.TryParseTimeout(text) is null)
+            Report(context, plan, attribute.Location, step, kind,
+                "gives '" + title + "' the " + property + " \"" + text + "\", which is not a positive time span",
+                "write it as [d.]hh:mm:ss, for example " + example);
     }
 
     private static bool IsGenerated(SyntaxTree tree) =>

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
+using ChecklistDsl.Generators.Common;
 using ChecklistDsl.Generators.Generation.Model;
 using ChecklistDsl.Generators.Generation.Parsing;
 using ChecklistDsl.Generators.Generation.Planning;
@@ -40,8 +41,9 @@ internal static class DefinitionDataEmitter
             item.String("name", input.Name);
             item.String("description", input.Description);
             item.Flag("isSecret", input.IsSecret);
+            item.Flag("isBool", input.IsBool);
             item.String("environmentVariable", input.EnvironmentVariable);
-            item.Flag("settable", input.IsSettableString);
+            item.Flag("settable", input.IsSettable);
             item.End();
         }
         json.EndArray(spec.Inputs.Count);
@@ -59,6 +61,8 @@ internal static class DefinitionDataEmitter
             item.String("title", rollback.Title);
             item.String("instructions", rollback.Instructions);
             item.Strings("commands", rollback.Commands);
+            Retries(item, rollback.Retries);
+            Condition(item, rollback.Condition);
             item.Flag("automated", IsAutomated(spec, rollback.Automation));
             item.End();
         }
@@ -88,6 +92,16 @@ internal static class DefinitionDataEmitter
             json.Number("timeoutTicks", ticks);
         json.Strings("checks", step.Checks);
         json.Strings("commands", step.Commands);
+        Retries(json, step.Retries);
+        Condition(json, step.Condition);
+        if (step.Wait is { } wait)
+        {
+            var poll = json.Object("waitUntil");
+            poll.String("command", wait.Command);
+            poll.Number("everyTicks", wait.EveryTicks);
+            poll.Number("timeoutTicks", wait.TimeoutTicks);
+            poll.End();
+        }
         json.String("approvalRole", step.ApprovalRole);
         if (step.Backup is { } backup)
         {
@@ -117,6 +131,31 @@ internal static class DefinitionDataEmitter
         json.EndArray(step.AcceptedRisks.Count);
         json.Flag("automated", IsAutomated(spec, step.Automation));
         json.End();
+    }
+
+    private static void Condition(JsonObjectWriter json, ConditionSpec? condition)
+    {
+        if (condition is null)
+            return;
+        var when = json.Object("when");
+        when.String("input", condition.Input);
+        when.String("value", condition.Value);
+        when.End();
+    }
+
+    /// <summary>The retried commands only: <c>{"command": index, "retries": n, "delayTicks": t}</c>.</summary>
+    private static void Retries(JsonObjectWriter json, EquatableArray<RetrySpec> retries)
+    {
+        json.Array("retries", retries.Count);
+        foreach (var retry in retries)
+        {
+            var item = json.Item();
+            item.Number("command", retry.Command);
+            item.Number("retries", retry.Retries);
+            item.Number("delayTicks", retry.DelayTicks);
+            item.End();
+        }
+        json.EndArray(retries.Count);
     }
 
     /// <summary>A JSON object written member by member into a shared builder; nested objects share it.</summary>

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using ChecklistDsl.Generators.Common;
 using ChecklistDsl.Generators.Generation.Model;
 using ChecklistDsl.Generators.Generation.Parsing;
 using ChecklistDsl.Generators.Generation.Planning;
@@ -41,7 +42,7 @@ internal static class MarkdownEmitter
             foreach (var input in spec.Inputs)
             {
                 md.Append("| `").Append(input.Name).Append("` | ").Append(Inline(input.Description)).Append(" | ")
-                    .Append(input.IsSecret ? "secret, from `$" + input.EnvironmentVariable + "`; never written down" : "input")
+                    .Append(input.IsSecret ? "secret, from `$" + input.EnvironmentVariable + "`; never written down" : input.IsBool ? "input, true or false" : "input")
                     .Append(" |\n");
             }
             md.Append('\n');
@@ -71,6 +72,8 @@ internal static class MarkdownEmitter
         md.Append("#### ").Append(Number(index)).Append(". ").Append(Inline(step.Title)).Append("\n\n");
 
         var facts = new List<string>();
+        if (step.Condition is { } condition)
+            facts.Add("**Only when:** " + Condition(spec, condition) + "; otherwise skipped, and the run records why");
         if (step.Purpose is not null)
             facts.Add("**Purpose:** " + Inline(step.Purpose));
         if (step.IsApproval)
@@ -98,6 +101,7 @@ internal static class MarkdownEmitter
             facts.Add("**Optional:** may be skipped");
         if (step.Automation.Kind != AutomationKind.None)
             facts.Add("**Automated:** the runner calls `" + step.MethodName + "`");
+        Retries(facts, step.Commands.Count, step.Retries);
         foreach (var fact in facts)
             md.Append("- ").Append(fact).Append('\n');
         if (facts.Count > 0)
@@ -111,6 +115,38 @@ internal static class MarkdownEmitter
             md.Append('\n');
         foreach (var command in step.Commands)
             md.Append(Fence(command, "sh")).Append("\n\n");
+        if (step.Wait is { } wait)
+        {
+            md.Append("Then waits until this succeeds, polling every ").Append(Naming.Duration(TimeSpan.FromTicks(wait.EveryTicks)))
+                .Append(" for at most ").Append(Naming.Duration(TimeSpan.FromTicks(wait.TimeoutTicks))).Append(" (the step fails if it never does):\n\n");
+            md.Append(Fence(wait.Command, "sh")).Append("\n\n");
+        }
+    }
+
+    /// <summary><c>*The site uses a CDN* (UsesCdn is true)</c>, or <c>*Cache* (Cache) is "redis"</c>.</summary>
+    private static string Condition(ChecklistSpec spec, ConditionSpec condition)
+    {
+        string? description = null;
+        foreach (var input in spec.Inputs)
+        {
+            if (input.Name == condition.Input)
+                description = input.Description;
+        }
+        var name = Inline(condition.Input);
+        var subject = description is null ? name : "*" + Inline(description) + "* (" + name;
+        return condition.Value is null
+            ? subject + (description is null ? " is true" : " is true)")
+            : subject + (description is null ? "" : ")") + " is \"" + Inline(condition.Value) + "\"";
+    }
+
+    private static void Retries(List<string> facts, int commands, EquatableArray<RetrySpec> retries)
+    {
+        foreach (var retry in retries)
+        {
+            facts.Add("**Retries:** " + (commands > 1 ? "command " + Number(retry.Command) + " " : "")
+                + "up to " + retry.Retries.ToString(CultureInfo.InvariantCulture) + (retry.Retries == 1 ? " more time" : " more times")
+                + " after a failure, first after " + Naming.Duration(TimeSpan.FromTicks(retry.DelayTicks)) + ", the wait doubling each time");
+        }
     }
 
     private static void RollbackPlan(StringBuilder md, ChecklistSpec spec, MachinePlan plan)
@@ -144,6 +180,14 @@ internal static class MarkdownEmitter
             md.Append(undoes.Count > 0 ? "Undoes: " + string.Join("; ", undoes) + "." : "Not linked to any step.").Append("\n\n");
             if (rollback.Instructions is not null)
                 md.Append(Block(rollback.Instructions)).Append("\n\n");
+            var retries = new List<string>();
+            if (rollback.Condition is { } condition)
+                retries.Add("**Only when:** " + Condition(spec, condition) + "; otherwise skipped, and the run records why");
+            Retries(retries, rollback.Commands.Count, rollback.Retries);
+            foreach (var retry in retries)
+                md.Append("- ").Append(retry).Append('\n');
+            if (retries.Count > 0)
+                md.Append('\n');
             foreach (var command in rollback.Commands)
                 md.Append(Fence(command, "sh")).Append("\n\n");
         }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
@@ -48,6 +49,18 @@ internal static class MermaidEmitter
                 continue;
             var rollback = spec.Rollbacks.First(r => r.MethodName == spec.Steps[i].RollbackWith);
             text.Append("    ").Append(state).Append(" : ").Append(Label("R" + (IndexOf(spec, rollback) + 1).ToString(CultureInfo.InvariantCulture) + ". " + rollback.Title)).Append('\n');
+        }
+        // Steps that apply only under a condition are drawn dashed (stateDiagram-v2 has no dashed edges).
+        var conditional = new List<string>();
+        foreach (var step in spec.Steps)
+        {
+            if (step.Condition is not null)
+                conditional.Add(step.MethodName);
+        }
+        if (conditional.Count > 0)
+        {
+            text.Append("    classDef conditional stroke-dasharray: 5 5\n");
+            text.Append("    class ").Append(string.Join(",", conditional)).Append(" conditional\n");
         }
     }
 

@@ -45,8 +45,21 @@ internal sealed record ChecklistSpec(
 /// <summary>A type the checklist class is nested in (outermost first).</summary>
 internal sealed record ContainingTypeSpec(string Keyword, string Name);
 
-/// <summary>An <c>[Input]</c> or <c>[Secret]</c> property.</summary>
-internal sealed record InputSpec(string Name, string Description, bool IsSecret, string EnvironmentVariable, bool IsSettableString);
+/// <summary>
+/// An <c>[Input]</c> or <c>[Secret]</c> property. <c>IsBool</c>: a <c>bool</c> property, given as
+/// true/false or yes/no. <c>IsSettable</c>: a string or bool property with a getter and a setter,
+/// which the runner sets.
+/// </summary>
+internal sealed record InputSpec(string Name, string Description, bool IsSecret, string EnvironmentVariable, bool IsBool, bool IsSettable);
+
+/// <summary>A <c>[When]</c>: the step applies when the bool input is true, or the input equals <see cref="Value"/>.</summary>
+internal sealed record ConditionSpec(string Input, string? Value);
+
+/// <summary>A <c>[WaitUntil]</c>: the command polled every <see cref="EveryTicks"/> for at most <see cref="TimeoutTicks"/>.</summary>
+internal sealed record WaitSpec(string Command, long EveryTicks, long TimeoutTicks);
+
+/// <summary>The retries of the command at <see cref="Command"/> (an index into the commands): <c>Retries</c>, <c>RetryDelay</c>.</summary>
+internal sealed record RetrySpec(int Command, int Retries, long DelayTicks);
 
 /// <summary>Whether and how a step or rollback method automates its work.</summary>
 internal enum AutomationKind
@@ -88,11 +101,17 @@ internal sealed record StepSpec(
     string? RollbackWith,
     string? NoRollbackReason,
     EquatableArray<AcceptedRiskSpec> AcceptedRisks,
-    AutomationSpec Automation)
+    AutomationSpec Automation,
+    EquatableArray<RetrySpec> Retries,
+    ConditionSpec? Condition,
+    WaitSpec? Wait)
 {
     public bool IsChange => Modifies.Count > 0 || Destroys.Count > 0;
 
     public bool IsApproval => ApprovalRole is not null;
+
+    /// <summary>Optional, or applies only under a condition: the run may leave it out (the machine's <c>Skip</c>).</summary>
+    public bool MayBeSkipped => Optional || Condition is not null;
 }
 
 /// <summary>A <c>[Rollback]</c> method.</summary>
@@ -101,7 +120,9 @@ internal sealed record RollbackSpec(
     string Title,
     string? Instructions,
     EquatableArray<string> Commands,
-    AutomationSpec Automation);
+    AutomationSpec Automation,
+    EquatableArray<RetrySpec> Retries,
+    ConditionSpec? Condition);
 
 /// <summary>One line of the assembly-wide catalog.</summary>
 internal sealed record CatalogEntry(string GlobalName);

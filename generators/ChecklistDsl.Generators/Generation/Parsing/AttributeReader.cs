@@ -72,6 +72,9 @@ internal static class AttributeReader
     public static bool NamedBool(AttributeData attribute, string name) =>
         DslAttribute.NamedBool(Named(attribute), name);
 
+    public static int? NamedInt(AttributeData attribute, string name) =>
+        DslAttribute.NamedInt(Named(attribute), name);
+
     private static IEnumerable<KeyValuePair<string, object?>> Named(AttributeData attribute) =>
         attribute.NamedArguments.Select(pair => new KeyValuePair<string, object?>(pair.Key, DslAttribute.Value(pair.Value)));
 }

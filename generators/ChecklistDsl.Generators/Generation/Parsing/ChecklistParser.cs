@@ -101,7 +101,10 @@ internal static class ChecklistParser
             }
             else
             {
-                rollbacks.Add(ParseRollback(method, attributes, rollback!));
+                var parsed = ParseRollback(method, attributes, rollback!);
+                if (parsed is null)
+                    return null;
+                rollbacks.Add(parsed);
             }
         }
         if (steps.Count == 0)
@@ -153,6 +156,16 @@ internal static class ChecklistParser
             timeoutTicks = timeout.Ticks;
         }
 
+        var commands = Commands(attributes, out var retries);
+        if (commands is null)
+            return null; // a malformed Retries or RetryDelay (CHK011 explains)
+        WaitSpec? wait = null;
+        if (Find(attributes, KnownNames.WaitUntil) is { } waitUntil)
+        {
+            wait = Wait(waitUntil);
+            if (wait is null)
+                return null; // no command, or a malformed Every or Timeout (CHK011 explains)
+        }
         var backup = Find(attributes, KnownNames.Backup);
         var approval = Find(attributes, KnownNames.Approval);
         var rollbackWith = Find(attributes, KnownNames.RollbackWith);
@@ -175,7 +188,7 @@ internal static class ChecklistParser
             Optional: step.NamedBool("Optional"),
             TimeoutTicks: timeoutTicks,
             Checks: Texts(attributes, KnownNames.Check),
-            Commands: Texts(attributes, KnownNames.Command),
+            Commands: commands.Value,
             ApprovalRole: approval is null ? null : Text(approval.String(0)) ?? "Approver",
             Backup: backup is null ? null : new BackupSpec(backup.Strings().ToEquatableArray(), backup.NamedBool("Verified"), backup.NamedBool("OffSite")),
             Modifies: Resources(attributes, KnownNames.Modifies),
@@ -187,20 +200,88 @@ internal static class ChecklistParser
                 .Select(a => new AcceptedRiskSpec(Text(a.String(0)) ?? "", Text(a.String(1)) ?? ""))
                 .Where(r => r.RuleId.Length > 0)
                 .ToEquatableArray(),
-            Automation: Automation(method));
+            Automation: Automation(method),
+            Retries: retries,
+            // A condition naming no input, or one that can never hold, is the analyzers' to refuse
+            // (CHK012-CHK014); the generator writes what the author wrote.
+            Condition: Condition(Find(attributes, KnownNames.When)),
+            Wait: wait);
     }
+
+    /// <summary>
+    /// The method's commands (blank ones dropped) and the retries of those that have them; null when
+    /// a Retries is negative or a RetryDelay is not a positive time span.
+    /// </summary>
+    private static EquatableArray<string>? Commands(IReadOnlyList<DslAttribute> attributes, out EquatableArray<RetrySpec> retries)
+    {
+        List<string>? commands = null;
+        List<RetrySpec>? retried = null;
+        retries = EquatableArray<RetrySpec>.Empty;
+        for (var i = 0; i < attributes.Count; i++)
+        {
+            var attribute = attributes[i];
+            if (attribute.MetadataName != KnownNames.Command || attribute.String(0) is not { } line || line.Trim().Length == 0)
+                continue;
+            (commands ??= new List<string>()).Add(line);
+            var count = attribute.NamedInt("Retries") ?? 0;
+            var delayText = Text(attribute.NamedString("RetryDelay"));
+            if (count < 0)
+                return null;
+            long delay = CommandRetryDefaultDelayTicks;
+            if (delayText is not null)
+            {
+                if (TryParseTimeout(delayText) is not { } parsed)
+                    return null;
+                delay = parsed.Ticks;
+            }
+            if (count > 0)
+                (retried ??= new List<RetrySpec>()).Add(new RetrySpec(commands.Count - 1, count, delay));
+        }
+        if (retried is not null)
+            retries = retried.ToEquatableArray();
+        return commands is null ? EquatableArray<string>.Empty : commands.ToEquatableArray();
+    }
+
+    /// <summary>
+    /// A <c>[When]</c> as written. One naming no input, or one that can never hold, is the analyzers'
+    /// to refuse (CHK012-CHK014); the generator writes what the author wrote.
+    /// </summary>
+    private static ConditionSpec? Condition(DslAttribute? when) =>
+        when is null ? null : new ConditionSpec(Text(when.String(0)) ?? "", when.Arguments.Count > 1 ? when.String(1) ?? "" : null);
+
+    /// <summary>A <c>[WaitUntil]</c>, or null when it has no command or a malformed Every or Timeout.</summary>
+    private static WaitSpec? Wait(DslAttribute waitUntil)
+    {
+        if (Text(waitUntil.String(0)) is null)
+            return null;
+        var every = TimeOrDefault(waitUntil.NamedString("Every"), WaitDefaultEveryTicks);
+        var timeout = TimeOrDefault(waitUntil.NamedString("Timeout"), WaitDefaultTimeoutTicks);
+        return every is null || timeout is null ? null : new WaitSpec(waitUntil.String(0)!, every.Value, timeout.Value);
+    }
+
+    private static long? TimeOrDefault(string? text, long defaultTicks) =>
+        Text(text) is not { } given ? defaultTicks : TryParseTimeout(given)?.Ticks;
+
+    // The runtime's defaults (ChecklistDsl.CommandRetry, ChecklistDsl.WaitDefinition), written into the plan.
+    internal const long CommandRetryDefaultDelayTicks = 5 * TimeSpan.TicksPerSecond;
+    internal const long WaitDefaultEveryTicks = 10 * TimeSpan.TicksPerSecond;
+    internal const long WaitDefaultTimeoutTicks = 5 * TimeSpan.TicksPerMinute;
 
     /// <summary>A step's Timeout: <see cref="TimeSpan"/> text, invariant culture, longer than zero.</summary>
     internal static TimeSpan? TryParseTimeout(string text) =>
         TimeSpan.TryParse(text.Trim(), CultureInfo.InvariantCulture, out var timeout) && timeout > TimeSpan.Zero ? timeout : null;
 
-    private static RollbackSpec ParseRollback(IMethodSymbol method, IReadOnlyList<DslAttribute> attributes, DslAttribute rollback) =>
-        new(
-            MethodName: method.Name,
-            Title: Text(rollback.String(0)) ?? Naming.Title(method.Name),
-            Instructions: Text(rollback.NamedString("Instructions")),
-            Commands: Texts(attributes, KnownNames.Command),
-            Automation: Automation(method));
+    private static RollbackSpec? ParseRollback(IMethodSymbol method, IReadOnlyList<DslAttribute> attributes, DslAttribute rollback) =>
+        Commands(attributes, out var retries) is { } commands
+            ? new(
+                MethodName: method.Name,
+                Title: Text(rollback.String(0)) ?? Naming.Title(method.Name),
+                Instructions: Text(rollback.NamedString("Instructions")),
+                Commands: commands,
+                Automation: Automation(method),
+                Retries: retries,
+                Condition: Condition(Find(attributes, KnownNames.When)))
+            : null; // a malformed Retries or RetryDelay (CHK011 explains)
 
     private static InputSpec? ParseInput(IPropertySymbol property, SyntaxAttributeReader reader)
     {
@@ -211,12 +292,14 @@ internal static class ChecklistParser
         var input = secret ?? Find(attributes, KnownNames.Input);
         if (input is null)
             return null;
+        var isBool = property.Type.SpecialType == SpecialType.System_Boolean;
         return new InputSpec(
             Name: property.Name,
             Description: Text(input.String(0)) ?? Naming.Title(property.Name),
             IsSecret: secret is not null,
             EnvironmentVariable: Naming.EnvironmentVariable(property.Name),
-            IsSettableString: property.Type.SpecialType == SpecialType.System_String && property.SetMethod is not null && property.GetMethod is not null);
+            IsBool: isBool,
+            IsSettable: (isBool || property.Type.SpecialType == SpecialType.System_String) && property.SetMethod is not null && property.GetMethod is not null);
     }
 
     /// <summary>

@@ -11,7 +11,7 @@ namespace ChecklistDsl.Generators.Generation.Parsing;
 /// </summary>
 internal sealed class DslAttribute
 {
-    /// <summary>An argument that is neither a string, a string array nor a bool (an error, or another type).</summary>
+    /// <summary>An argument that is neither a string, a string array, a bool nor an int (an error, or another type).</summary>
     internal static readonly object Other = new();
 
     public DslAttribute(string metadataName, IReadOnlyList<object?> arguments, IReadOnlyList<KeyValuePair<string, object?>> named)
@@ -27,7 +27,7 @@ internal sealed class DslAttribute
     /// <summary>Constructor arguments: a string, a <c>string?[]</c> (params), null, or <see cref="Other"/>.</summary>
     public IReadOnlyList<object?> Arguments { get; }
 
-    /// <summary>Named arguments: a string, a bool, null, or <see cref="Other"/>.</summary>
+    /// <summary>Named arguments: a string, a bool, an int, null, or <see cref="Other"/>.</summary>
     public IReadOnlyList<KeyValuePair<string, object?>> Named { get; }
 
     public static DslAttribute FromData(AttributeData data, string metadataName)
@@ -55,7 +55,7 @@ internal sealed class DslAttribute
         }
         if (constant.Kind != TypedConstantKind.Primitive)
             return Other;
-        return constant.Value is null or string or bool ? constant.Value : Other;
+        return constant.Value is null or string or bool or int ? constant.Value : Other;
     }
 
     /// <summary>The string constructor argument at <paramref name="index"/>, or null.</summary>
@@ -67,6 +67,8 @@ internal sealed class DslAttribute
     public string? NamedString(string name) => NamedString(Named, name);
 
     public bool NamedBool(string name) => NamedBool(Named, name);
+
+    public int? NamedInt(string name) => NamedInt(Named, name);
 
     internal static IEnumerable<string> Strings(IEnumerable<object?> arguments)
     {
@@ -94,6 +96,16 @@ internal sealed class DslAttribute
         {
             if (pair.Key == name && pair.Value is not string?[] && pair.Value != Other)
                 return pair.Value as string;
+        }
+        return null;
+    }
+
+    internal static int? NamedInt(IEnumerable<KeyValuePair<string, object?>> named, string name)
+    {
+        foreach (var pair in named)
+        {
+            if (pair.Key == name && pair.Value is int value)
+                return value;
         }
         return null;
     }

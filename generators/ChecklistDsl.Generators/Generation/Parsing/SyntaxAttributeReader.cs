@@ -213,25 +213,32 @@ internal sealed class SyntaxAttributeReader
     }
 
     /// <summary>What each DSL attribute's constructors take: the shape literal arguments must fit.</summary>
-    private enum Parameters { None, OptionalString, String, TwoStrings, ParamsStrings }
+    private enum Parameters { None, OptionalString, String, TwoStrings, OneOrTwoStrings, ParamsStrings }
+
+    /// <summary>What a settable property of a DSL attribute holds.</summary>
+    private enum Named { Unknown, String, Bool, Int }
 
     private static Parameters ShapeOf(string name) => name switch
     {
         KnownNames.Checklist or KnownNames.Step or KnownNames.Rollback or KnownNames.Input or KnownNames.Secret => Parameters.OptionalString,
         KnownNames.Backup or KnownNames.Modifies or KnownNames.Destroys or KnownNames.Verifies => Parameters.ParamsStrings,
         KnownNames.AssumeSafe => Parameters.TwoStrings,
-        _ => Parameters.String, // Section, Check, Command, Approval, RollbackWith, NoRollback
+        KnownNames.When => Parameters.OneOrTwoStrings,
+        _ => Parameters.String, // Section, Check, Command, Approval, RollbackWith, NoRollback, WaitUntil
     };
 
-    /// <summary>The settable properties: true for bool, false for string.</summary>
-    private static bool? NamedKind(string attribute, string property) => (attribute, property) switch
+    /// <summary>The settable properties and what they hold.</summary>
+    private static Named NamedKind(string attribute, string property) => (attribute, property) switch
     {
-        (KnownNames.Step, "Purpose" or "Instructions" or "Timeout") => false,
-        (KnownNames.Step, "Optional") => true,
-        (KnownNames.Checklist, "Summary" or "Owner" or "Environment") => false,
-        (KnownNames.Rollback, "Instructions") => false,
-        (KnownNames.Backup, "Verified" or "OffSite") => true,
-        _ => null,
+        (KnownNames.Step, "Purpose" or "Instructions" or "Timeout") => Named.String,
+        (KnownNames.Step, "Optional") => Named.Bool,
+        (KnownNames.Checklist, "Summary" or "Owner" or "Environment") => Named.String,
+        (KnownNames.Rollback, "Instructions") => Named.String,
+        (KnownNames.Backup, "Verified" or "OffSite") => Named.Bool,
+        (KnownNames.Command, "RetryDelay") => Named.String,
+        (KnownNames.Command, "Retries") => Named.Int,
+        (KnownNames.WaitUntil, "Every" or "Timeout") => Named.String,
+        _ => Named.Unknown,
     };
 
     /// <summary>The arguments, when every one is a literal that fits the attribute; else null.</summary>
@@ -246,17 +253,18 @@ internal sealed class SyntaxAttributeReader
             if (argument.NameEquals is { } equals)
             {
                 var property = equals.Name.Identifier.ValueText;
-                var isBool = NamedKind(name, property);
-                object? value = isBool switch
+                object? value = NamedKind(name, property) switch
                 {
-                    true => argument.Expression.Kind() switch
+                    Named.Bool => argument.Expression.Kind() switch
                     {
                         SyntaxKind.TrueLiteralExpression => true,
                         SyntaxKind.FalseLiteralExpression => false,
                         _ => DslAttribute.Other,
                     },
-                    false => TryString(argument.Expression, constants, out var text) ? text : DslAttribute.Other,
-                    null => DslAttribute.Other,
+                    Named.String => TryString(argument.Expression, constants, out var text) ? text : DslAttribute.Other,
+                    // A plain int literal; anything else (a sign, a constant) is read from symbols.
+                    Named.Int => argument.Expression is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NumericLiteralExpression, Token.Value: int number } ? number : DslAttribute.Other,
+                    _ => DslAttribute.Other,
                 };
                 if (value == DslAttribute.Other)
                     return null;
@@ -273,6 +281,7 @@ internal sealed class SyntaxAttributeReader
             case Parameters.OptionalString when positional.Count <= 1:
             case Parameters.String when positional.Count == 1:
             case Parameters.TwoStrings when positional.Count == 2:
+            case Parameters.OneOrTwoStrings when positional.Count is 1 or 2:
                 return new DslAttribute(name, positional, named);
             case Parameters.ParamsStrings when !positional.Contains(null):
                 // The compiler passes params arguments as one array (a lone null would be the array itself).

@@ -71,7 +71,7 @@ internal sealed class MachinePlan
             {
                 transitions.Add(new Transition("Complete", next, goOn));
             }
-            if (step.Optional)
+            if (step.MayBeSkipped)
                 transitions.Add(new Transition("Skip", next, Empty));
             transitions.AddRange(rollbackStates[i] is { } own
                 ? new[] { new Transition("Fail", own, Empty) }
@@ -123,7 +123,7 @@ internal sealed class MachinePlan
     /// <summary>
     /// Transitions for <paramref name="trigger"/> into the newest completed change's rollback state, or
     /// <paramref name="terminal"/> when none completed. A required step before the current one has
-    /// certainly completed, so the search stops there; optional ones may have been skipped, and
+    /// certainly completed, so the search stops there; optional and conditional ones may have been skipped, and
     /// mutually exclusive guards over <c>progress.IsCompleted</c> choose.
     /// </summary>
     private static IEnumerable<Transition> RollbackPath(
@@ -133,7 +133,7 @@ internal sealed class MachinePlan
         foreach (var j in candidates)
         {
             var step = spec.Steps[j];
-            if (!step.Optional)
+            if (!step.MayBeSkipped)
             {
                 yield return new Transition(trigger, rollbackStates[j], notEarlier.ToArray());
                 yield break;

@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using ChecklistDsl.Generators.Common;
 using ChecklistDsl.Generators.Generation.Model;
 
 namespace ChecklistDsl.Generators.Generation.Planning;
@@ -22,7 +23,7 @@ internal static class PlanFingerprint
         Field(text, "title", spec.Title);
         Field(text, "environment", spec.Environment);
         foreach (var input in spec.Inputs)
-            Field(text, input.IsSecret ? "secret" : "input", input.Name);
+            Field(text, input.IsSecret ? "secret" : input.IsBool ? "bool input" : "input", input.Name);
         for (var i = 0; i < steps.Length; i++)
         {
             steps[i] = OfStep(hasher, spec, spec.Steps[i]);
@@ -44,6 +45,12 @@ internal static class PlanFingerprint
             Field(text, "check", check);
         foreach (var command in step.Commands)
             Field(text, "command", command);
+        // Conditions, retries and waits only when present: plans without them keep their fingerprints.
+        Retries(text, "retry", step.Retries);
+        if (step.Condition is { } condition)
+            Field(text, "when", condition.Input + (condition.Value is null ? "" : "=" + condition.Value));
+        if (step.Wait is { } wait)
+            Field(text, "wait until", wait.Command + "|" + wait.EveryTicks.ToString(CultureInfo.InvariantCulture) + "|" + wait.TimeoutTicks.ToString(CultureInfo.InvariantCulture));
         Field(text, "approval", step.ApprovalRole);
         if (step.Backup is { } backup)
             Field(text, "backup", string.Join("\u001f", backup.Resources) + (backup.Verified ? "|verified" : "") + (backup.OffSite ? "|offsite" : ""));
@@ -60,8 +67,17 @@ internal static class PlanFingerprint
             Field(text, "rollback instructions", rollback.Instructions);
             foreach (var command in rollback.Commands)
                 Field(text, "rollback command", command);
+            Retries(text, "rollback retry", rollback.Retries);
+            if (rollback.Condition is { } when)
+                Field(text, "rollback when", when.Input + (when.Value is null ? "" : "=" + when.Value));
         }
         return hasher.Hash(text);
+    }
+
+    private static void Retries(StringBuilder text, string name, EquatableArray<RetrySpec> retries)
+    {
+        foreach (var retry in retries)
+            Field(text, name, retry.Command.ToString(CultureInfo.InvariantCulture) + "|" + retry.Retries.ToString(CultureInfo.InvariantCulture) + "|" + retry.DelayTicks.ToString(CultureInfo.InvariantCulture));
     }
 
     // Length-prefixed fields: no two different plans serialize to the same text.
