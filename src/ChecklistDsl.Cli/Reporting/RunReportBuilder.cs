@@ -69,7 +69,7 @@ internal static class RunReportBuilder
                         rollbackOrder.Add(destination);
                     }
                     if (r.Trigger == nameof(ChecklistTrigger.Skip))
-                        deviations.Add(new("skip", $"Skipped the optional step '{StepTitle(source)}'", r.At, actor));
+                        deviations.Add(new("skip", $"Skipped '{StepTitle(source)}'{SkipReason(stepDefinitions.GetValueOrDefault(source))}", r.At, actor));
                     if (destination is ChecklistMachine.Completed or ChecklistMachine.Aborted or ChecklistMachine.RolledBack)
                         ended = r.At;
                     state = destination;
@@ -213,6 +213,14 @@ internal static class RunReportBuilder
             };
         }
     }
+
+    /// <summary>Why a step could be skipped, as far as the plan says.</summary>
+    private static string SkipReason(StepDefinition? step) => step switch
+    {
+        { Condition: { } condition } => $" (it applies only when {condition.Describe()})",
+        { Optional: true } => " (an optional step)",
+        _ => "",
+    };
 
     /// <summary>A rollback row's title: the procedure, and the step it undoes.</summary>
     private static string RollbackTitle(ChecklistDefinition definition, StepDefinition undone) =>

@@ -64,6 +64,7 @@ public sealed class RunReportBuilderTests
             report.Deviations.Select(d => d.Kind).ToArray());
         StringAssert.Contains(report.Deviations[1].Text, "by olga on box2 (pid 7), from source revision def456+dirty");
         StringAssert.Contains(report.Deviations[2].Text, "not before the backup, token=***");
+        StringAssert.Contains(report.Deviations[3].Text, "Skipped 'Tidy up' (an optional step)");
         StringAssert.Contains(report.Deviations[^1].Text, "CHK005 accepted on 'Apply it' (AssumeSafe): the backup is tested weekly");
         StringAssert.Contains(report.Deviations[^2].Text, "Rollback 'Undo the change (undoing 'Apply it')' walked: done");
     }
