@@ -47,6 +47,8 @@ internal sealed record JournalRecord
     public string? Approver { get; init; }
     /// <summary>How a decision was taken: "prompt" or "--approve" / "--approver" / "--yes" / "--on-failure".</summary>
     public string? Via { get; init; }
+    /// <summary>Whether the approver's identity was vouched for (a database login); <see langword="false"/> for a typed name.</summary>
+    public bool? Verified { get; init; }
 
     // commands
     /// <summary>Zero-based command index in its state; the step's C# automation comes after its commands.</summary>
@@ -62,11 +64,6 @@ internal sealed record JournalRecord
 
     // decision after a failure
     public string? Action { get; init; }
-
-    /// <summary>
-    /// Whether an approval's approver was authenticated (a store with logins); absent: a typed name, unverified.
-    /// </summary>
-    public bool? Verified { get; init; }
 
     /// <summary>The source revision of the checklists' build (header, resumed): "commit" or "commit+dirty", or "unknown".</summary>
     public string? SourceRevision { get; init; }
@@ -110,6 +107,4 @@ internal static class RecordTypes
     public const string Failure = "failure";
     /// <summary>The run stopped before its end (text says why); resume continues it.</summary>
     public const string Paused = "paused";
-    /// <summary>The run's stale lock was cleared by <c>unlock</c> (user, host, text).</summary>
-    public const string Unlocked = "unlocked";
 }

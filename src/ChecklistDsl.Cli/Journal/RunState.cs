@@ -63,8 +63,8 @@ internal sealed class RunState
         {
             RecordTypes.Failure => Enum.TryParse<FailureAction>(record.Action, out var action) ? action.Trigger() : null,
             RecordTypes.Rejection => ChecklistTrigger.Reject,
-            // A pause, a resume or an unlock does not undo a decision; anything else that happens in the state does.
-            RecordTypes.Paused or RecordTypes.Resumed or RecordTypes.Unlocked => PendingTrigger,
+            // A pause or a resume does not undo a decision; anything else that happens in the state does.
+            RecordTypes.Paused or RecordTypes.Resumed => PendingTrigger,
             _ => null,
         };
         switch (record.Type)

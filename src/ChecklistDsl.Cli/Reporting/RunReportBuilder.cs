@@ -130,7 +130,8 @@ internal static class RunReportBuilder
                 case RecordTypes.Paused:
                     deviations.Add(new("pause", $"Paused at '{StepTitle(r.State ?? state)}': {Redact(r.Text ?? "")}", r.At, actor));
                     break;
-                case RecordTypes.Unlocked:
+                // Written by `unlock` once runs live in a store (issue 19): who cleared the run's lock, and whose it was.
+                case "unlocked":
                     deviations.Add(new("unlock", $"Lock cleared by {r.User} on {r.Host}{(r.Text is null ? "" : $": {Redact(r.Text)}")}", r.At, $"{r.User}@{r.Host}"));
                     break;
             }

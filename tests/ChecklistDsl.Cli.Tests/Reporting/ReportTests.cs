@@ -275,7 +275,7 @@ public sealed class ReportTests
     }
 
     [TestMethod]
-    public void A_killed_run_is_reported_as_stopped_and_its_unlock_and_resume_as_deviations_with_the_chain_intact()
+    public void A_killed_run_is_reported_as_stopped_and_its_resume_as_a_deviation_with_the_chain_intact()
     {
         using var folder = new TempFolder();
         var hold = Path.Combine(folder.WorkDir, "hold");
@@ -290,8 +290,7 @@ public sealed class ReportTests
         var stopped = Report(folder, "md").Output;
         StringAssert.Contains(stopped, "**stopped**");
         StringAssert.Contains(stopped, "no end recorded: the run stopped while it ran");
-        var unlock = CliProcess.Run(folder.Path, null, "unlock", "SlowCommands");
-        Assert.AreEqual(0, unlock.ExitCode, unlock.ToString());
+        StringAssert.Contains(stopped, $"checklist resume {RunId(folder)}");
         File.Delete(hold);
         var resumed = Sample.Cli(folder, null, "resume", RunId(folder), "--yes");
         Assert.AreEqual(0, resumed.ExitCode, resumed.ToString());
@@ -299,8 +298,8 @@ public sealed class ReportTests
         using var json = JsonDocument.Parse(Report(folder, "json").Output);
         Assert.AreEqual("completed", json.RootElement.GetProperty("outcome").GetString());
         var kinds = json.RootElement.GetProperty("deviations").EnumerateArray().Select(d => d.GetProperty("kind").GetString()).ToArray();
-        CollectionAssert.AreEqual(new[] { "unlock", "resume" }, kinds);
-        Assert.AreEqual("intact", json.RootElement.GetProperty("integrity").GetProperty("status").GetString(), "the chain runs on across the kill, the unlock and the resume");
+        CollectionAssert.AreEqual(new[] { "resume" }, kinds);
+        Assert.AreEqual("intact", json.RootElement.GetProperty("integrity").GetProperty("status").GetString(), "the chain runs on across the kill and the resume");
         var verify = CliProcess.Run(folder.Path, null, "verify", RunId(folder));
         Assert.AreEqual(0, verify.ExitCode, verify.ToString());
     }

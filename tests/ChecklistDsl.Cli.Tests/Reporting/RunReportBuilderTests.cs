@@ -37,6 +37,7 @@ public sealed class RunReportBuilderTests
             Steps = [new("Gate", "f0"), new("Tidy", "f1"), new("Apply", "f2")], Inputs = new Dictionary<string, string> { ["Env"] = "prod" } },
         new() { Type = RecordTypes.Transition, At = T0.AddSeconds(1), Trigger = "Start", Source = "NotStarted", Destination = "Gate" },
         new() { Type = RecordTypes.Paused, At = T0.AddSeconds(2), State = "Gate", Text = "waiting for an approval" },
+        new() { Type = "unlocked", At = T0.AddMinutes(29), User = "olga", Host = "box2", Text = "stale lock of pid 5 on box1" },
         new() { Type = RecordTypes.Resumed, At = T0.AddMinutes(30), State = "Gate", User = "olga", Host = "box2", Pid = 7, SourceRevision = "def456+dirty" },
         new() { Type = RecordTypes.Rejection, At = T0.AddMinutes(31), Step = 0, State = "Gate", Role = "Lead", Approver = "Bob", Via = "prompt", Text = "not before the backup, token=hunter2" },
         new() { Type = RecordTypes.Approval, At = T0.AddMinutes(40), Step = 0, State = "Gate", Role = "Lead", Approver = "carol@db", Via = "approve", Verified = true },
@@ -52,7 +53,7 @@ public sealed class RunReportBuilderTests
         new() { Type = RecordTypes.Transition, At = T0.AddMinutes(56), Trigger = "Complete", Source = "UndoForApply", Destination = "RolledBack" },
     ];
 
-    private static readonly ChainVerdict Unchained = new(ChainStatus.Unchained, 15, null, null, null);
+    private static readonly ChainVerdict Unchained = new(ChainStatus.Unchained, 16, null, null, null);
 
     [TestMethod]
     public void Deviations_come_in_time_order_with_the_plan_risks_last()
@@ -60,11 +61,12 @@ public sealed class RunReportBuilderTests
         var report = RunReportBuilder.Build(Journal(), Definition, Unchained, isLive: false, runbookLink: null);
 
         CollectionAssert.AreEqual(
-            new[] { "pause", "resume", "rejection", "skip", "accepted-command", "failure", "rollback", "accepted-risk" },
+            new[] { "pause", "unlock", "resume", "rejection", "skip", "accepted-command", "failure", "rollback", "accepted-risk" },
             report.Deviations.Select(d => d.Kind).ToArray());
-        StringAssert.Contains(report.Deviations[1].Text, "by olga on box2 (pid 7), from source revision def456+dirty");
-        StringAssert.Contains(report.Deviations[2].Text, "not before the backup, token=***");
-        StringAssert.Contains(report.Deviations[3].Text, "Skipped 'Tidy up' (an optional step)");
+        StringAssert.Contains(report.Deviations[1].Text, "Lock cleared by olga on box2: stale lock of pid 5 on box1");
+        StringAssert.Contains(report.Deviations[2].Text, "by olga on box2 (pid 7), from source revision def456+dirty");
+        StringAssert.Contains(report.Deviations[3].Text, "not before the backup, token=***");
+        StringAssert.Contains(report.Deviations[4].Text, "Skipped 'Tidy up' (an optional step)");
         StringAssert.Contains(report.Deviations[^1].Text, "CHK005 accepted on 'Apply it' (AssumeSafe): the backup is tested weekly");
         StringAssert.Contains(report.Deviations[^2].Text, "Rollback 'Undo the change (undoing 'Apply it')' walked: done");
     }
