@@ -13,6 +13,7 @@ public sealed class BaselineTests
     [DataRow("DeploySafelyToProduction")]
     [DataRow("ProductionToStagingSync")]
     [DataRow("MinimalManual")]
+    [DataRow("ConditionsRetriesWaits")]
     public void Generated_files_match_the_baselines(string input)
     {
         var result = GeneratorHarness.Run(GeneratorHarness.Compilation((input + ".cs", TestFiles.Input(input + ".cs"))));

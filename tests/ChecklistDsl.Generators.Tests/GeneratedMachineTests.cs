@@ -265,6 +265,66 @@ public sealed class GeneratedMachineTests
     private static IReadOnlyList<ChecklistDefinition> SeedChecklists() => ChecklistCatalog.FromAssembly(GeneratedChecklists.Seeds);
 
     [TestMethod]
+    public void Conditions_waits_and_retries_reach_the_definition_and_a_conditional_step_may_be_skipped()
+    {
+        var definition = GeneratedChecklists.Definition("ClearCaches");
+        var flush = definition.Steps[0];
+        var purge = definition.Steps[1];
+        var wait = definition.Steps[2].Wait!;
+
+        Assert.AreEqual(("CacheBackend", "redis"), (flush.Condition!.Input, flush.Condition.Value));
+        Assert.AreEqual((2, TimeSpan.FromSeconds(2)), (flush.CommandRetries[0].Retries, flush.CommandRetries[0].Delay));
+        Assert.AreEqual(("UsesCdn", (string?)null), (purge.Condition!.Input, purge.Condition.Value));
+        Assert.AreSame(CommandRetry.None, purge.CommandRetries[0]);
+        Assert.AreEqual((3, CommandRetry.DefaultDelay), (purge.CommandRetries[1].Retries, purge.CommandRetries[1].Delay));
+        Assert.AreEqual(("curl -fsS {SiteUrl}/health", TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(2)), (wait.Command, wait.Every, wait.Timeout));
+        Assert.IsNull(definition.Steps[2].Condition);
+        Assert.AreEqual("redis", definition.Rollbacks[0].Condition!.Value);
+        Assert.AreEqual(1, definition.Rollbacks[0].CommandRetries[0].Retries);
+        CollectionAssert.AreEqual(new[] { true, false, false }, definition.Inputs.Select(input => input.IsBool).ToArray());
+
+        var instance = definition.CreateInstance!(new Dictionary<string, string> { ["UsesCdn"] = "yes", ["CacheBackend"] = "redis" });
+        Assert.IsTrue((bool)instance.GetType().GetProperty("UsesCdn")!.GetValue(instance)!);
+
+        // A conditional step takes Skip, and a skipped change is not rolled back.
+        var machine = GeneratedChecklists.NewRun("ClearCaches", out var progress);
+        machine.Fire(ChecklistTrigger.Start);
+        machine.Fire(ChecklistTrigger.Skip);
+        Assert.IsTrue(progress.IsSkipped(0));
+        Assert.AreEqual("PurgeCdn", machine.State);
+        machine.Fire(ChecklistTrigger.Fail);
+        Assert.AreEqual("Aborted", machine.State, "the skipped flush has nothing to roll back");
+    }
+
+    [TestMethod]
+    public void The_fingerprint_covers_conditions_retries_and_waits()
+    {
+        var source = TestFiles.Input("ConditionsRetriesWaits.cs");
+        var original = Fingerprint(source);
+
+        foreach (var edit in new[]
+        {
+            ("When(nameof(UsesCdn))", "When(nameof(CacheBackend), \"cdn\")"),
+            ("Retries = 3)", "Retries = 4)"),
+            ("RetryDelay = \"00:00:02\"", "RetryDelay = \"00:00:03\""),
+            ("Every = \"00:00:05\"", "Every = \"00:00:06\""),
+            ("Timeout = \"00:02:00\"", "Timeout = \"00:03:00\""),
+            ("curl -fsS {SiteUrl}/health", "curl -fsS {SiteUrl}/ready"),
+            ("When(nameof(CacheBackend), \"redis\")]\n", "]\n"),
+        })
+        {
+            Assert.Contains(edit.Item1, source, "the edit does not apply");
+            Assert.AreNotEqual(original, Fingerprint(source.Replace(edit.Item1, edit.Item2)), "not covered: " + edit.Item1);
+        }
+    }
+
+    private static string Fingerprint(string source)
+    {
+        var assembly = GeneratorHarness.Load(GeneratorHarness.Run(GeneratorHarness.Compilation(("ConditionsRetriesWaits.cs", source))).Output);
+        return ChecklistCatalog.FromAssembly(assembly).Single().Fingerprint;
+    }
+
+    [TestMethod]
     public void Automated_steps_run_through_the_definition_with_the_run_inputs()
     {
         var definition = GeneratedChecklists.Definition("DeploySafelyToProduction");
@@ -293,7 +353,7 @@ public sealed class GeneratedMachineTests
     {
         var names = ChecklistCatalog.FromAssembly(GeneratedChecklists.Assembly).Select(d => d.FullName).ToList();
         CollectionAssert.AreEqual(
-            new[] { "Outer.Inner", "QuarterlyAccessReview", "Samples.Deployments.DeploySafelyToProduction", "Samples.Sync.ProductionToStagingSync" },
+            new[] { "Outer.Inner", "QuarterlyAccessReview", "Samples.Cache.ClearCaches", "Samples.Deployments.DeploySafelyToProduction", "Samples.Sync.ProductionToStagingSync" },
             names);
     }
 }

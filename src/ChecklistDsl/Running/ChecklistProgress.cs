@@ -73,11 +73,11 @@ public sealed class ChecklistProgress
         _completed.Add(step);
     }
 
-    /// <summary>Records that an optional step was skipped (replacing an earlier completion of it).</summary>
+    /// <summary>Records that an optional or conditional step was skipped (replacing an earlier completion of it).</summary>
     public void MarkSkipped(int step)
     {
-        if (!StepAt(step).Optional)
-            throw new InvalidOperationException($"Step '{StepAt(step).Title}' is not optional; it cannot be skipped.");
+        if (!StepAt(step).Optional && StepAt(step).Condition is null)
+            throw new InvalidOperationException($"Step '{StepAt(step).Title}' is neither optional nor conditional; it cannot be skipped.");
         _completed.Remove(step);
         _skipped.Add(step);
     }

@@ -10,7 +10,8 @@ internal static class GeneratedChecklists
         var compilation = GeneratorHarness.Compilation(
             ("DeploySafelyToProduction.cs", TestFiles.Input("DeploySafelyToProduction.cs")),
             ("ProductionToStagingSync.cs", TestFiles.Input("ProductionToStagingSync.cs")),
-            ("MinimalManual.cs", TestFiles.Input("MinimalManual.cs")));
+            ("MinimalManual.cs", TestFiles.Input("MinimalManual.cs")),
+            ("ConditionsRetriesWaits.cs", TestFiles.Input("ConditionsRetriesWaits.cs")));
         return GeneratorHarness.Load(GeneratorHarness.Run(compilation).Output);
     });
 

@@ -145,7 +145,7 @@ public sealed class ChecklistProgressTests
 
         var error = Assert.ThrowsExactly<InvalidOperationException>(() => progress.MarkSkipped(0));
 
-        Assert.AreEqual("Step 'Prepare' is not optional; it cannot be skipped.", error.Message);
+        Assert.AreEqual("Step 'Prepare' is neither optional nor conditional; it cannot be skipped.", error.Message);
         Assert.IsFalse(progress.IsSkipped(0));
     }
 
