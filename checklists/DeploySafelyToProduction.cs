@@ -11,6 +11,9 @@ namespace Checklists;
     Summary = "Apply only the updates tested, validated and approved in staging, in a controlled order (core, plugins one at a time, theme). Production is not the place for discovery: if anything unexpected occurs, stop immediately and roll back.")]
 public partial class DeploySafelyToProduction
 {
+    [Input("The site uses a CDN (Cloudflare or similar)")]
+    public bool UsesCdn { get; init; }
+
     [Step("Confirm staging approval",
         Purpose = "ensure only validated changes reach production",
         Instructions = "If staging is not explicitly approved, production must not be touched.")]
@@ -51,15 +54,22 @@ public partial class DeploySafelyToProduction
     [Check("No bulk updates or parallel actions")]
     private void MaintainControlledUpdateOrder() { }
 
-    [Step("Clear cache and CDN",
+    [Step("Clear the site caches",
         Purpose = "ensure users see the updated, correct version of the site",
         Instructions = "Uncleared caches can make a successful deployment appear broken.")]
-    [Modifies("page cache", "CDN cache"), NoRollback("A cleared cache refills from the updated site; there is nothing to restore.")]
+    [Modifies("page cache"), NoRollback("A cleared cache refills from the updated site; there is nothing to restore.")]
     [Check("WordPress cache cleared with the active caching plugin (if present)")]
     [Check("Server-side cache cleared from the hosting panel, if available")]
-    [Check("CDN cache (Cloudflare or similar) cleared, if the site uses one")]
     [Check("Site refreshed in a private or incognito window: changes are visible")]
-    private void ClearCacheAndCdn() { }
+    private void ClearSiteCaches() { }
+
+    [Step("Clear the CDN cache",
+        Purpose = "the CDN serves the updated pages, not cached copies of the old ones")]
+    [When(nameof(UsesCdn))]
+    [Modifies("CDN cache"), NoRollback("A cleared cache refills from the updated site; there is nothing to restore.")]
+    [Check("CDN cache (Cloudflare or similar) cleared")]
+    [Check("Site refreshed in a private or incognito window through the CDN: changes are visible")]
+    private void ClearCdnCache() { }
 
     [Step("Monitor deployment results",
         Purpose = "detect immediate production issues",

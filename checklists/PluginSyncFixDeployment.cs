@@ -22,6 +22,9 @@ public partial class PluginSyncFixDeployment
     [Input("Folder of the plugin's source checkout (holds includes/, admin/, sync/ and tests/)")]
     public string PluginSource { get; init; } = "";
 
+    [Input("Several WordPress sites are connected to the backend")]
+    public bool MultipleSites { get; init; }
+
     [Input("Path of the staging WordPress installation (the document's staging-wp)")]
     public string StagingWpPath { get; init; } = "";
 
@@ -223,8 +226,9 @@ public partial class PluginSyncFixDeployment
     [Check("Verify: logs show successful sync")]
     private void TestCronJob() { }
 
-    [Step("Test 8: Multiple sites", Optional = true,
-        Instructions = "If applicable, test with multiple WordPress sites connected.")]
+    [Step("Test 8: Multiple sites",
+        Instructions = "Test with the multiple WordPress sites connected.")]
+    [When(nameof(MultipleSites))]
     [Verifies("staging site")]
     [Check("Verify: each shows correct post types and taxonomies")]
     [Check("Verify: no data leakage between sites")]

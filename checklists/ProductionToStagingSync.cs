@@ -51,6 +51,9 @@ public partial class ProductionToStagingSync
     [Input("Staging site URL, for example https://staging.example.com")]
     public string StagingUrl { get; init; } = "";
 
+    [Input("The site is a WordPress site (its URLs are stored in the database)")]
+    public bool IsWordPress { get; init; } = true;
+
     [Step("Back up the staging site",
         Purpose = "the sync overwrites staging's files and drops its database: keep a way back",
         Instructions = "Not one of the six original stages: without it, stage 1 and stage 4 would destroy staging work that exists nowhere else.")]
@@ -66,7 +69,7 @@ public partial class ProductionToStagingSync
         Instructions = "Media files are excluded: they are hosted on an S3 bucket. wp-config.php is excluded so that staging keeps its own database credentials (otherwise the later stages would write to the production database).")]
     [Section("Pipeline stages")]
     [Destroys("staging files"), RollbackWith(nameof(RestoreStagingFiles))]
-    [Command("rsync -az --delete --exclude=wp-content/uploads/ --exclude=wp-config.php {ProductionSsh}:{ProductionWebRoot}/ {StagingWebRoot}/")]
+    [Command("rsync -az --delete --exclude=wp-content/uploads/ --exclude=wp-config.php {ProductionSsh}:{ProductionWebRoot}/ {StagingWebRoot}/", Retries = 2, RetryDelay = "00:00:30")]
     [Check("rsync finished without errors")]
     private void SyncContent() { }
 
@@ -79,7 +82,7 @@ public partial class ProductionToStagingSync
 
     [Step("Stage 3: Transfer the backup to staging",
         Purpose = "the database backup is transferred to the staging server")]
-    [Command("scp {ProductionSsh}:/tmp/{ProductionDbName}-sync.sql.gz {BackupDir}/production-sync.sql.gz")]
+    [Command("scp {ProductionSsh}:/tmp/{ProductionDbName}-sync.sql.gz {BackupDir}/production-sync.sql.gz", Retries = 2, RetryDelay = "00:00:30")]
     [Check("Dump present on the staging server with the same size")]
     private void TransferBackup() { }
 
@@ -97,9 +100,10 @@ public partial class ProductionToStagingSync
     [Check("Import finished without errors")]
     private void ImportBackup() { }
 
-    [Step("Stage 6: Update URLs to staging", Optional = true,
+    [Step("Stage 6: Update URLs to staging",
         Purpose = "the URLs in the database reflect the staging environment's URL",
-        Instructions = "Only for WordPress sites; skip this stage for other sites.")]
+        Instructions = "Only for WordPress sites: other sites keep no URLs in the database.")]
+    [When(nameof(IsWordPress))]
     [Modifies("staging database"), RollbackWith(nameof(RestoreStagingDatabase))]
     [Command("wp search-replace {ProductionUrl} {StagingUrl} --all-tables --skip-columns=guid --path={StagingWebRoot}")]
     [Check("The replacement count is not zero")]
@@ -110,7 +114,7 @@ public partial class ProductionToStagingSync
     [Section("After the sync")]
     [Verifies("staging site")]
     [Command("wp option get siteurl --path={StagingWebRoot}")]
-    [Command("curl -fsS -o /dev/null {StagingUrl}/")]
+    [WaitUntil("curl -fsS -o /dev/null {StagingUrl}/", Every = "00:00:10", Timeout = "00:03:00")]
     [Check("siteurl is the staging URL")]
     [Check("The staging home page loads")]
     [Check("Media still load from S3 and CloudFront")]

@@ -79,7 +79,9 @@ public sealed class RunbookStructureTests
             Assert.IsTrue(tasks.Count == 0 || blocks.OfType<ListBlock>().SelectMany(l => l.OfType<ListItemBlock>())
                 .Where(i => i.Descendants<ParagraphBlock>().First().Inline?.FirstChild is TaskList)
                 .All(i => i.Descendants<TaskList>().All(t => !t.Checked)), "every check starts unticked");
-            CollectionAssert.AreEqual(step.Commands.ToList(), Commands(blocks), $"commands of step {step.Index + 1}. {step.Title}");
+            // The step's commands, then the command it waits on ([WaitUntil]), each in its own block.
+            var expected = step.Wait is { } wait ? step.Commands.Append(wait.Command).ToList() : step.Commands.ToList();
+            CollectionAssert.AreEqual(expected, Commands(blocks), $"commands of step {step.Index + 1}. {step.Title}");
         }
     }
 
