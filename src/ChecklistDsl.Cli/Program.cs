@@ -14,6 +14,11 @@ var root = new RootCommand("checklist: run operational checklists (runbooks as c
     ReportCommand.Create(),
     VerifyCommand.Create(),
     UnlockCommand.Create(),
+    HistoryCommand.Create(),
+    AbandonCommand.Create(),
+    ApproveCommand.Create(),
+    RejectCommand.Create(),
+    StoreCommand.Create(),
     ChecklistSourceOptions.With(ExportCommand.Create),
     ChecklistSourceOptions.With(PublishCommand.Create),
 };

@@ -26,6 +26,8 @@ public sealed class BadInputTests
     [DataRow("a member named like a generated one", "[Checklist] public partial class Bad { [Step] void A() { } public int Markdown; }")]
     [DataRow("generic class", "[Checklist] public partial class Bad<T> { [Step] void A() { } }")]
     [DataRow("a method that is both step and rollback", "[Checklist] public partial class Bad { [Step, Rollback] void A() { } }")]
+    [DataRow("an approval quorum below 1", "[Checklist] public partial class Bad { [Step, Approval(\"DBA\", Required = 0)] void A() { } }")]
+    [DataRow("a negative approval quorum", "[Checklist] public partial class Bad { [Step, Approval(\"DBA\", Required = -2)] void A() { } }")]
     [DataRow("not-partial containing type", "public class Outer { [Checklist] public partial class Bad { [Step] void A() { } } }")]
     public void A_class_that_cannot_be_generated_is_skipped_without_crashing(string why, string source)
     {

@@ -33,6 +33,7 @@ public sealed class ChecklistAnalyzer : DiagnosticAnalyzer
         CredentialInSourceRule.Analyze,          // CHK009
         MalformedChecklistRule.Analyze,          // CHK011
         ConditionRules.Analyze,                  // CHK012, CHK013, CHK014
+        ApprovalQuorumRule.Analyze,              // CHK015
     ];
 
     /// <inheritdoc />

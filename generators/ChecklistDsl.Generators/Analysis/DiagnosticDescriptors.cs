@@ -100,11 +100,17 @@ internal static class DiagnosticDescriptors
         UsageCategory, DiagnosticSeverity.Error,
         "A step whose condition can never hold would never run: a bool input is true or false (or yes or no), and no input is blank.");
 
+    public static readonly DiagnosticDescriptor ApprovalQuorumBelowOne = Create(
+        "CHK015", "An approval gate requires fewer than one approval",
+        "The approval of step '{0}' requires {1} approvals; Required must be at least 1 (leave it out for one approver)",
+        UsageCategory, DiagnosticSeverity.Error,
+        "[Approval(role, Required = n)] needs n distinct approvers before the run goes on; n below 1 would open the gate with nobody's approval.");
+
     public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
         DestroyWithoutBackup, ChangeWithoutRollback, RollbackWithNotARollback, ChangeBeforeApproval,
         BackupNotVerifiedOrOffSite, NoVerificationAfterChanges, VerifyStepChanges, UnknownPlaceholder,
         CredentialInSource, InvalidAssumeSafe, MalformedChecklist, ConditionNamesNoInput, ConditionWithoutValue,
-        ConditionNeverHolds);
+        ConditionNeverHolds, ApprovalQuorumBelowOne);
 
     /// <summary>The help page of a rule.</summary>
     public static string HelpLink(string id) => HelpLinkBase + id + ".md";

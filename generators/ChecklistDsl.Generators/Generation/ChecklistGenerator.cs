@@ -19,20 +19,30 @@ public sealed class ChecklistGenerator : IIncrementalGenerator
 {
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var checklists = context.SyntaxProvider
+        var parsed = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 KnownNames.Checklist,
                 predicate: static (node, _) => node is ClassDeclarationSyntax,
                 transform: static (context, cancellationToken) => ChecklistParser.Parse(context, cancellationToken))
-            .WithTrackingName(TrackingNames.Checklists)
-            .Where(static spec => spec is not null)
-            .Select(static (spec, _) => spec!)
+            .WithTrackingName(TrackingNames.Checklists);
+
+        var generatable = parsed
+            .Where(static parsed => parsed?.Spec is not null)
+            .Select(static (parsed, _) => parsed!.Spec!)
             .WithTrackingName(TrackingNames.Generatable);
 
-        context.RegisterSourceOutput(checklists,
+        // The generator's own failure on a class is a bug, said as CHK000; every other skip is explained
+        // by the analyzers (SkipReason).
+        var failures = parsed
+            .Select(static (parsed, _) => parsed?.Failure)
+            .Where(static failure => failure is not null);
+        context.RegisterSourceOutput(failures, static (output, failure) =>
+            output.ReportDiagnostic(Diagnostic.Create(GeneratorDiagnostics.NotGenerated, Location.None, failure!.HintName, failure.Message)));
+
+        context.RegisterSourceOutput(generatable,
             static (output, spec) => Write(output, spec.FullName + ".g.cs", () => ChecklistSourceEmitter.Emit(spec)));
 
-        var catalog = checklists
+        var catalog = generatable
             .Select(static (spec, _) => new CatalogEntry(spec.GlobalName))
             .WithTrackingName(TrackingNames.CatalogEntries)
             .Collect()

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
 using ChecklistDsl.Cli.Journal;
+using ChecklistDsl.Cli.Stores;
 using Spectre.Console;
 
 namespace ChecklistDsl.Cli.Commands;
@@ -51,7 +52,7 @@ internal static class CliHost
         }
         catch (CliException e)
         {
-            Terminal.Error.MarkupLine($"[red]{Markup.Escape(e.Message)}[/]");
+            Terminal.Error.MarkupLine($"[red]{Markup.Escape(StoreSecrets.Redact(e.Message))}[/]");
             return e.ExitCode;
         }
         catch (JournalCorruptException e)
@@ -61,7 +62,7 @@ internal static class CliHost
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            Terminal.Error.MarkupLine($"[red]Internal error (a bug in checklist; the journal is left as written):[/] {Markup.Escape(e.ToString())}");
+            Terminal.Error.MarkupLine($"[red]Internal error (a bug in checklist; the journal is left as written):[/] {Markup.Escape(StoreSecrets.Redact(e.ToString()))}");
             return ExitCodes.InternalError;
         }
     }

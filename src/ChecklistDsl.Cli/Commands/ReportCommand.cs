@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.Text.Json;
 using ChecklistDsl.Cli.Journal;
 using ChecklistDsl.Cli.Loading;
-using ChecklistDsl.Cli.Locking;
 using ChecklistDsl.Cli.Reporting;
+using ChecklistDsl.Cli.Stores;
 using Spectre.Console;
 
 namespace ChecklistDsl.Cli.Commands;
@@ -26,43 +26,44 @@ internal static class ReportCommand
         var stateDir = CommonOptions.StateDir();
         var command = new Command("report", "Write a run's report (Markdown, HTML or JSON): outcome, deviations, timeline, commands and output, approvals, integrity.")
         {
-            run, format, output, wikiUrl, stateDir,
+            run, format, output, wikiUrl,
         };
         var source = new ChecklistSourceOptions().AddTo(command);
+        var storeOptions = new StoreOptions(stateDir).AddTo(command);
         command.SetAction(result =>
         {
-            var state = CommonOptions.State(result, stateDir);
-            var path = state.FindJournal(result.GetValue(run)!);
+            using var store = storeOptions.Open(result);
             var file = result.GetValue(output);
             var chosen = result.GetValue(format) ?? FormatOf(file);
-            var integrity = JournalChain.Verify(path);
 
             string text;
             var exitCode = ExitCodes.Completed;
-            IReadOnlyList<JournalRecord>? records = null;
+            StoredRun? stored = null;
             JournalCorruptException? unreadable = null;
             try
             {
-                records = JournalReader.Read(path);
+                stored = store.Read(result.GetValue(run)!);
             }
             catch (JournalCorruptException e)
             {
                 unreadable = e;
             }
-            if (records is null)
+            if (stored is null)
             {
                 // Nothing to report but that: the report says the journal is unreadable, where and why.
-                text = Unreadable(chosen, path, unreadable!, integrity);
+                text = Unreadable(chosen, unreadable!.JournalPath, unreadable, JournalChain.Verify(unreadable.JournalPath));
                 exitCode = ExitCodes.UsageError;
             }
             else
             {
+                var records = stored.Records;
                 var header = records[0];
                 using var loaded = TryLoad(result, source);
                 var definition = loaded?.Checklists.FirstOrDefault(c => c.Name == header.Checklist);
-                var isLive = RunLock.LiveOwner(state, header.Checklist!, header.Target!)?.RunId == header.RunId;
-                var link = RunbookLink.Find(result.GetValue(wikiUrl), state.Root, header.Title ?? definition?.Title ?? header.Checklist!);
-                var report = RunReportBuilder.Build(records, definition, integrity, isLive, link);
+                var isLive = store.Runs().FirstOrDefault(r => r.RunId == stored.RunId)?.Live == true;
+                var stateRoot = store is Stores.File.FileRunStore fileStore ? fileStore.State.Root : StateDirectory.At(result.GetValue(stateDir)).Root;
+                var link = RunbookLink.Find(result.GetValue(wikiUrl), stateRoot, header.Title ?? definition?.Title ?? header.Checklist!);
+                var report = RunReportBuilder.Build(records, definition, JournalIntegrity.Of(stored.Location), isLive, link);
                 text = chosen switch
                 {
                     "html" => HtmlReport.Render(report),
@@ -81,7 +82,7 @@ internal static class ReportCommand
                 var full = Path.GetFullPath(file);
                 Directory.CreateDirectory(Path.GetDirectoryName(full)!);
                 File.WriteAllText(full, text, new System.Text.UTF8Encoding(false));
-                Terminal.Out.MarkupLine($"Report written to {Markup.Escape(full)} (journal {Markup.Escape(integrity.ToString())}).");
+                Terminal.Out.MarkupLine($"Report written to {Markup.Escape(full)}.");
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

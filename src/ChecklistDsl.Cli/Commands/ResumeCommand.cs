@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ChecklistDsl.Cli.Journal;
 using ChecklistDsl.Cli.Running;
+using ChecklistDsl.Cli.Stores;
 using Spectre.Console;
 
 namespace ChecklistDsl.Cli.Commands;
@@ -13,40 +14,50 @@ internal static class ResumeCommand
 {
     public static Command Create()
     {
-        var run = new Argument<string>("RUN") { Description = "The run id (or a unique prefix of it, or the journal's path); `checklist status` lists them." };
+        var run = new Argument<string>("RUN") { Description = "The run id (or a unique prefix of it, or, with the file store, the journal's path); `checklist status` lists them." };
         var command = new Command("resume", "Continue a run from its journal after a crash, Ctrl-C or a pause.") { run };
         var source = new ChecklistSourceOptions().AddTo(command);
         var runOptions = new RunOptions().AddTo(command);
+        var storeOptions = new StoreOptions(runOptions.StateDir).AddTo(command);
 
         command.SetAction(async (result, cancellationToken) =>
         {
-            var stateDirectory = CommonOptions.State(result, runOptions.StateDir);
-            var path = stateDirectory.FindJournal(result.GetValue(run)!);
-            var records = JournalReader.Read(path);
+            using var store = storeOptions.Open(result, StoreOptions.ProjectFolder(result.GetValue(source.Project)));
+            var stored = store.Read(result.GetValue(run)!);
+            var records = stored.Records;
             var header = records[0];
+            var console = Terminal.Out;
+            if (records.FirstOrDefault(r => r.Type == RecordTypes.Abandoned) is { } abandoned)
+            {
+                console.MarkupLine($"Run {header.RunId} was abandoned by {Markup.Escape(abandoned.User ?? "?")} ({Markup.Escape(abandoned.Text ?? "")}). Nothing to resume.");
+                return ExitCodes.Aborted;
+            }
             using var loaded = source.Load(result);
             var checklist = loaded.Find(header.Checklist!);
             if (header.Fingerprint != checklist.Fingerprint)
                 throw new CliException(PlanChanged(header, checklist));
-            var state = RunState.Replay(checklist, records, path);
-            var console = Terminal.Out;
+            var state = RunState.Replay(checklist, records, stored.Location);
             if (state.State is ChecklistMachine.Completed or ChecklistMachine.Aborted or ChecklistMachine.RolledBack)
             {
                 console.MarkupLine($"Run {header.RunId} has already ended: {state.State}. Nothing to resume.");
                 return RunSession.ExitCodeOf(state.State);
             }
 
-            var settings = runOptions.Settings(result, checklist);
+            var settings = runOptions.Settings(result, checklist, store.Identity);
             var inputs = RunInputs.ForResume(checklist, header.Inputs, RunSession.Prompter(console, settings.Interactive));
-            console.MarkupLine($"[bold]{Markup.Escape(checklist.Title)}[/] — resuming run {header.RunId} (target '{Markup.Escape(header.Target!)}') at '{Markup.Escape(state.State)}', {state.Progress.DoneCount} of {checklist.Steps.Count} step(s) done.");
             return await RunSession.ExecuteAsync(
-                stateDirectory,
                 state,
                 () =>
                 {
-                    var writer = JournalWriter.OpenForAppend(path);
-                    writer.Append(new JournalRecord { Type = RecordTypes.Resumed, User = Environment.UserName, Host = Environment.MachineName, Pid = Environment.ProcessId, State = state.State, SourceRevision = Reporting.SourceRevision.Read(loaded.AssemblyPath) });
-                    return writer;
+                    var journal = store.Continue(header, new JournalRecord { Type = RecordTypes.Resumed, User = store.Identity.Name, Host = Environment.MachineName, Pid = Environment.ProcessId, State = state.State, SourceRevision = Reporting.SourceRevision.Read(loaded.AssemblyPath) });
+                    if (journal.Count != records.Count + 1)
+                    {
+                        // Someone else wrote to the run between our reading it and taking its lock: start over from what is stored.
+                        journal.Dispose();
+                        throw new CliException($"Run {header.RunId} changed while it was being read (another process resumed it meanwhile). Run `checklist resume {header.RunId}` again.");
+                    }
+                    console.MarkupLine($"[bold]{Markup.Escape(checklist.Title)}[/] — resuming run {header.RunId} (target '{Markup.Escape(header.Target!)}') at '{Markup.Escape(state.State)}', {state.Progress.DoneCount} of {checklist.Steps.Count} step(s) done.");
+                    return journal;
                 },
                 inputs,
                 settings,

@@ -2,10 +2,11 @@ using Spectre.Console;
 using System.CommandLine;
 using ChecklistDsl.Cli.Journal;
 using ChecklistDsl.Cli.Running;
+using ChecklistDsl.Cli.Stores;
 
 namespace ChecklistDsl.Cli.Commands;
 
-/// <summary><c>checklist run NAME</c>: walks a checklist step by step, with a journal and a lock.</summary>
+/// <summary><c>checklist run NAME</c>: walks a checklist step by step, with a journal and a lock in the run store.</summary>
 internal static class RunCommand
 {
     public static Command Create()
@@ -17,6 +18,7 @@ internal static class RunCommand
         var command = new Command("run", "Run a checklist step by step, with a crash-safe journal.") { name, target, inputs, dryRun };
         var source = new ChecklistSourceOptions().AddTo(command);
         var runOptions = new RunOptions().AddTo(command);
+        var storeOptions = new StoreOptions(runOptions.StateDir).AddTo(command);
 
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -31,9 +33,10 @@ internal static class RunCommand
                 return ExitCodes.Completed;
             }
 
-            var settings = runOptions.Settings(result, checklist);
+            // The store first: a bad store setting fails before any question is asked.
+            using var store = storeOptions.Open(result, StoreOptions.ProjectFolder(result.GetValue(source.Project)));
+            var settings = runOptions.Settings(result, checklist, store.Identity);
             var values = RunInputs.Resolve(checklist, given, RunSession.Prompter(console, settings.Interactive));
-            var stateDirectory = CommonOptions.State(result, runOptions.StateDir);
             var now = DateTimeOffset.UtcNow;
             var header = new JournalRecord
             {
@@ -46,23 +49,22 @@ internal static class RunCommand
                 Fingerprint = checklist.Fingerprint,
                 Steps = checklist.Steps.Select(s => new StepFingerprint(s.Name, s.Fingerprint)).ToArray(),
                 Target = result.GetValue(target),
-                User = Environment.UserName,
+                // The operator as the store knows them: the database login, or the OS user.
+                User = store.Identity.Name,
                 Host = Environment.MachineName,
                 Pid = Environment.ProcessId,
                 Inputs = values.Values,
                 SourceRevision = Reporting.SourceRevision.Read(loaded.AssemblyPath),
             };
-            foreach (var unfinished in stateDirectory.Journals().Select(RunSummary.Read)
-                         .Where(r => r.Problem is null && !r.IsFinished && r.Checklist == checklist.Name && r.Target == header.Target))
-            {
-                console.MarkupLine($"[yellow]Note:[/] run {unfinished.RunId} of this checklist and target stopped at '{Markup.Escape(unfinished.State)}' unfinished; `checklist resume {unfinished.RunId}` would continue it.");
-            }
             var environment = checklist.Environment is null ? "" : checklist.IsProduction ? $" [bold red]{Markup.Escape(checklist.Environment.ToUpperInvariant())}[/]" : $" ({Markup.Escape(checklist.Environment)})";
-            console.MarkupLine($"[bold]{Markup.Escape(checklist.Title)}[/]{environment} — run {header.RunId} against target '{Markup.Escape(header.Target!)}'");
             return await RunSession.ExecuteAsync(
-                stateDirectory,
                 new RunState(checklist, header),
-                () => JournalWriter.Create(stateDirectory.JournalPath(header.RunId!), header),
+                () =>
+                {
+                    var journal = store.Start(header);
+                    console.MarkupLine($"[bold]{Markup.Escape(checklist.Title)}[/]{environment} — run {header.RunId} against target '{Markup.Escape(header.Target!)}'");
+                    return journal;
+                },
                 values,
                 settings,
                 console,

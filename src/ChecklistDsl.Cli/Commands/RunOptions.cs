@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ChecklistDsl.Cli.Running;
+using ChecklistDsl.Cli.Stores;
 
 namespace ChecklistDsl.Cli.Commands;
 
@@ -35,28 +36,64 @@ internal sealed class RunOptions
 
     public Option<string?> StateDir { get; } = CommonOptions.StateDir();
 
+    public Option<string?> WaitForApproval { get; } = new("--wait-for-approval")
+    {
+        Description = "At a gate, wait this long (30s, 10m, 2h, or \"forever\") for approvals given from other terminals with `checklist approve`, " +
+                      "then pause. Default with the PostgreSQL store: forever in a terminal, not at all in a script.",
+    };
+
     public RunOptions AddTo(Command command)
     {
         OnFailure.AcceptOnlyFromAmong("rollback", "abort");
-        foreach (var option in new Option[] { Yes, Approve, Approver, Skip, OnFailure, StateDir })
+        foreach (var option in new Option[] { Yes, Approve, Approver, Skip, OnFailure, StateDir, WaitForApproval })
             command.Options.Add(option);
         return this;
+    }
+
+    /// <summary>A duration: 30s, 10m, 2h, 1d, hh:mm:ss, or "forever".</summary>
+    internal static TimeSpan ParseWait(string text)
+    {
+        var t = text.Trim().ToLowerInvariant();
+        if (t is "forever" or "infinite")
+            return Timeout.InfiniteTimeSpan;
+        if (t.Length > 1 && double.TryParse(t[..^1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= 0)
+        {
+            switch (t[^1])
+            {
+                case 's': return TimeSpan.FromSeconds(n);
+                case 'm': return TimeSpan.FromMinutes(n);
+                case 'h': return TimeSpan.FromHours(n);
+                case 'd': return TimeSpan.FromDays(n);
+            }
+        }
+        if (TimeSpan.TryParse(t, System.Globalization.CultureInfo.InvariantCulture, out var span) && span >= TimeSpan.Zero)
+            return span;
+        throw new CliException($"--wait-for-approval takes a duration such as 30s, 10m, 2h or 00:10:00, or \"forever\"; not '{text}'.");
     }
 
     /// <summary>
     /// The operator: prompts in a terminal, the options otherwise. Without a terminal and without
     /// --yes, a usage error instead of a run that would hang on its first question.
     /// </summary>
-    public OperatorSettings Settings(ParseResult result, ChecklistDefinition checklist)
+    public OperatorSettings Settings(ParseResult result, ChecklistDefinition checklist, StoreIdentity identity)
     {
+        // A store that knows who is logged in takes approvals from the approvers' own logins, never from a typed name.
+        if (identity.Verified && (result.GetValue(Approve) is { Length: > 0 } || result.GetValue(Approver) is not null))
+            throw new CliException(
+                "--approve and --approver are for the file store, where a typed name is recorded as unverified. With the PostgreSQL store each approver " +
+                "gives their approval under their own database login: `checklist approve RUN --role ROLE`.");
+        var wait = result.GetValue(WaitForApproval) is { } given ? ParseWait(given) : (TimeSpan?)null;
         var settings = new OperatorSettings
         {
             Interactive = Terminal.IsInteractive,
+            // With a store that knows identities every approval comes from `checklist approve`: the gate waits for them.
+            ApprovalWait = wait ?? (identity.Verified ? (Terminal.IsInteractive ? Timeout.InfiniteTimeSpan : TimeSpan.Zero) : null),
             AutoConfirm = result.GetValue(Yes),
             ApprovalsByRole = CommonOptions.Pairs(result.GetValue(Approve), "--approve"),
             ApproverForAll = result.GetValue(Approver),
             SkipSteps = new HashSet<string>(result.GetValue(Skip) ?? [], StringComparer.OrdinalIgnoreCase),
             OnFailure = result.GetValue(OnFailure) == "abort" ? FailureAction.Abort : FailureAction.RollBack,
+            ApprovalsFromStore = identity.Verified,
         };
         // A typo in a scripted answer must not silently turn into a pause or a step done.
         var roles = checklist.Steps.Where(s => s.IsApproval).Select(s => s.ApprovalRole!).ToArray();
@@ -68,7 +105,9 @@ internal sealed class RunOptions
         if (!settings.Interactive && !settings.AutoConfirm)
             throw new CliException(
                 "There is no terminal to ask questions in (standard input is redirected). Pass --yes to confirm the steps " +
-                "in a script (approvals still need --approve \"Role=Name\" or --approver NAME), or run in a terminal.");
+                (identity.Verified
+                    ? "in a script (approvals come from `checklist approve RUN --role ROLE`), or run in a terminal."
+                    : "in a script (approvals still need --approve \"Role=Name\" or --approver NAME), or run in a terminal."));
         return settings;
     }
 }

@@ -2,41 +2,41 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using ChecklistDsl.Cli.Journal;
-using ChecklistDsl.Cli.Locking;
 using ChecklistDsl.Cli.Reporting;
+using ChecklistDsl.Cli.Stores;
 using Spectre.Console;
 
 namespace ChecklistDsl.Cli.Commands;
 
-/// <summary><c>checklist status</c>: the runs under the state folder, from their journals alone.</summary>
+/// <summary><c>checklist status</c>: the runs in the run store, from their journals alone, with each journal's integrity.</summary>
 internal static class StatusCommand
 {
     public static Command Create()
     {
         var json = CommonOptions.Json();
-        var stateDir = CommonOptions.StateDir();
         var durations = new Option<bool>("--durations") { Description = "Also show each step's median and slowest duration over the completed visits of past runs." };
-        var command = new Command("status", "List the runs: state, progress, who and when, journal integrity.") { json, stateDir, durations };
+        var command = new Command("status", "List the runs: state, progress, who and when, journal integrity.") { json, durations };
+        var storeOptions = new StoreOptions().AddTo(command);
         command.SetAction(result =>
         {
-            var state = CommonOptions.State(result, stateDir);
-            var runs = state.Journals().Select(RunSummary.Read).ToArray();
-            var verdicts = runs.ToDictionary(r => r.Journal, r => JournalChain.Verify(r.Journal));
+            using var store = storeOptions.Open(result);
+            var runs = store.Runs();
+            var verdicts = runs.ToDictionary(r => r.RunId, r => JournalIntegrity.Of(r.Location));
             var rows = runs.Select(r => new
             {
                 r.RunId,
                 r.Checklist,
                 r.Target,
-                State = Describe(state, r),
+                State = Describe(r),
                 Progress = $"{r.StepsDone}/{r.StepCount}",
-                r.StartedBy,
+                StartedBy = $"{r.Operator}@{r.Host}",
                 r.StartedAt,
                 r.LastActivity,
-                r.Journal,
+                Journal = r.Location,
                 r.Problem,
-                Integrity = verdicts[r.Journal].ToString(),
+                Integrity = verdicts[r.RunId]?.ToString() ?? JournalIntegrity.NotAFile,
             }).ToArray();
-            var steps = result.GetValue(durations) ? StepDurations.Of(ReadableJournals(runs)) : null;
+            var steps = result.GetValue(durations) ? StepDurations.Of(ReadableRuns(store, runs)) : null;
             if (result.GetValue(json))
             {
                 // With --durations, an object holding both; without, the array of runs as before.
@@ -46,37 +46,37 @@ internal static class StatusCommand
             }
             if (rows.Length == 0)
             {
-                Terminal.Out.MarkupLine($"No runs in {Markup.Escape(state.RunsFolder)}.");
+                Terminal.Out.MarkupLine($"No runs in {Markup.Escape(store is Stores.File.FileRunStore file ? file.State.RunsFolder : store.Location)}.");
                 return ExitCodes.Completed;
             }
             var table = new Table().AddColumns("Run", "Checklist", "Target", "State", "Progress", "Started by", "Started", "Last activity", "Integrity");
             foreach (var r in rows)
             {
                 table.AddRow(Markup.Escape(r.RunId), Markup.Escape(r.Checklist), Markup.Escape(r.Target), Markup.Escape(r.State),
-                    r.Progress, Markup.Escape(r.StartedBy), When(r.StartedAt), When(r.LastActivity), Markup.Escape(ShortVerdict(verdicts[r.Journal])));
+                    r.Progress, Markup.Escape(r.StartedBy), When(r.StartedAt), When(r.LastActivity), Markup.Escape(ShortVerdict(verdicts[r.RunId])));
             }
             Terminal.Out.Write(table);
-            foreach (var broken in rows.Where(r => verdicts[r.Journal].Status is ChainStatus.Broken or ChainStatus.CutOff))
+            foreach (var bad in rows.Where(r => r.Problem is not null))
+                Terminal.Error.MarkupLine($"[red]Unreadable journal[/] {Markup.Escape(bad.Journal)}: {Markup.Escape(bad.Problem!)} (left untouched)");
+            foreach (var broken in rows.Where(r => verdicts[r.RunId]?.Status is ChainStatus.Broken or ChainStatus.CutOff))
                 Terminal.Error.MarkupLine($"[red]Journal altered or cut off[/] {Markup.Escape(broken.Journal)}: {Markup.Escape(broken.Integrity)} (`checklist verify {Markup.Escape(broken.RunId)}`)");
             if (steps is not null)
                 WriteDurations(steps);
-            foreach (var bad in rows.Where(r => r.Problem is not null))
-                Terminal.Error.MarkupLine($"[red]Unreadable journal[/] {Markup.Escape(bad.Journal)}: {Markup.Escape(bad.Problem!)} (left untouched)");
             return ExitCodes.Completed;
         });
         return command;
     }
 
-    private static IEnumerable<IReadOnlyList<JournalRecord>> ReadableJournals(IEnumerable<RunSummary> runs)
+    private static IEnumerable<IReadOnlyList<JournalRecord>> ReadableRuns(IRunStore store, IEnumerable<RunListing> runs)
     {
         foreach (var run in runs.Where(r => r.Problem is null))
         {
             IReadOnlyList<JournalRecord>? records;
             try
             {
-                records = JournalReader.Read(run.Journal);
+                records = store.Read(run.RunId).Records;
             }
-            catch (JournalCorruptException)
+            catch (Exception e) when (e is CliException or JournalCorruptException)
             {
                 records = null;
             }
@@ -102,8 +102,9 @@ internal static class StatusCommand
         Terminal.Out.Write(table);
     }
 
-    private static string ShortVerdict(ChainVerdict verdict) => verdict.Status switch
+    private static string ShortVerdict(ChainVerdict? verdict) => verdict?.Status switch
     {
+        null => JournalIntegrity.NotAFile,
         ChainStatus.Broken => $"BROKEN at record {verdict.BadRecord}",
         ChainStatus.CutOff => $"cut off at record {verdict.BadRecord}",
         ChainStatus.Intact => "intact",
@@ -112,15 +113,11 @@ internal static class StatusCommand
     };
 
     /// <summary>The machine state, with whether an unfinished run is going on now or waits for a resume.</summary>
-    private static string Describe(StateDirectory state, RunSummary run)
-    {
-        if (run.Problem is not null)
-            return $"unreadable ({run.Problem})";
-        if (run.IsFinished)
-            return run.State;
-        var live = RunLock.LiveOwner(state, run.Checklist, run.Target);
-        return live?.RunId == run.RunId ? $"running: {run.State}" : $"stopped: {run.State} (resumable)";
-    }
+    private static string Describe(RunListing run) =>
+        run.Problem is not null ? $"unreadable ({run.Problem})"
+        : run.IsFinished ? run.State
+        : run.Live ? $"running: {run.State}"
+        : $"stopped: {run.State} (resumable)";
 
-    private static string When(DateTimeOffset at) => at == default ? "?" : at.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    internal static string When(DateTimeOffset at) => at == default ? "?" : at.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

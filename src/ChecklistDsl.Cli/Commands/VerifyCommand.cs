@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Text.Json;
 using ChecklistDsl.Cli.Journal;
+using ChecklistDsl.Cli.Stores;
+using ChecklistDsl.Cli.Stores.File;
 using Spectre.Console;
 
 namespace ChecklistDsl.Cli.Commands;
@@ -17,12 +19,15 @@ internal static class VerifyCommand
         var run = new Argument<string>("RUN") { Description = "The run id (or a unique prefix of it, or the journal's path); `checklist status` lists them." };
         var expectHead = new Option<string?>("--head") { Description = "The last record's hash as noted earlier (verify prints it; the report shows it): also detects records removed from the end." };
         var json = CommonOptions.Json();
-        var stateDir = CommonOptions.StateDir();
-        var command = new Command("verify", "Check that a run's journal was not altered since it was written (its hash chain).") { run, expectHead, json, stateDir };
+        var command = new Command("verify", "Check that a run's journal was not altered since it was written (its hash chain).") { run, expectHead, json };
+        var storeOptions = new StoreOptions().AddTo(command);
         command.SetAction(result =>
         {
-            var state = CommonOptions.State(result, stateDir);
-            var path = state.FindJournal(result.GetValue(run)!);
+            using var store = storeOptions.Open(result);
+            // The chain is over the bytes of a journal file; the team store's records carry none yet.
+            var path = store is FileRunStore file
+                ? file.State.FindJournal(result.GetValue(run)!)
+                : throw new CliException($"Runs in {store.Location} carry no hash chain ({JournalIntegrity.NotAFile}): verify checks journal files of the file store.");
             var verdict = JournalChain.Verify(path);
             var head = result.GetValue(expectHead);
             if (head is not null && verdict.Status == ChainStatus.Unchained)

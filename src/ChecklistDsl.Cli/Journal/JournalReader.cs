@@ -83,7 +83,7 @@ internal static class JournalReader
                 => "a command record without state or command index",
             RecordTypes.Header or RecordTypes.Resumed or RecordTypes.Transition or RecordTypes.CheckTicked or RecordTypes.Approval
                 or RecordTypes.Rejection or RecordTypes.CommandStarted or RecordTypes.CommandFinished or RecordTypes.CommandAccepted
-                or RecordTypes.Failure or RecordTypes.Paused => null,
+                or RecordTypes.Failure or RecordTypes.Paused or RecordTypes.Abandoned or RecordTypes.Unlocked or RecordTypes.AwaitingApproval => null,
             _ => $"unknown record type '{r.Type}'",
         };
     }

@@ -45,8 +45,12 @@ internal sealed record JournalRecord
     // approval / rejection
     public string? Role { get; init; }
     public string? Approver { get; init; }
-    /// <summary>How a decision was taken: "prompt" or "--approve" / "--approver" / "--yes" / "--on-failure".</summary>
+    /// <summary>How a decision was taken: "prompt" or "--approve" / "--approver" / "--yes" / "--on-failure" / "checklist approve".</summary>
     public string? Via { get; init; }
+    /// <summary>At a gate that waits: how many distinct approvals it needs.</summary>
+    public int? Required { get; init; }
+    /// <summary>At a gate that waits: whether the run's operator may approve it (the four-eyes rule is off for it).</summary>
+    public bool? SelfApproval { get; init; }
     /// <summary>Whether the approver's identity was vouched for (a database login); <see langword="false"/> for a typed name.</summary>
     public bool? Verified { get; init; }
 
@@ -107,4 +111,10 @@ internal static class RecordTypes
     public const string Failure = "failure";
     /// <summary>The run stopped before its end (text says why); resume continues it.</summary>
     public const string Paused = "paused";
+    /// <summary>The run waits at a gate for approvals from other terminals: state, step, role, required, selfApproval.</summary>
+    public const string AwaitingApproval = "awaiting-approval";
+    /// <summary>The run was given up (<c>checklist abandon</c>): user, host, text (the comment). It no longer claims its target.</summary>
+    public const string Abandoned = "abandoned";
+    /// <summary>A lock left by the run's dead process was cleared (<c>checklist unlock</c>): user, host, text (whose lock).</summary>
+    public const string Unlocked = "unlocked";
 }

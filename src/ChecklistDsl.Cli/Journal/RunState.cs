@@ -37,6 +37,11 @@ internal sealed class RunState
     /// </summary>
     public ChecklistTrigger? PendingTrigger { get; private set; }
 
+    private readonly Dictionary<int, List<string>> _approvers = [];
+
+    /// <summary>Who approved a gate so far (distinct names, in order); the gate opens once <see cref="StepDefinition.ApprovalsRequired"/> did.</summary>
+    public IReadOnlyList<string> ApproversOf(int step) => _approvers.TryGetValue(step, out var names) ? names : [];
+
     /// <summary>Whether a command of the current state finished successfully (or was accepted as done).</summary>
     public bool CommandSucceeded(int command) => _finished.TryGetValue(command, out var ok) && ok;
 
@@ -92,7 +97,12 @@ internal sealed class RunState
             case RecordTypes.Approval:
                 if (!ValidStep(record.Step) || !Definition.Steps[record.Step!.Value].IsApproval)
                     return $"step {record.Step} is not an approval step";
-                Progress.RecordApproval(record.Step.Value, record.Approver!);
+                // A quorum counts distinct identities: the same approver twice is one approval.
+                var approvers = _approvers.TryGetValue(record.Step.Value, out var list) ? list : (_approvers[record.Step.Value] = []);
+                if (!approvers.Contains(record.Approver!.Trim(), StringComparer.Ordinal))
+                    approvers.Add(record.Approver!.Trim());
+                if (approvers.Count >= Definition.Steps[record.Step.Value].ApprovalsRequired)
+                    Progress.RecordApproval(record.Step.Value, string.Join(", ", approvers));
                 return null;
             case RecordTypes.CommandStarted:
                 if (record.State != State)

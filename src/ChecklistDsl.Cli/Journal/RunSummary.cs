@@ -14,8 +14,14 @@ internal sealed record RunSummary(
     string Journal,
     string? Problem)
 {
-    /// <summary>Whether the run reached an end state.</summary>
-    public bool IsFinished => State is ChecklistMachine.Completed or ChecklistMachine.Aborted or ChecklistMachine.RolledBack;
+    /// <summary>Whether the run reached an end state (or was abandoned).</summary>
+    public bool IsFinished => Stores.RunStates.IsEnd(State);
+
+    /// <summary>The user who started the run.</summary>
+    public string User { get; init; } = "?";
+
+    /// <summary>The host the run started on.</summary>
+    public string Host { get; init; } = "?";
 
     /// <summary>Summarises a journal; an unreadable one gives a summary that says so (status never stops on it).</summary>
     public static RunSummary Read(string path)
@@ -36,6 +42,8 @@ internal sealed record RunSummary(
         var done = 0;
         foreach (var r in records)
         {
+            if (r.Type == RecordTypes.Abandoned)
+                state = Stores.RunStates.Abandoned;
             if (r.Type != RecordTypes.Transition)
                 continue;
             if (stepNames.Contains(r.Source!) && r.Trigger is nameof(ChecklistTrigger.Complete) or nameof(ChecklistTrigger.Approve) or nameof(ChecklistTrigger.Skip))
@@ -43,6 +51,6 @@ internal sealed record RunSummary(
             state = r.Destination!;
         }
         return new RunSummary(header.RunId!, header.Checklist!, header.Target!, state, done, header.Steps!.Count,
-            $"{header.User}@{header.Host}", header.At, records[^1].At, path, null);
+            $"{header.User}@{header.Host}", header.At, records[^1].At, path, null) { User = header.User ?? "?", Host = header.Host ?? "?" };
     }
 }

@@ -15,10 +15,10 @@ internal static class RunReportBuilder
 
     /// <param name="records">The journal, header first.</param>
     /// <param name="definition">The checklist, or null when only the journal is at hand.</param>
-    /// <param name="integrity">The journal's verdict.</param>
+    /// <param name="integrity">The journal's verdict; null for records that carry no chain (the team store).</param>
     /// <param name="isLive">Whether a process holds the run's lock now (the run is going on).</param>
     /// <param name="runbookLink">The runbook's wiki page, if any.</param>
-    public static RunReport Build(IReadOnlyList<JournalRecord> records, ChecklistDefinition? definition, ChainVerdict integrity, bool isLive, string? runbookLink)
+    public static RunReport Build(IReadOnlyList<JournalRecord> records, ChecklistDefinition? definition, ChainVerdict? integrity, bool isLive, string? runbookLink)
     {
         var header = records[0];
         var plan = header.Steps ?? [];
@@ -130,8 +130,12 @@ internal static class RunReportBuilder
                 case RecordTypes.Paused:
                     deviations.Add(new("pause", $"Paused at '{StepTitle(r.State ?? state)}': {Redact(r.Text ?? "")}", r.At, actor));
                     break;
-                // Written by `unlock` once runs live in a store (issue 19): who cleared the run's lock, and whose it was.
-                case "unlocked":
+                case RecordTypes.Abandoned:
+                    deviations.Add(new("abandon", $"Abandoned by {r.User}{(r.Text is null ? "" : $": {Redact(r.Text)}")}", r.At, $"{r.User}@{r.Host}"));
+                    ended = r.At;
+                    state = Stores.RunStates.Abandoned;
+                    break;
+                case RecordTypes.Unlocked:
                     deviations.Add(new("unlock", $"Lock cleared by {r.User} on {r.Host}{(r.Text is null ? "" : $": {Redact(r.Text)}")}", r.At, $"{r.User}@{r.Host}"));
                     break;
             }
@@ -152,7 +156,7 @@ internal static class RunReportBuilder
             }
         }
 
-        var finished = state is ChecklistMachine.Completed or ChecklistMachine.Aborted or ChecklistMachine.RolledBack;
+        var finished = Stores.RunStates.IsEnd(state);
         var last = records[^1];
         var (outcome, detail) = Outcome(state, finished, isLive, last, header.RunId!, StepTitle);
 
@@ -193,7 +197,9 @@ internal static class RunReportBuilder
             PlanSource = !sameChecklist ? "the journal alone (no checklists project or assembly loaded): steps are named by their method names"
                 : definition!.Fingerprint == header.Fingerprint ? "the checklist, same plan as the run"
                 : $"the checklist, whose plan has changed since the run (now {definition.Fingerprint}): titles are today's",
-            Integrity = new ReportIntegrity(integrity.Status.ToString().ToLowerInvariant(), integrity.ToString(), integrity.Records, integrity.BadRecord, integrity.Head),
+            Integrity = integrity is null
+                ? new ReportIntegrity("not chained", JournalIntegrity.NotAFile, records.Count, null, null)
+                : new ReportIntegrity(integrity.Status.ToString().ToLowerInvariant(), integrity.ToString(), integrity.Records, integrity.BadRecord, integrity.Head),
             Inputs = header.Inputs ?? new Dictionary<string, string>(),
             Deviations = deviations.OrderBy(d => d.At ?? DateTimeOffset.MaxValue).ToArray(),
             Timeline = timeline,
@@ -248,6 +254,7 @@ internal static class RunReportBuilder
         {
             "in progress" => "in progress",
             "paused" => "paused here",
+            "abandoned" => "abandoned here",
             _ => "stopped here",
         };
     }
@@ -260,6 +267,7 @@ internal static class RunReportBuilder
             {
                 ChecklistMachine.Completed => ("completed", "Every step was done or skipped as the plan allows."),
                 ChecklistMachine.RolledBack => ("rolled back", "A step failed and the rollback path was walked to its end."),
+                Stores.RunStates.Abandoned => ("abandoned", "The run was given up with `checklist abandon` before its end (see the deviations)."),
                 _ => ("aborted", "The run was stopped before its end, without (or after a failed) rollback."),
             };
         }

@@ -1,4 +1,5 @@
 using ChecklistDsl.Cli.Journal;
+using ChecklistDsl.Cli.Stores;
 using Spectre.Console;
 
 namespace ChecklistDsl.Cli.Running;
@@ -28,14 +29,18 @@ internal sealed class ChecklistRunner
     private readonly ChecklistDefinition _checklist;
     private readonly RunState _state;
     private readonly ChecklistMachine _machine;
-    private readonly JournalWriter _journal;
+    private readonly IRunJournal _journal;
     private readonly RunInputs _inputs;
     private readonly IOperator _operator;
     private readonly IAnsiConsole _console;
     private readonly StepView _view;
+    private readonly TimeSpan? _approvalWait;
 
-    public ChecklistRunner(RunState state, JournalWriter journal, RunInputs inputs, IOperator @operator, IAnsiConsole console)
+    // approvalWait: at a gate, wait this long for approvals from other terminals (`checklist approve`)
+    // instead of asking the operator; Timeout.InfiniteTimeSpan waits until Ctrl-C.
+    public ChecklistRunner(RunState state, IRunJournal journal, RunInputs inputs, IOperator @operator, IAnsiConsole console, TimeSpan? approvalWait = null)
     {
+        _approvalWait = approvalWait;
         _checklist = state.Definition;
         _state = state;
         _machine = _checklist.CreateMachine(state.Progress, state.State);
@@ -129,23 +134,9 @@ internal sealed class ChecklistRunner
         {
             if (!_state.Progress.IsApproved(step.Index))
             {
-                var decision = await _operator.ApproveAsync(step, ct);
-                switch (decision)
-                {
-                    case ApprovalDecision.Approved approved:
-                        Record(new JournalRecord { Type = RecordTypes.Approval, State = step.Name, Step = step.Index, Role = step.ApprovalRole, Approver = approved.Approver, Via = approved.Via });
-                        _console.MarkupLine($"[green]Approved by {Markup.Escape(approved.Approver)} ({Markup.Escape(step.ApprovalRole!)}).[/]");
-                        break;
-                    case ApprovalDecision.Rejected rejected:
-                        Record(new JournalRecord { Type = RecordTypes.Rejection, State = step.Name, Step = step.Index, Role = step.ApprovalRole, Approver = rejected.Approver, Text = _inputs.Redactor.Redact(rejected.Reason), Via = rejected.Via });
-                        _console.MarkupLine($"[red]Rejected by {Markup.Escape(rejected.Approver)}.[/]");
-                        Fire(ChecklistTrigger.Reject);
-                        return Next.Moved;
-                    case ApprovalDecision.Pending pending:
-                        Record(new JournalRecord { Type = RecordTypes.Paused, State = step.Name, Text = pending.Why });
-                        _console.MarkupLine($"[yellow]Waiting for approval.[/] {Markup.Escape(pending.Why)}");
-                        return Next.Paused;
-                }
+                next = _approvalWait is { } wait ? await AwaitApprovalsAsync(step, wait, ct) : await AskApprovalsAsync(step, ct);
+                if (next != Next.Continue)
+                    return next;
             }
             else
             {
@@ -168,6 +159,119 @@ internal sealed class ChecklistRunner
         Fire(ChecklistTrigger.Complete);
         return Next.Moved;
     }
+
+    /// <summary>
+    /// Approvals given here (prompted, or scripted with --approve/--approver), one distinct name at a time
+    /// until the gate's quorum; the run's own operator is refused unless the gate allows self-approval.
+    /// </summary>
+    private async Task<Next> AskApprovalsAsync(StepDefinition step, CancellationToken ct)
+    {
+        while (!_state.Progress.IsApproved(step.Index))
+        {
+            switch (await _operator.ApproveAsync(step, ct))
+            {
+                case ApprovalDecision.Approved approved:
+                    var refusal = Refusal(step, approved.Approver);
+                    if (refusal is not null)
+                    {
+                        _console.MarkupLine($"[red]{Markup.Escape(refusal)}[/]");
+                        if (approved.Via == "prompt")
+                            continue;
+                        return Pause(step, refusal);
+                    }
+                    Record(new JournalRecord { Type = RecordTypes.Approval, State = step.Name, Step = step.Index, Role = step.ApprovalRole, Approver = approved.Approver, Via = approved.Via, Verified = false });
+                    // A name typed here (or on the command line) is whatever was typed: say so wherever it is shown.
+                    _console.MarkupLine($"[green]Approved by {Markup.Escape(approved.Approver)} ({Markup.Escape(step.ApprovalRole!)}).[/] [grey](unverified name){Tally(step)}[/]");
+                    break;
+                case ApprovalDecision.Rejected rejected:
+                    Record(new JournalRecord { Type = RecordTypes.Rejection, State = step.Name, Step = step.Index, Role = step.ApprovalRole, Approver = rejected.Approver, Text = _inputs.Redactor.Redact(rejected.Reason), Via = rejected.Via, Verified = false });
+                    _console.MarkupLine($"[red]Rejected by {Markup.Escape(rejected.Approver)}.[/]");
+                    Fire(ChecklistTrigger.Reject);
+                    return Next.Moved;
+                case ApprovalDecision.Pending pending:
+                    return Pause(step, pending.Why);
+            }
+        }
+        return Next.Continue;
+    }
+
+    /// <summary>Why an approval by <paramref name="approver"/> does not count here, or <see langword="null"/>.</summary>
+    private string? Refusal(StepDefinition step, string approver)
+    {
+        if (!step.AllowsSelfApproval && string.Equals(approver.Trim(), _state.Header.User, StringComparison.OrdinalIgnoreCase))
+            return $"Four-eyes rule: {approver} operates this run and cannot approve its gate '{step.Title}'; another {step.ApprovalRole} must.";
+        if (_state.ApproversOf(step.Index).Contains(approver.Trim(), StringComparer.Ordinal))
+            return $"{approver} has already approved '{step.Title}'; it needs {step.ApprovalsRequired} approvals by distinct {step.ApprovalRole}s.";
+        return null;
+    }
+
+    private string Tally(StepDefinition step) =>
+        step.ApprovalsRequired > 1 ? $" — {_state.ApproversOf(step.Index).Count} of {step.ApprovalsRequired}" : "";
+
+    /// <summary>Records that the gate waits and pauses the run there; <c>checklist approve</c> can approve it meanwhile.</summary>
+    private Next Pause(StepDefinition step, string why)
+    {
+        RecordAwaiting(step);
+        Record(new JournalRecord { Type = RecordTypes.Paused, State = step.Name, Text = why });
+        _console.MarkupLine($"[yellow]Waiting for approval.[/] {Markup.Escape(why)}");
+        return Next.Paused;
+    }
+
+    private void RecordAwaiting(StepDefinition step) =>
+        Record(new JournalRecord
+        {
+            Type = RecordTypes.AwaitingApproval, State = step.Name, Step = step.Index, Role = step.ApprovalRole,
+            Required = step.ApprovalsRequired, SelfApproval = step.AllowsSelfApproval ? true : null,
+        });
+
+    /// <summary>
+    /// Waits at the gate for approvals given from other terminals (<c>checklist approve</c>), showing the
+    /// count, for at most <paramref name="wait"/> (<see cref="Timeout.InfiniteTimeSpan"/>: until Ctrl-C); then pauses.
+    /// </summary>
+    private async Task<Next> AwaitApprovalsAsync(StepDefinition step, TimeSpan wait, CancellationToken ct)
+    {
+        RecordAwaiting(step);
+        var deadline = wait == Timeout.InfiniteTimeSpan ? DateTimeOffset.MaxValue : DateTimeOffset.UtcNow + wait;
+        var shown = -1;
+        while (true)
+        {
+            foreach (var record in _journal.TakeOutside())
+            {
+                if (_state.Apply(record) is { } problem)
+                    throw new InvalidOperationException($"A record given from outside does not fit the run: {problem}.");
+                if (record.Step != step.Index)
+                    continue;
+                if (record.Type == RecordTypes.Approval)
+                    _console.MarkupLine($"[green]Approved by {Markup.Escape(record.Approver!)} ({Markup.Escape(step.ApprovalRole!)}){(record.Text is { Length: > 0 } c ? $": {Markup.Escape(c)}" : "")}.[/]{(record.Verified == true ? "" : " [grey](unverified name)[/]")}");
+                else if (record.Type == RecordTypes.Rejection)
+                {
+                    _console.MarkupLine($"[red]Rejected by {Markup.Escape(record.Approver!)}: {Markup.Escape(record.Text ?? "")}[/]");
+                    Fire(ChecklistTrigger.Reject);
+                    return Next.Moved;
+                }
+            }
+            if (_state.Progress.IsApproved(step.Index))
+                return Next.Continue;
+            var count = _state.ApproversOf(step.Index).Count;
+            if (count != shown)
+            {
+                shown = count;
+                _console.MarkupLine($"[yellow]Waiting for {Markup.Escape(step.ApprovalRole!)} ({count} of {step.ApprovalsRequired}).[/] " +
+                                    $"From another terminal: `checklist approve {_state.Header.RunId} --role \"{Markup.Escape(step.ApprovalRole!)}\"` (or `checklist reject ... --comment TEXT`).");
+            }
+            var left = deadline - DateTimeOffset.UtcNow;
+            if (left <= TimeSpan.Zero)
+            {
+                Record(new JournalRecord { Type = RecordTypes.Paused, State = step.Name, Text = $"waiting for {step.ApprovalRole} ({count} of {step.ApprovalsRequired})" });
+                _console.MarkupLine($"[yellow]Waiting for approval.[/] Approvals given meanwhile with `checklist approve {_state.Header.RunId} --role \"{Markup.Escape(step.ApprovalRole!)}\"` are kept; `checklist resume {_state.Header.RunId}` continues.");
+                return Next.Paused;
+            }
+            await _journal.WaitForOutsideAsync(left < OutsidePoll ? left : OutsidePoll, ct);
+        }
+    }
+
+    // A notification can arrive while the session is busy (and not wake the wait): look again at least this often.
+    private static readonly TimeSpan OutsidePoll = TimeSpan.FromSeconds(2);
 
     private async Task<Next> RunRollbackAsync(StepDefinition undone, CancellationToken ct)
     {

@@ -15,10 +15,15 @@ internal sealed partial class CommandLineBuilder(IReadOnlyList<InputDefinition> 
     public static CommandLineBuilder ForThisPlatform(IReadOnlyList<InputDefinition> inputs, IReadOnlyDictionary<string, string> values) =>
         new(inputs, values, OperatingSystem.IsWindows());
 
-    /// <summary>The line to run. An unknown or missing placeholder is left as written, so the mistake shows.</summary>
+    /// <summary>
+    /// The line to run: <c>{{</c> and <c>}}</c> are literal braces (as for CHK008 and the runbook), and
+    /// an unknown or missing placeholder is left as written, so the mistake shows.
+    /// </summary>
     public string Build(string template) =>
         Placeholder().Replace(template, match =>
         {
+            if (match.Value is "{{" or "}}")
+                return match.Value[..1];
             var name = match.Groups["name"].Value;
             var input = inputs.FirstOrDefault(i => i.Name == name);
             if (input is null)
@@ -40,7 +45,8 @@ internal sealed partial class CommandLineBuilder(IReadOnlyList<InputDefinition> 
         return sb.Append('\'').ToString();
     }
 
-    [GeneratedRegex(@"\{(?<name>[A-Za-z_][A-Za-z0-9_]*)\}")]
+    // Left to right, as CHK008 reads a command: a doubled brace is an escape before it can open a placeholder.
+    [GeneratedRegex(@"\{\{|\}\}|\{(?<name>[A-Za-z_][A-Za-z0-9_]*)\}")]
     private static partial Regex Placeholder();
 
     [GeneratedRegex(@"^[A-Za-z0-9_@%+=:,./\-]+$")]

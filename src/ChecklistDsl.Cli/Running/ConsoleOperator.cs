@@ -17,6 +17,13 @@ internal sealed record OperatorSettings
     public IReadOnlySet<string> SkipSteps { get; init; } = new HashSet<string>();
     /// <summary><c>--on-failure</c>: what a script does after a failure.</summary>
     public FailureAction OnFailure { get; init; } = FailureAction.RollBack;
+    /// <summary>The store vouches for identities (PostgreSQL): approvals come only from <c>checklist approve</c>, never from this terminal.</summary>
+    public bool ApprovalsFromStore { get; init; }
+    /// <summary>
+    /// At a gate, wait this long for approvals from other terminals (<c>checklist approve</c>) instead of asking here;
+    /// <see langword="null"/>: ask (file store), <see cref="Timeout.InfiniteTimeSpan"/>: until Ctrl-C.
+    /// </summary>
+    public TimeSpan? ApprovalWait { get; init; }
 }
 
 /// <summary>The operator at a terminal (Spectre.Console prompts) or a script (the settings answer).</summary>
@@ -57,6 +64,10 @@ internal sealed class ConsoleOperator(IAnsiConsole console, OperatorSettings set
     public async Task<ApprovalDecision> ApproveAsync(StepDefinition step, CancellationToken cancellationToken)
     {
         var role = step.ApprovalRole!;
+        if (settings.ApprovalsFromStore)
+            return new ApprovalDecision.Pending(
+                $"Step '{step.Title}' needs an approval by the {role}. The approver gives it under their own database login with " +
+                $"`checklist approve RUN --role \"{role}\"`; then `checklist resume RUN` continues.");
         var scripted = settings.ApprovalsByRole.FirstOrDefault(p => string.Equals(p.Key, role, StringComparison.OrdinalIgnoreCase)).Value;
         if (!string.IsNullOrWhiteSpace(scripted))
             return new ApprovalDecision.Approved(scripted, "--approve");

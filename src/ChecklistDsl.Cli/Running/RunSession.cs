@@ -1,73 +1,58 @@
 using ChecklistDsl.Cli.Journal;
-using ChecklistDsl.Cli.Locking;
+using ChecklistDsl.Cli.Stores;
 using Spectre.Console;
 
 namespace ChecklistDsl.Cli.Running;
 
 /// <summary>
-/// One process's part of a run, shared by <c>run</c> and <c>resume</c>: holds the lock, drives the
-/// runner, releases the lock and turns the outcome into an exit code and a closing message.
+/// One process's part of a run, shared by <c>run</c> and <c>resume</c>: opens the run's journal in its
+/// store (which holds the lock), drives the runner, releases the lock and turns the outcome into an exit
+/// code and a closing message.
 /// </summary>
 internal static class RunSession
 {
+    /// <summary>
+    /// Drives the run through the journal <paramref name="open"/> returns (which holds the run's lock; the
+    /// store refuses there, before any step is acted on, if it cannot be written or the target is taken).
+    /// </summary>
     public static async Task<int> ExecuteAsync(
-        StateDirectory stateDirectory,
         RunState state,
-        Func<JournalWriter> openJournal,
+        Func<IRunJournal> open,
         RunInputs inputs,
         OperatorSettings settings,
         IAnsiConsole console,
         CancellationToken cancellationToken)
     {
-        var header = state.Header;
-        var id = header.RunId!;
-        using var runLock = Unwritable(stateDirectory, () => RunLock.Acquire(stateDirectory, header.Checklist!, header.Target!, LockOwner.Current(id)));
-        using var journal = Unwritable(stateDirectory, openJournal);
-        var runner = new ChecklistRunner(state, journal, inputs, new ConsoleOperator(console, settings), console);
+        var id = state.Header.RunId!;
+        using var journal = open();
+        var runner = new ChecklistRunner(state, journal, inputs, new ConsoleOperator(console, settings), console, settings.ApprovalWait);
         RunOutcome outcome;
         try
         {
             outcome = await runner.RunAsync(cancellationToken);
         }
-        catch (JournalWriteException e)
+        catch (RecordNotWrittenException e)
         {
             // Every action is recorded before it is taken: the one whose record failed was not taken.
             throw new CliException(
-                $"{e.Message}. The run stopped at '{runner.State}' before its next action; once the folder can be written, `checklist resume {id}` continues it.",
+                $"{e.Message}. The run stopped at '{runner.State}' before its next action; once {e.WhenFixed}, `checklist resume {id}` continues it.",
                 ExitCodes.Paused);
         }
         console.WriteLine();
         switch (outcome)
         {
             case RunOutcome.Completed:
-                console.MarkupLine($"[green]Run {id} completed.[/] Journal: {Markup.Escape(journal.Path)}");
+                console.MarkupLine($"[green]Run {id} completed.[/] Journal: {Markup.Escape(journal.Location)}");
                 return ExitCodes.Completed;
             case RunOutcome.RolledBack:
-                console.MarkupLine($"[yellow]Run {id} failed and was rolled back.[/] Journal: {Markup.Escape(journal.Path)}");
+                console.MarkupLine($"[yellow]Run {id} failed and was rolled back.[/] Journal: {Markup.Escape(journal.Location)}");
                 return ExitCodes.RolledBack;
             case RunOutcome.Aborted:
-                console.MarkupLine($"[red]Run {id} was aborted in '{Markup.Escape(state.State)}'.[/] Journal: {Markup.Escape(journal.Path)}");
+                console.MarkupLine($"[red]Run {id} was aborted in '{Markup.Escape(state.State)}'.[/] Journal: {Markup.Escape(journal.Location)}");
                 return ExitCodes.Aborted;
             default:
-                console.MarkupLine($"[yellow]Run {id} is paused at '{Markup.Escape(runner.State)}'.[/] Continue it with `checklist resume {id}`. Journal: {Markup.Escape(journal.Path)}");
+                console.MarkupLine($"[yellow]Run {id} is paused at '{Markup.Escape(runner.State)}'.[/] It keeps its claim on the target; continue it with `checklist resume {id}` (or give it up with `checklist abandon {id} --comment TEXT`). Journal: {Markup.Escape(journal.Location)}");
                 return ExitCodes.Paused;
-        }
-    }
-
-    /// <summary>
-    /// Takes the lock or opens the journal; a state folder that cannot be written (read-only, full, a file
-    /// in its place) stops the run here, before any step is acted on, with an error that says so.
-    /// </summary>
-    private static T Unwritable<T>(StateDirectory stateDirectory, Func<T> open)
-    {
-        try
-        {
-            return open();
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new CliException(
-                $"Cannot write the run state in {stateDirectory.Root}: {e.Message} Nothing was run. Make that folder writable (and give it free space), or choose another with --state-dir.");
         }
     }
 

@@ -158,6 +158,10 @@ public static class DefinitionData
                 ? new WaitDefinition { Command = Required(poll, "command"), Every = Ticks(poll, "everyTicks"), Timeout = Ticks(poll, "timeoutTicks") }
                 : null,
             ApprovalRole = Optional(step, "approvalRole"),
+            ApprovalsRequired = step.TryGetValue("approvalsRequired", out var required) && required is not null
+                ? checked((int)(required as long? ?? throw new FormatException("'approvalsRequired' is not an integer")))
+                : 1,
+            AllowsSelfApproval = Flag(step, "selfApproval"),
             Backup = step.TryGetValue("backup", out var value) && value is Dictionary<string, object?> backup
                 ? new BackupDefinition { Resources = Strings(backup, "resources"), Verified = Flag(backup, "verified"), OffSite = Flag(backup, "offSite") }
                 : null,

@@ -48,6 +48,12 @@ public sealed class StepDefinition
     /// <summary>The role that must approve, for an approval gate.</summary>
     public string? ApprovalRole { get; init; }
 
+    /// <summary>How many distinct people of <see cref="ApprovalRole"/> must approve (a quorum); 1 by default.</summary>
+    public int ApprovalsRequired { get; init; } = 1;
+
+    /// <summary>Whether the run's own operator may approve this gate (the four-eyes rule forbids it by default).</summary>
+    public bool AllowsSelfApproval { get; init; }
+
     /// <summary>What the step backs up, if it is a backup step.</summary>
     public BackupDefinition? Backup { get; init; }
 

@@ -76,7 +76,7 @@ public sealed class RunTests
     }
 
     [TestMethod]
-    public void A_new_run_points_at_an_unfinished_run_of_the_same_checklist_and_target()
+    public void A_paused_run_keeps_its_claim_on_the_target_until_it_is_abandoned()
     {
         using var folder = new TempFolder();
         var first = Sample.Cli(folder, Sample.Environment(), Sample.SyncRun(folder));
@@ -85,8 +85,22 @@ public sealed class RunTests
         var second = Sample.Cli(folder, Sample.Environment(), Sample.SyncRun(folder));
 
         Assert.AreEqual(5, first.ExitCode, first.ToString());
-        Assert.AreEqual(5, second.ExitCode, second.ToString());
-        Assert.Contains($"run {firstId} of this checklist and target stopped at 'ConfirmSyncWindow' unfinished; `checklist resume {firstId}`", second.Output);
+        Assert.AreEqual(4, second.ExitCode, second.ToString());
+        Assert.Contains($"claimed for target 'default' by run {firstId}", second.Error);
+        Assert.Contains($"`checklist resume {firstId}`, or give it up with `checklist abandon {firstId} --comment", second.Error);
+        Assert.HasCount(1, Directory.GetFiles(folder.RunsFolder), "the refused run left no journal");
+
+        var abandoned = CliProcess.Run(folder.Path, null, "abandon", firstId, "--comment", "window missed");
+        Assert.AreEqual(0, abandoned.ExitCode, abandoned.ToString());
+        var last = Journals.Records(Path.Combine(folder.RunsFolder, firstId + ".jsonl"))[^1];
+        Assert.AreEqual("abandoned", last.Type());
+        Assert.AreEqual("window missed", last.Text("text"));
+        Assert.AreEqual(Environment.UserName, last.Text("user"));
+
+        var third = Sample.Cli(folder, Sample.Environment(), Sample.SyncRun(folder));
+        Assert.AreEqual(5, third.ExitCode, "the target is free again: " + third);
+        var resumed = Sample.Cli(folder, Sample.Environment(), "resume", firstId, "--yes");
+        Assert.AreEqual(2, resumed.ExitCode, "an abandoned run is not resumed: " + resumed);
     }
 
     [TestMethod]
@@ -279,7 +293,7 @@ public sealed class RunTests
 
         Assert.AreEqual(3, result.ExitCode, result.ToString());
         Assert.Contains("No checklist 'NoSuchChecklist'", result.Error);
-        Assert.Contains("AutomatedSteps, ManualChecks, ProductionToStagingSync, SlowCommands", result.Error);
+        Assert.Contains("AutomatedSteps, FiftySteps, ManualChecks, ProductionToStagingSync, QuorumGates, SlowCommands", result.Error);
     }
 
     [TestMethod]

@@ -2,6 +2,7 @@ using System.Text;
 using ChecklistDsl.Cli.Journal;
 using ChecklistDsl.Cli.Loading;
 using ChecklistDsl.Cli.Running;
+using ChecklistDsl.Cli.Stores.File;
 using ChecklistDsl.Cli.Tests.Support;
 using Spectre.Console;
 
@@ -251,7 +252,7 @@ public sealed class JournalChainTests
         _ = path;
         var inputs = RunInputs.Resolve(Sync, new Dictionary<string, string> { ["WorkDir"] = _folder.WorkDir, ["StagingHost"] = "staging.local" },
             ask: null, environment: name => name == "API_TOKEN" ? "t0k3n" : null);
-        using var journal = open();
+        using var journal = new FileRunJournal(open(), null, 0);
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(new StringWriter()), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
         return await new ChecklistRunner(state, journal, inputs, @operator, console).RunAsync(CancellationToken.None);
     }

@@ -37,7 +37,7 @@ public sealed class RunReportBuilderTests
             Steps = [new("Gate", "f0"), new("Tidy", "f1"), new("Apply", "f2")], Inputs = new Dictionary<string, string> { ["Env"] = "prod" } },
         new() { Type = RecordTypes.Transition, At = T0.AddSeconds(1), Trigger = "Start", Source = "NotStarted", Destination = "Gate" },
         new() { Type = RecordTypes.Paused, At = T0.AddSeconds(2), State = "Gate", Text = "waiting for an approval" },
-        new() { Type = "unlocked", At = T0.AddMinutes(29), User = "olga", Host = "box2", Text = "stale lock of pid 5 on box1" },
+        new() { Type = RecordTypes.Unlocked, At = T0.AddMinutes(29), User = "olga", Host = "box2", Text = "stale lock of pid 5 on box1" },
         new() { Type = RecordTypes.Resumed, At = T0.AddMinutes(30), State = "Gate", User = "olga", Host = "box2", Pid = 7, SourceRevision = "def456+dirty" },
         new() { Type = RecordTypes.Rejection, At = T0.AddMinutes(31), Step = 0, State = "Gate", Role = "Lead", Approver = "Bob", Via = "prompt", Text = "not before the backup, token=hunter2" },
         new() { Type = RecordTypes.Approval, At = T0.AddMinutes(40), Step = 0, State = "Gate", Role = "Lead", Approver = "carol@db", Via = "approve", Verified = true },

@@ -1,4 +1,5 @@
 using ChecklistDsl.Cli.Journal;
+using ChecklistDsl.Cli.Stores.File;
 using ChecklistDsl.Cli.Loading;
 using ChecklistDsl.Cli.Running;
 using ChecklistDsl.Cli.Tests.Support;
@@ -56,7 +57,7 @@ public sealed class ChecklistRunnerTests
     private async Task<RunOutcome> Run(ScriptedOperator @operator, RunState? state = null)
     {
         state ??= new RunState(Sync, Header(Sync));
-        using var journal = File.Exists(JournalPath) ? JournalWriter.OpenForAppend(JournalPath) : JournalWriter.Create(JournalPath, state.Header);
+        using var journal = new FileRunJournal(File.Exists(JournalPath) ? JournalWriter.OpenForAppend(JournalPath) : JournalWriter.Create(JournalPath, state.Header), null, 0);
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(_output), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
         return await new ChecklistRunner(state, journal, Inputs(), @operator, console).RunAsync(CancellationToken.None);
     }

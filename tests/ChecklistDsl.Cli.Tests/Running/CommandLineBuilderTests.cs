@@ -25,6 +25,16 @@ public sealed class CommandLineBuilderTests
     }
 
     [TestMethod]
+    public void Doubled_braces_are_literal_braces_as_CHK008_reads_them()
+    {
+        var unix = new CommandLineBuilder(Inputs, new Dictionary<string, string> { ["Site"] = "backend:8080" }, windows: false);
+
+        Assert.AreEqual("printf '{Site} -> backend:8080'", unix.Build("printf '{{Site}} -> {Site}'"));
+        Assert.AreEqual("awk '{print $1}' {x}", unix.Build("awk '{print $1}' {{x}}"));
+        Assert.AreEqual("echo {{ }} {", unix.Build("echo {{{{ }}}} {{"));
+    }
+
+    [TestMethod]
     public void On_windows_secrets_are_percent_references_and_values_double_quoted()
     {
         var windows = new CommandLineBuilder(Inputs, Values, windows: true);

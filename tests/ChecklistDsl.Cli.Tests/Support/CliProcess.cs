@@ -38,6 +38,7 @@ internal static class CliProcess
         // The tests must not inherit a crash hook or a secret from the environment that runs them.
         start.Environment.Remove("CHECKLIST_TEST_CRASH_AFTER_RECORDS");
         start.Environment.Remove("API_TOKEN");
+        start.Environment.Remove("CHECKLIST_STORE");
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
             start.Environment[name] = value;

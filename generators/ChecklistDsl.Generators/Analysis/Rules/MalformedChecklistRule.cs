@@ -45,8 +45,25 @@ internal static class MalformedChecklistRule
     private static void NotGeneratable(ChecklistPlan plan, RuleContext context)
     {
         const string kind = FindingProperties.NotGeneratable;
+        // One report per SkipReason of ChecklistParser (a test holds the two to each other).
+        if (plan.Type.IsRecord)
+            Report(context, plan, plan.IdentifierLocation, null, kind, "is a record", "declare it as a partial class");
         if (plan.Type.IsGenericType)
             Report(context, plan, plan.IdentifierLocation, null, kind, "is generic", "make it a non-generic class");
+        if (ChecklistParser.GeneratedMemberNames.Contains(plan.Type.Name))
+            Report(context, plan, plan.IdentifierLocation, null, kind,
+                "is named '" + plan.Type.Name + "', like a member the generator adds to it", "rename the class");
+        for (var type = plan.Type; type is not null; type = type.ContainingType)
+        {
+            if (type.IsFileLocal || type.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected or Accessibility.ProtectedAndInternal)
+            {
+                Report(context, plan, plan.IdentifierLocation, null, kind,
+                    (type.Equals(plan.Type, SymbolEqualityComparer.Default) ? "is " : "is nested in '" + type.Name + "', which is ")
+                    + (type.IsFileLocal ? "file-local" : "private or protected") + ", so the assembly's catalog of checklists cannot name it",
+                    "make it and the types it is nested in internal or public");
+                break;
+            }
+        }
         for (var outer = plan.Type.ContainingType; outer is not null; outer = outer.ContainingType)
         {
             if (outer.IsGenericType || !Declarations.IsPartial(outer))
@@ -68,10 +85,14 @@ internal static class MalformedChecklistRule
         }
 
         var seen = new HashSet<string>();
+        var stepMethods = new HashSet<IMethodSymbol>(plan.Steps.Select(s => s.Method), SymbolEqualityComparer.Default);
         foreach (var method in plan.Steps.Cast<PlanMethod>().Concat(plan.Rollbacks))
         {
             var name = method.Method.Name;
-            if (ChecklistParser.ReservedStateNames.Contains(name))
+            if (method is not PlanStep && stepMethods.Contains(method.Method))
+                Report(context, plan, method.IdentifierLocation, null, kind,
+                    "has a method '" + name + "' marked both [Step] and [Rollback]", "a method is a step or a rollback procedure: remove one of the two");
+            else if (ChecklistParser.ReservedStateNames.Contains(name))
                 Report(context, plan, method.IdentifierLocation, method as PlanStep, kind,
                     "has a step or rollback named '" + name + "', a state the machine reserves", "rename the method");
             else if (!seen.Add(name))

@@ -103,6 +103,9 @@ internal static class DefinitionDataEmitter
             poll.End();
         }
         json.String("approvalRole", step.ApprovalRole);
+        if (step.ApprovalsRequired != 1)
+            json.Number("approvalsRequired", step.ApprovalsRequired);
+        json.Flag("selfApproval", step.IsApproval && step.AllowsSelfApproval);
         if (step.Backup is { } backup)
         {
             var item = json.Object("backup");

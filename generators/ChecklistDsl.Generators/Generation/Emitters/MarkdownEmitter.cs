@@ -77,7 +77,12 @@ internal static class MarkdownEmitter
         if (step.Purpose is not null)
             facts.Add("**Purpose:** " + Inline(step.Purpose));
         if (step.IsApproval)
-            facts.Add("**Approval:** " + Inline(step.ApprovalRole!) + " approves or rejects; the approver is recorded by name");
+        {
+            facts.Add("**Approval:** " + (step.ApprovalsRequired > 1
+                ? step.ApprovalsRequired.ToString(CultureInfo.InvariantCulture) + " approvals by " + Inline(step.ApprovalRole!) + " (distinct people); any of them may reject; the approvers are recorded by name"
+                : Inline(step.ApprovalRole!) + " approves or rejects; the approver is recorded by name")
+                + (step.AllowsSelfApproval ? "; **the run's own operator may approve this gate** (four-eyes rule off)" : ""));
+        }
         if (step.Backup is { } backup)
         {
             var qualities = new List<string>();

@@ -94,6 +94,8 @@ internal sealed record StepSpec(
     EquatableArray<string> Checks,
     EquatableArray<string> Commands,
     string? ApprovalRole,
+    int ApprovalsRequired,
+    bool AllowsSelfApproval,
     BackupSpec? Backup,
     EquatableArray<string> Modifies,
     EquatableArray<string> Destroys,
@@ -123,6 +125,12 @@ internal sealed record RollbackSpec(
     AutomationSpec Automation,
     EquatableArray<RetrySpec> Retries,
     ConditionSpec? Condition);
+
+/// <summary>What the pipeline's transform gives for one <c>[Checklist]</c> class: its spec, or the generator's failure on it.</summary>
+internal sealed record ParsedChecklist(ChecklistSpec? Spec, ParseFailure? Failure);
+
+/// <summary>The generator failed on a class (a bug): the file it could not write, and why.</summary>
+internal sealed record ParseFailure(string HintName, string Message);
 
 /// <summary>One line of the assembly-wide catalog.</summary>
 internal sealed record CatalogEntry(string GlobalName);

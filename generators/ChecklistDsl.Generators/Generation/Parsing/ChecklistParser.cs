@@ -27,7 +27,16 @@ internal static class ChecklistParser
     internal static readonly ImmutableHashSet<string> ReservedStateNames = ImmutableHashSet.Create(
         "NotStarted", "Completed", "Aborted", "RolledBack");
 
-    public static ChecklistSpec? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    /// <summary>Tests stand in for a bug here (the generator's own failure, CHK000); null otherwise.</summary>
+    [ThreadStatic]
+    internal static Action<INamedTypeSymbol>? FailForTesting;
+
+    /// <summary>
+    /// The pipeline's transform: the class's spec, or null when it is skipped. A skip the author can
+    /// fix is the analyzers' to explain; the generator's own failure comes back as a
+    /// <see cref="ParsedChecklist.Failure"/> for the generator to report (CHK000).
+    /// </summary>
+    public static ParsedChecklist? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         if (context.TargetSymbol is not INamedTypeSymbol type || context.Attributes.Length == 0)
             return null;
@@ -37,38 +46,36 @@ internal static class ChecklistParser
             // declaration; only the first declaration generates, or two files would share a hint name (CS8785).
             if (!IsFirstChecklistDeclaration(type, context.TargetNode, cancellationToken))
                 return null;
+            FailForTesting?.Invoke(type);
             var compilation = context.SemanticModel.Compilation;
             if (ParsedChecklistCache.TryGet(context.TargetNode, type, compilation, out var cached))
-                return cached;
+                return cached is null ? null : new ParsedChecklist(cached, null);
             var reader = new SyntaxAttributeReader(compilation, cancellationToken);
-            var spec = Parse(type, context.Attributes[0], reader, cancellationToken);
+            var spec = Parse(type, context.Attributes[0], reader, cancellationToken, out _);
             if (reader.AllFromSyntax && reader.IsLiteral(context.Attributes[0], type))
                 ParsedChecklistCache.Add(context.TargetNode, type, compilation, reader.LookedUp, spec);
-            return spec;
+            return spec is null ? null : new ParsedChecklist(spec, null);
         }
         catch (OperationCanceledException)
         {
             throw;
         }
-        catch (Exception)
+        catch (Exception exception)
         {
-            // Malformed source can surprise any symbol API; a generator must skip, not crash (CS8785).
-            return null;
+            // Malformed source can surprise any symbol API; a generator must skip, not crash (CS8785),
+            // and say so (SkipReason.GeneratorFailure).
+            return new ParsedChecklist(null, new ParseFailure(type.ToDisplayString() + ".g.cs", exception.GetType().Name + ": " + exception.Message));
         }
     }
 
-    internal static ChecklistSpec? Parse(INamedTypeSymbol type, AttributeData checklist, SyntaxAttributeReader reader, CancellationToken cancellationToken)
+    internal static ChecklistSpec? Parse(INamedTypeSymbol type, AttributeData checklist, SyntaxAttributeReader reader, CancellationToken cancellationToken) =>
+        Parse(type, checklist, reader, cancellationToken, out _);
+
+    /// <summary>The spec, or null and the <paramref name="reason"/> the class is skipped for.</summary>
+    internal static ChecklistSpec? Parse(INamedTypeSymbol type, AttributeData checklist, SyntaxAttributeReader reader, CancellationToken cancellationToken, out SkipReason reason)
     {
-        if (type.TypeKind != TypeKind.Class || type.IsGenericType || !Declarations.IsPartial(type, cancellationToken))
-            return null;
-        if (GeneratedMemberNames.Contains(type.Name))
-            return null; // a nested Step or Trigger enum cannot be named like its class (CS0542)
-        if (!VisibleToCatalog(type))
-            return null; // the assembly's catalog must be able to name it
-        var containing = ContainingTypes(type, cancellationToken);
-        if (containing is null)
-            return null;
-        if (type.GetMembers().Any(m => GeneratedMemberNames.Contains(m.Name)))
+        reason = Skip(type, cancellationToken, out var containing);
+        if (reason != SkipReason.None)
             return null;
 
         var methods = type.GetMembers().OfType<IMethodSymbol>()
@@ -77,6 +84,7 @@ internal static class ChecklistParser
             .ToList();
 
         var steps = new List<StepSpec>();
+        reason = SkipReason.None;
         var rollbacks = new List<RollbackSpec>();
         var stateNames = new HashSet<string>(ReservedStateNames);
         string? section = null;
@@ -89,12 +97,18 @@ internal static class ChecklistParser
             if (step is null && rollback is null)
                 continue;
             if (step is not null && rollback is not null)
-                return null; // a method is either on the forward path or a rollback, not both
+            {
+                reason = SkipReason.StepAndRollback; // a method is either on the forward path or a rollback, not both
+                return null;
+            }
             if (!stateNames.Add(method.Name))
-                return null; // overloads or a reserved name: no unique state name
+            {
+                reason = SkipReason.StateNameTaken; // overloads or a reserved name: no unique state name
+                return null;
+            }
             if (step is not null)
             {
-                var parsed = ParseStep(method, attributes, step, ref section);
+                var parsed = ParseStep(method, attributes, step, ref section, out reason);
                 if (parsed is null)
                     return null;
                 steps.Add(parsed);
@@ -103,16 +117,25 @@ internal static class ChecklistParser
             {
                 var parsed = ParseRollback(method, attributes, rollback!);
                 if (parsed is null)
+                {
+                    reason = SkipReason.MalformedRetry;
                     return null;
+                }
                 rollbacks.Add(parsed);
             }
         }
         if (steps.Count == 0)
+        {
+            reason = SkipReason.NoSteps;
             return null;
+        }
         foreach (var step in steps)
         {
             if (step.RollbackWith is not null && !rollbacks.Any(r => r.MethodName == step.RollbackWith))
-                return null; // CHK003 explains
+            {
+                reason = SkipReason.RollbackWithNamesNoRollback; // CHK003 explains
+                return null;
+            }
         }
 
         var inputs = type.GetMembers().OfType<IPropertySymbol>()
@@ -125,7 +148,7 @@ internal static class ChecklistParser
         var className = type.Name;
         return new ChecklistSpec(
             Namespace: type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : "",
-            ContainingTypes: containing.Value,
+            ContainingTypes: containing,
             ClassName: className,
             Title: Text(String(checklist, 0)) ?? Naming.Title(className),
             Summary: Text(NamedString(checklist, "Summary")),
@@ -138,8 +161,9 @@ internal static class ChecklistParser
             Rollbacks: rollbacks.ToEquatableArray());
     }
 
-    private static StepSpec? ParseStep(IMethodSymbol method, IReadOnlyList<DslAttribute> attributes, DslAttribute step, ref string? section)
+    private static StepSpec? ParseStep(IMethodSymbol method, IReadOnlyList<DslAttribute> attributes, DslAttribute step, ref string? section, out SkipReason reason)
     {
+        reason = SkipReason.None;
         var sectionAttribute = Find(attributes, KnownNames.Section);
         var startsSection = false;
         if (sectionAttribute is not null && Text(sectionAttribute.String(0)) is { } sectionTitle)
@@ -152,22 +176,34 @@ internal static class ChecklistParser
         if (Text(step.NamedString("Timeout")) is { } timeoutText)
         {
             if (TryParseTimeout(timeoutText) is not { } timeout)
-                return null; // a malformed Timeout cannot be generated (CHK011 explains)
+            {
+                reason = SkipReason.MalformedTimeout; // CHK011 explains
+                return null;
+            }
             timeoutTicks = timeout.Ticks;
         }
 
         var commands = Commands(attributes, out var retries);
         if (commands is null)
-            return null; // a malformed Retries or RetryDelay (CHK011 explains)
+        {
+            reason = SkipReason.MalformedRetry; // CHK011 explains
+            return null;
+        }
         WaitSpec? wait = null;
         if (Find(attributes, KnownNames.WaitUntil) is { } waitUntil)
         {
             wait = Wait(waitUntil);
             if (wait is null)
-                return null; // no command, or a malformed Every or Timeout (CHK011 explains)
+            {
+                reason = SkipReason.MalformedWait; // CHK011 explains
+                return null;
+            }
         }
         var backup = Find(attributes, KnownNames.Backup);
         var approval = Find(attributes, KnownNames.Approval);
+        var approvalsRequired = approval?.NamedInt("Required") ?? 1;
+        if (approvalsRequired < 1)
+            return null; // a quorum of nobody cannot be generated (CHK015 explains)
         var rollbackWith = Find(attributes, KnownNames.RollbackWith);
         var noRollback = Find(attributes, KnownNames.NoRollback);
         string? rollbackName = null;
@@ -175,7 +211,10 @@ internal static class ChecklistParser
         {
             rollbackName = Text(rollbackWith.String(0));
             if (rollbackName is null)
-                return null; // CHK003: names no method
+            {
+                reason = SkipReason.RollbackWithNamesNoRollback; // CHK003: names no method
+                return null;
+            }
         }
 
         return new StepSpec(
@@ -190,6 +229,8 @@ internal static class ChecklistParser
             Checks: Texts(attributes, KnownNames.Check),
             Commands: commands.Value,
             ApprovalRole: approval is null ? null : Text(approval.String(0)) ?? "Approver",
+            ApprovalsRequired: approvalsRequired,
+            AllowsSelfApproval: approval?.NamedBool("AllowSelfApproval") ?? false,
             Backup: backup is null ? null : new BackupSpec(backup.Strings().ToEquatableArray(), backup.NamedBool("Verified"), backup.NamedBool("OffSite")),
             Modifies: Resources(attributes, KnownNames.Modifies),
             Destroys: Resources(attributes, KnownNames.Destroys),
@@ -362,6 +403,28 @@ internal static class ChecklistParser
 
     /// <summary>Trimmed text, or null when blank.</summary>
     private static string? Text(string? value) => value is null || value.Trim().Length == 0 ? null : value.Trim();
+
+    /// <summary>What keeps the class itself from being generated, before its members are read.</summary>
+    private static SkipReason Skip(INamedTypeSymbol type, CancellationToken cancellationToken, out EquatableArray<ContainingTypeSpec> containing)
+    {
+        containing = EquatableArray<ContainingTypeSpec>.Empty;
+        if (type.IsRecord || type.TypeKind != TypeKind.Class)
+            return SkipReason.NotAClass;
+        if (type.IsGenericType)
+            return SkipReason.Generic;
+        if (!Declarations.IsPartial(type, cancellationToken))
+            return SkipReason.NotPartial;
+        if (GeneratedMemberNames.Contains(type.Name))
+            return SkipReason.NamedLikeGeneratedMember; // a nested Step or Trigger enum cannot be named like its class (CS0542)
+        if (!VisibleToCatalog(type))
+            return SkipReason.NotVisibleToCatalog; // the assembly's catalog must be able to name it
+        if (ContainingTypes(type, cancellationToken) is not { } outer)
+            return SkipReason.UnsupportedContainingType;
+        containing = outer;
+        if (type.GetMembers().Any(m => GeneratedMemberNames.Contains(m.Name)))
+            return SkipReason.DeclaresGeneratedMember;
+        return SkipReason.None;
+    }
 
     /// <summary>Not file-local, and no private or protected type on the way down from the namespace.</summary>
     private static bool VisibleToCatalog(INamedTypeSymbol type)

@@ -238,6 +238,8 @@ internal sealed class SyntaxAttributeReader
         (KnownNames.Command, "RetryDelay") => Named.String,
         (KnownNames.Command, "Retries") => Named.Int,
         (KnownNames.WaitUntil, "Every" or "Timeout") => Named.String,
+        (KnownNames.Approval, "AllowSelfApproval") => Named.Bool,
+        (KnownNames.Approval, "Required") => Named.Int,
         _ => Named.Unknown,
     };
 

@@ -52,6 +52,11 @@ internal static class PlanFingerprint
         if (step.Wait is { } wait)
             Field(text, "wait until", wait.Command + "|" + wait.EveryTicks.ToString(CultureInfo.InvariantCulture) + "|" + wait.TimeoutTicks.ToString(CultureInfo.InvariantCulture));
         Field(text, "approval", step.ApprovalRole);
+        // Only when set: the fingerprints of gates without a quorum or an opt-out stay as they were.
+        if (step.ApprovalsRequired != 1)
+            Field(text, "approvals required", step.ApprovalsRequired.ToString(CultureInfo.InvariantCulture));
+        if (step.AllowsSelfApproval)
+            Field(text, "self-approval", "allowed");
         if (step.Backup is { } backup)
             Field(text, "backup", string.Join("\u001f", backup.Resources) + (backup.Verified ? "|verified" : "") + (backup.OffSite ? "|offsite" : ""));
         Field(text, "modifies", string.Join("\u001f", step.Modifies));

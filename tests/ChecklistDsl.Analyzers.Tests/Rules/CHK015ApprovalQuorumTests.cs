@@ -1,0 +1,37 @@
+using ChecklistDsl.Analyzers.Tests.Infrastructure;
+
+namespace ChecklistDsl.Analyzers.Tests.Rules;
+
+[TestClass]
+public sealed class CHK015ApprovalQuorumTests
+{
+    [TestMethod]
+    public async Task A_quorum_below_one_is_reported_on_the_approval_attribute()
+    {
+        var diagnostics = await Verify.AnalyzerAsync("""
+            [Checklist]
+            public partial class Migrate
+            {
+                [Step("Approve the migration"), {|CHK015:Approval("DBA", Required = 0)|}] void Approve() { }
+                [Step, {|CHK015:Approval("Lead", Required = -1)|}] void AlsoApprove() { }
+            }
+            """);
+        Assert.AreEqual(
+            "The approval of step 'Approve the migration' requires 0 approvals; Required must be at least 1 (leave it out for one approver)",
+            diagnostics[0].GetMessage());
+    }
+
+    [TestMethod]
+    public async Task A_quorum_of_one_or_more_and_the_default_are_fine()
+    {
+        await Verify.AnalyzerAsync("""
+            [Checklist]
+            public partial class Migrate
+            {
+                [Step, Approval("DBA", Required = 2)] void Approve() { }
+                [Step, Approval("Lead", Required = 1, AllowSelfApproval = true)] void SignOff() { }
+                [Step, Approval("Owner")] void Accept() { }
+            }
+            """);
+    }
+}
