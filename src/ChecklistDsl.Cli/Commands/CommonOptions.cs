@@ -45,13 +45,30 @@ internal sealed class ChecklistSourceOptions
     public LoadedChecklists Load(ParseResult result) => LoadedChecklists.Load(AssemblyPath(result));
 
     /// <summary>The checklists assembly: --assembly, or the project's build output (built first unless --no-build).</summary>
-    public string AssemblyPath(ParseResult result)
+    public string AssemblyPath(ParseResult result) => Resolve(result, recorded: null).Assembly;
+
+    /// <summary>
+    /// The checklists assembly and the project it was built from (none with --assembly). Without
+    /// --project or --assembly, a run's <paramref name="recorded"/> header says where its checklists
+    /// came from: its project (built again unless --no-build) or its assembly; else the current folder's project.
+    /// </summary>
+    public (string Assembly, string? Project) Resolve(ParseResult result, JournalRecord? recorded)
     {
         var assembly = result.GetValue(Assembly);
         if (!string.IsNullOrWhiteSpace(assembly))
-            return Path.GetFullPath(assembly);
-        var project = ProjectBuilder.FindProject(result.GetValue(Project));
-        return ProjectBuilder.BuildAndLocate(project, result.GetValue(NoBuild), message => Terminal.Error.MarkupLine($"[grey]{Markup.Escape(message)}[/]"));
+            return (Path.GetFullPath(assembly), null);
+        var projectOption = result.GetValue(Project);
+        if (string.IsNullOrWhiteSpace(projectOption) && recorded is not null)
+        {
+            if (recorded.Project is { } recordedProject)
+                projectOption = recordedProject;
+            else if (recorded.Assembly is { } recordedAssembly)
+                return File.Exists(recordedAssembly)
+                    ? (recordedAssembly, null)
+                    : throw new CliException($"The run's checklists assembly {recordedAssembly} is gone. Build it again, or pass --assembly or --project.");
+        }
+        var project = ProjectBuilder.FindProject(projectOption);
+        return (ProjectBuilder.BuildAndLocate(project, result.GetValue(NoBuild), message => Terminal.Error.MarkupLine($"[grey]{Markup.Escape(message)}[/]")), project);
     }
 
     /// <summary>

@@ -15,7 +15,7 @@ internal static class ExportCommand
     public static Command Create(Func<ParseResult, TextWriter, string?>? resolveAssembly = null)
     {
         var html = new Option<string>("--html") { Description = "Folder to write the HTML pages to", Required = true };
-        var mermaid = new Option<string?>("--mermaid") { Description = $"Path of mermaid.min.js (default: ${MermaidScript.EnvironmentVariable}, else artifacts/mermaid from scripts/fetch-mermaid.sh)" };
+        var mermaid = new Option<string?>("--mermaid") { Description = $"Path of mermaid.min.js (default: ${MermaidScript.EnvironmentVariable}, else the copy shipped with the tool)" };
         var command = new Command("export", "Render every runbook to a standalone HTML page, with its diagram drawn by a local copy of mermaid.js");
         command.Options.Add(html);
         command.Options.Add(mermaid);

@@ -32,7 +32,7 @@ internal static class ReportCommand
         var storeOptions = new StoreOptions(stateDir).AddTo(command);
         command.SetAction(result =>
         {
-            using var store = storeOptions.Open(result);
+            using var store = storeOptions.OpenFor(result, result.GetValue(run)!);
             var file = result.GetValue(output);
             var chosen = result.GetValue(format) ?? FormatOf(file);
 

@@ -22,7 +22,9 @@ internal static class ResumeCommand
 
         command.SetAction(async (result, cancellationToken) =>
         {
-            using var store = storeOptions.Open(result, StoreOptions.ProjectFolder(result.GetValue(source.Project)));
+            // The run id alone is enough: the store that holds it is found from any folder (file store),
+            // and the journal says where its checklists are.
+            using var store = storeOptions.OpenFor(result, result.GetValue(run)!, StoreOptions.ProjectFolder(result.GetValue(source.Project)));
             var stored = store.Read(result.GetValue(run)!);
             var records = stored.Records;
             var header = records[0];
@@ -32,7 +34,7 @@ internal static class ResumeCommand
                 console.MarkupLine($"Run {header.RunId} was abandoned by {Markup.Escape(abandoned.User ?? "?")} ({Markup.Escape(abandoned.Text ?? "")}). Nothing to resume.");
                 return ExitCodes.Aborted;
             }
-            using var loaded = source.Load(result);
+            using var loaded = Loading.LoadedChecklists.Load(source.Resolve(result, header).Assembly);
             var checklist = loaded.Find(header.Checklist!);
             if (header.Fingerprint != checklist.Fingerprint)
                 throw new CliException(PlanChanged(header, checklist));
@@ -50,12 +52,15 @@ internal static class ResumeCommand
                 () =>
                 {
                     var journal = store.Continue(header, new JournalRecord { Type = RecordTypes.Resumed, User = store.Identity.Name, Host = Environment.MachineName, Pid = Environment.ProcessId, State = state.State, SourceRevision = Reporting.SourceRevision.Read(loaded.AssemblyPath) });
-                    if (journal.Count != records.Count + 1)
+                    // The store also recorded a torn last line it set aside (file store).
+                    if (journal.Count != records.Count + 1 + (stored.Torn is null ? 0 : 1))
                     {
                         // Someone else wrote to the run between our reading it and taking its lock: start over from what is stored.
                         journal.Dispose();
                         throw new CliException($"Run {header.RunId} changed while it was being read (another process resumed it meanwhile). Run `checklist resume {header.RunId}` again.");
                     }
+                    if (stored.Torn is { } torn)
+                        console.MarkupLine($"[yellow]The journal's last record was cut off by a crash while being written; its {torn.Length} byte(s) were moved to {Markup.Escape(torn.AsidePath)} and the run resumes as if it had never been written.[/]");
                     console.MarkupLine($"[bold]{Markup.Escape(checklist.Title)}[/] — resuming run {header.RunId} (target '{Markup.Escape(header.Target!)}') at '{Markup.Escape(state.State)}', {state.Progress.DoneCount} of {checklist.Steps.Count} step(s) done.");
                     return journal;
                 },

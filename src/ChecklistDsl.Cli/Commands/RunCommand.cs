@@ -1,3 +1,4 @@
+using ChecklistDsl.Cli.Stores.File;
 using Spectre.Console;
 using System.CommandLine;
 using ChecklistDsl.Cli.Journal;
@@ -22,7 +23,8 @@ internal static class RunCommand
 
         command.SetAction(async (result, cancellationToken) =>
         {
-            using var loaded = source.Load(result);
+            var (assemblyPath, project) = source.Resolve(result, recorded: null);
+            using var loaded = Loading.LoadedChecklists.Load(assemblyPath);
             var checklist = loaded.Find(result.GetValue(name)!);
             var given = CommonOptions.Pairs(result.GetValue(inputs), "--input");
             var console = Terminal.Out;
@@ -53,6 +55,9 @@ internal static class RunCommand
                 User = store.Identity.Name,
                 Host = Environment.MachineName,
                 Pid = Environment.ProcessId,
+                Assembly = assemblyPath,
+                Project = project,
+                StateDir = (store as FileRunStore)?.State.Root,
                 Inputs = values.Values,
                 SourceRevision = Reporting.SourceRevision.Read(loaded.AssemblyPath),
             };
@@ -62,7 +67,11 @@ internal static class RunCommand
                 () =>
                 {
                     var journal = store.Start(header);
+                    // Shown once the run exists (its lock taken, its header stored): never an id that was not recorded.
                     console.MarkupLine($"[bold]{Markup.Escape(checklist.Title)}[/]{environment} — run {header.RunId} against target '{Markup.Escape(header.Target!)}'");
+                    // Hints name the run alone (`checklist resume RUN`): the index finds a file-store run from any folder.
+                    if (store is FileRunStore && RunIndex.Add(header.RunId!, journal.Location) is { } why)
+                        console.MarkupLine($"[grey]Note: the run could not be added to {Markup.Escape(RunIndex.Folder)} ({Markup.Escape(why)}); resume it from this folder, or with --state-dir.[/]");
                     return journal;
                 },
                 values,

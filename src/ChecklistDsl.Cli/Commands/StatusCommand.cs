@@ -8,19 +8,34 @@ using Spectre.Console;
 
 namespace ChecklistDsl.Cli.Commands;
 
-/// <summary><c>checklist status</c>: the runs in the run store, from their journals alone, with each journal's integrity.</summary>
+/// <summary>
+/// <c>checklist status [RUN]</c>: the runs in the run store, or one run found by its id (with the file
+/// store, from any folder), from their journals alone, with each journal's integrity and, with
+/// --durations, each step's durations over past runs. It takes the options of the other run verbs
+/// (--project, --assembly, --no-build), so that a command line can be reused; it needs no checklists
+/// assembly.
+/// </summary>
 internal static class StatusCommand
 {
     public static Command Create()
     {
         var json = CommonOptions.Json();
+        var run = new Argument<string?>("RUN") { Description = "One run (its id, a unique prefix, or, with the file store, its journal's path), from any folder. Default: every run in the store.", Arity = ArgumentArity.ZeroOrOne };
         var durations = new Option<bool>("--durations") { Description = "Also show each step's median and slowest duration over the completed visits of past runs." };
-        var command = new Command("status", "List the runs: state, progress, who and when, journal integrity.") { json, durations };
+        var command = new Command("status", "List the runs: state, progress, who and when, journal integrity.") { run, json, durations };
         var storeOptions = new StoreOptions().AddTo(command);
+        new ChecklistSourceOptions().AddTo(command);
         command.SetAction(result =>
         {
-            using var store = storeOptions.Open(result);
-            var runs = store.Runs();
+            var one = result.GetValue(run);
+            using var store = one is null ? storeOptions.Open(result) : storeOptions.OpenFor(result, one);
+            var listed = store.Runs();
+            if (one is not null)
+            {
+                var wanted = store.Read(one).RunId;
+                listed = listed.Where(r => r.RunId == wanted).ToArray();
+            }
+            var runs = listed;
             var verdicts = runs.ToDictionary(r => r.RunId, r => JournalIntegrity.Of(r.Location));
             var rows = runs.Select(r => new
             {
@@ -117,6 +132,7 @@ internal static class StatusCommand
         run.Problem is not null ? $"unreadable ({run.Problem})"
         : run.IsFinished ? run.State
         : run.Live ? $"running: {run.State}"
+        : run.TornTail ? $"stopped: {run.State} (resumable; its last record was cut off by a crash and is set aside on resume)"
         : $"stopped: {run.State} (resumable)";
 
     internal static string When(DateTimeOffset at) => at == default ? "?" : at.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);

@@ -23,7 +23,7 @@ internal static class VerifyCommand
         var storeOptions = new StoreOptions().AddTo(command);
         command.SetAction(result =>
         {
-            using var store = storeOptions.Open(result);
+            using var store = storeOptions.OpenFor(result, result.GetValue(run)!);
             // The chain is over the bytes of a journal file; the team store's records carry none yet.
             var path = store is FileRunStore file
                 ? file.State.FindJournal(result.GetValue(run)!)

@@ -2,7 +2,8 @@ namespace ChecklistDsl.Cli.Export;
 
 /// <summary>
 /// Finds mermaid.min.js, the script that draws the runbooks' diagrams in exported HTML. It is
-/// served next to the pages, never from a CDN; scripts/fetch-mermaid.sh puts it in
+/// served next to the pages, never from a CDN. The tool package ships it (mermaid/ beside the tool,
+/// taken from the npm package at pack time); in this repository scripts/fetch-mermaid.sh puts it in
 /// artifacts/mermaid/package/dist/.
 /// </summary>
 internal static class MermaidScript
@@ -42,6 +43,8 @@ internal static class MermaidScript
     /// <summary>What to tell a user who has no mermaid.min.js.</summary>
     public static string NotFoundMessage(string? explicitPath) =>
         string.IsNullOrEmpty(explicitPath)
-            ? $"mermaid.min.js not found. Run scripts/fetch-mermaid.sh (installs the mermaid npm package into artifacts/mermaid), set {EnvironmentVariable}, or pass --mermaid PATH."
+            ? $"mermaid.min.js not found: this copy of the tool was built or packed without it (no npm at pack time). " +
+              $"Pass --mermaid PATH (dist/mermaid.min.js of the npm package `mermaid`) or set {EnvironmentVariable}; " +
+              "in the ChecklistDsl repository, scripts/fetch-mermaid.sh fetches it."
             : $"mermaid.min.js not found at '{explicitPath}'.";
 }

@@ -17,8 +17,16 @@ internal sealed class JournalCorruptException(string path, int line, string prob
 internal static class JournalReader
 {
     /// <summary>Reads every record; throws <see cref="JournalCorruptException"/> at the first bad line.</summary>
-    public static IReadOnlyList<JournalRecord> Read(string path)
+    public static IReadOnlyList<JournalRecord> Read(string path) => Read(path, allowTornTail: false, out _);
+
+    /// <summary>
+    /// Reads every record. With <paramref name="allowTornTail"/>, a last line without its line end (a
+    /// record whose write a crash cut short: never acknowledged, so its action was never taken) is left
+    /// out and described in <paramref name="torn"/> instead of refused; any other bad line still throws.
+    /// </summary>
+    public static IReadOnlyList<JournalRecord> Read(string path, bool allowTornTail, out TornTail? torn)
     {
+        torn = null;
         byte[] bytes;
         using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
         {
@@ -38,6 +46,14 @@ internal static class JournalReader
             {
                 if (line.Length == 0)
                     break;
+                if (allowTornTail && i > 0)
+                {
+                    var whole = bytes.AsSpan().LastIndexOf((byte)'\n') + 1;
+                    torn = new TornTail(path, whole, bytes.Length - whole);
+                    break;
+                }
+                if (i == 0)
+                    throw new JournalCorruptException(path, number, "the header is incomplete (no line end): the run was cut off while starting, before any step; start a new run");
                 throw new JournalCorruptException(path, number, "the last line is incomplete (no line end): the run was cut off while writing it");
             }
             if (string.IsNullOrWhiteSpace(line))
@@ -81,7 +97,9 @@ internal static class JournalReader
                 => "an approval without step or approver",
             RecordTypes.CommandStarted or RecordTypes.CommandFinished or RecordTypes.CommandAccepted when r.State is null || r.Command is null
                 => "a command record without state or command index",
-            RecordTypes.Header or RecordTypes.Resumed or RecordTypes.Transition or RecordTypes.CheckTicked or RecordTypes.Approval
+            RecordTypes.TornTailSetAside when string.IsNullOrEmpty(r.Text)
+                => "a torn-tail record without the file it was set aside to",
+            RecordTypes.Header or RecordTypes.Resumed or RecordTypes.TornTailSetAside or RecordTypes.Transition or RecordTypes.CheckTicked or RecordTypes.Approval
                 or RecordTypes.Rejection or RecordTypes.CommandStarted or RecordTypes.CommandFinished or RecordTypes.CommandAccepted
                 or RecordTypes.Failure or RecordTypes.Paused or RecordTypes.Abandoned or RecordTypes.Unlocked or RecordTypes.AwaitingApproval => null,
             _ => $"unknown record type '{r.Type}'",

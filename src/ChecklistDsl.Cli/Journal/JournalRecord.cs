@@ -25,6 +25,12 @@ internal sealed record JournalRecord
     public string? User { get; init; }
     public string? Host { get; init; }
     public int? Pid { get; init; }
+    /// <summary>The checklists assembly the run loaded (full path), so that a resume needs no --assembly.</summary>
+    public string? Assembly { get; init; }
+    /// <summary>The checklists project it was built from (full path), when the run was given one (or found one in its folder).</summary>
+    public string? Project { get; init; }
+    /// <summary>The state folder that holds the journal and the lock (full path).</summary>
+    public string? StateDir { get; init; }
     /// <summary>Non-secret input values (secrets are never recorded).</summary>
     public IReadOnlyDictionary<string, string>? Inputs { get; init; }
 
@@ -32,6 +38,8 @@ internal sealed record JournalRecord
     public string? Trigger { get; init; }
     public string? Source { get; init; }
     public string? Destination { get; init; }
+    /// <summary>On a transition into Aborted: the changes still in place (text names where the run stopped).</summary>
+    public IReadOnlyList<string>? InPlace { get; init; }
 
     /// <summary>The machine state the record belongs to (a step or rollback state).</summary>
     public string? State { get; init; }
@@ -68,6 +76,11 @@ internal sealed record JournalRecord
 
     // decision after a failure
     public string? Action { get; init; }
+
+    // torn-tail-set-aside
+    /// <summary>Where the torn bytes were in the journal (byte offset) and how many there were.</summary>
+    public long? Offset { get; init; }
+    public long? Length { get; init; }
 
     /// <summary>The source revision of the checklists' build (header, resumed): "commit" or "commit+dirty", or "unknown".</summary>
     public string? SourceRevision { get; init; }
@@ -117,4 +130,9 @@ internal static class RecordTypes
     public const string Abandoned = "abandoned";
     /// <summary>A lock left by the run's dead process was cleared (<c>checklist unlock</c>): user, host, text (whose lock).</summary>
     public const string Unlocked = "unlocked";
+    /// <summary>
+    /// Resume found a torn last line (a crash mid-write) and moved its bytes aside: text names the file,
+    /// offset and length where they were. The torn record's action was never taken.
+    /// </summary>
+    public const string TornTailSetAside = "torn-tail-set-aside";
 }

@@ -11,6 +11,8 @@ namespace ChecklistDsl.Cli.Journal;
 internal sealed class RunState
 {
     private readonly Dictionary<int, bool> _finished = [];
+    private readonly HashSet<int> _undone = [];
+    private readonly HashSet<int> _touched = [];
     private readonly Dictionary<string, int> _stepIndex;
 
     public RunState(ChecklistDefinition definition, JournalRecord header)
@@ -45,6 +47,12 @@ internal sealed class RunState
     /// <summary>Whether a command of the current state finished successfully (or was accepted as done).</summary>
     public bool CommandSucceeded(int command) => _finished.TryGetValue(command, out var ok) && ok;
 
+    /// <summary>Whether a step's rollback procedure ran to its end.</summary>
+    public bool IsUndone(int step) => _undone.Contains(step);
+
+    /// <summary>Whether a step's work was begun: a command started or a check ticked (it may have partly happened).</summary>
+    public bool IsTouched(int step) => _touched.Contains(step);
+
     /// <summary>Whether any command of the current state has been started.</summary>
     public bool AnyCommandStarted => _finished.Count > 0 || InterruptedCommand is not null;
 
@@ -69,7 +77,7 @@ internal sealed class RunState
             RecordTypes.Failure => Enum.TryParse<FailureAction>(record.Action, out var action) ? action.Trigger() : null,
             RecordTypes.Rejection => ChecklistTrigger.Reject,
             // A pause or a resume does not undo a decision; anything else that happens in the state does.
-            RecordTypes.Paused or RecordTypes.Resumed => PendingTrigger,
+            RecordTypes.Paused or RecordTypes.Resumed or RecordTypes.TornTailSetAside => PendingTrigger,
             _ => null,
         };
         switch (record.Type)
@@ -77,6 +85,8 @@ internal sealed class RunState
             case RecordTypes.Transition:
                 if (record.Source != State)
                     return $"a transition from '{record.Source}' while the run was in '{State}'";
+                if (record.Trigger == nameof(ChecklistTrigger.Complete) && Definition.Steps.FirstOrDefault(s => s.RollbackState == record.Source) is { } undone)
+                    _undone.Add(undone.Index);
                 if (_stepIndex.TryGetValue(record.Source!, out var left))
                 {
                     // The machine marks these itself when firing; replay must do the same.
@@ -93,6 +103,7 @@ internal sealed class RunState
                 if (!ValidStep(record.Step) || (uint)record.Check!.Value >= (uint)Definition.Steps[record.Step!.Value].Checks.Count)
                     return $"check {record.Check} of step {record.Step} is not in the plan";
                 Progress.Tick(record.Step!.Value, record.Check.Value);
+                _touched.Add(record.Step.Value);
                 return null;
             case RecordTypes.Approval:
                 if (!ValidStep(record.Step) || !Definition.Steps[record.Step!.Value].IsApproval)
@@ -109,6 +120,8 @@ internal sealed class RunState
                     return $"a command of '{record.State}' while the run was in '{State}'";
                 InterruptedCommand = record.Command;
                 _finished.Remove(record.Command!.Value);
+                if (_stepIndex.TryGetValue(State, out var touched))
+                    _touched.Add(touched);
                 return null;
             case RecordTypes.CommandFinished:
             case RecordTypes.CommandAccepted:

@@ -23,18 +23,25 @@ internal sealed record RunSummary(
     /// <summary>The host the run started on.</summary>
     public string Host { get; init; } = "?";
 
+    /// <summary>A torn last record (a crash mid-write), which <c>resume</c> sets aside; the summary is read without it.</summary>
+    public TornTail? Torn { get; init; }
+
     /// <summary>Summarises a journal; an unreadable one gives a summary that says so (status never stops on it).</summary>
     public static RunSummary Read(string path)
     {
         var id = Path.GetFileNameWithoutExtension(path);
         IReadOnlyList<JournalRecord> records;
+        TornTail? torn;
         try
         {
-            records = JournalReader.Read(path);
+            records = JournalReader.Read(path, allowTornTail: true, out torn);
         }
         catch (JournalCorruptException e)
         {
-            return new RunSummary(id, "?", "?", "unreadable", 0, 0, "?", default, default, path, $"line {e.LineNumber}: {e.Problem}");
+            // A bad later line does not hide what the header says.
+            var first = e.LineNumber > 1 ? ReadHeader(path) : null;
+            return new RunSummary(first?.RunId ?? id, first?.Checklist ?? "?", first?.Target ?? "?", "unreadable", 0, first?.Steps?.Count ?? 0,
+                first is null ? "?" : $"{first.User}@{first.Host}", first?.At ?? default, default, path, $"line {e.LineNumber}: {e.Problem}");
         }
         var header = records[0];
         var stepNames = header.Steps!.Select(s => s.Name).ToHashSet();
@@ -51,6 +58,22 @@ internal sealed record RunSummary(
             state = r.Destination!;
         }
         return new RunSummary(header.RunId!, header.Checklist!, header.Target!, state, done, header.Steps!.Count,
-            $"{header.User}@{header.Host}", header.At, records[^1].At, path, null) { User = header.User ?? "?", Host = header.Host ?? "?" };
+            $"{header.User}@{header.Host}", header.At, records[^1].At, path, null) { User = header.User ?? "?", Host = header.Host ?? "?", Torn = torn };
+    }
+
+    /// <summary>The first line, when it is a whole header; <see langword="null"/> otherwise.</summary>
+    private static JournalRecord? ReadHeader(string path)
+    {
+        try
+        {
+            using var reader = new StreamReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
+            var line = reader.ReadLine();
+            var header = line is null ? null : System.Text.Json.JsonSerializer.Deserialize<JournalRecord>(line, JournalJson.Options);
+            return header is { Type: RecordTypes.Header, RunId: not null, Checklist: not null } ? header : null;
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or IOException)
+        {
+            return null;
+        }
     }
 }

@@ -144,7 +144,14 @@ internal sealed class RunLock : IDisposable
 
     private static string Describe(string path, string checklist, string target, LockOwner? holder, bool stale)
     {
-        var unlock = $"checklist unlock {checklist} --target {target}";
+        // Pasteable from the folder the operator is in: the state folder is named when it is not ./.checklist.
+        // A run id is found from any folder through its journal; a lock whose run left no journal (it died
+        // before writing its header) is named by checklist, target and state folder.
+        var root = Path.GetDirectoryName(Path.GetDirectoryName(path))!;
+        var byRun = holder is not null && File.Exists(Path.Combine(root, "runs", holder.RunId + ".jsonl"));
+        var unlock = byRun ? $"checklist unlock {holder!.RunId}" : $"checklist unlock {checklist} --target {target}";
+        if (!byRun && root != StateDirectory.At(null).Root)
+            unlock += $" --state-dir '{root.Replace("'", "'\\''")}'";
         if (holder is null)
             return $"The checklist '{checklist}' is locked for target '{target}' by an unreadable lock file {path}. " +
                    $"If no run is going on, clear it with `{unlock}` or delete that file.";

@@ -135,6 +135,9 @@ internal static class RunReportBuilder
                     ended = r.At;
                     state = Stores.RunStates.Abandoned;
                     break;
+                case RecordTypes.TornTailSetAside:
+                    deviations.Add(new("torn-record", $"A record cut off by a crash ({r.Length} bytes, its action never taken) was set aside to {r.Text}", r.At, actor));
+                    break;
                 case RecordTypes.Unlocked:
                     deviations.Add(new("unlock", $"Lock cleared by {r.User} on {r.Host}{(r.Text is null ? "" : $": {Redact(r.Text)}")}", r.At, $"{r.User}@{r.Host}"));
                     break;

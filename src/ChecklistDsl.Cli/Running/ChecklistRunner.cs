@@ -54,6 +54,9 @@ internal sealed class ChecklistRunner
     /// <summary>The machine's state now.</summary>
     public string State => _machine.State;
 
+    /// <summary>After an abort: the state the run stopped in, in words, and the changes still in place.</summary>
+    public (string StoppedAt, IReadOnlyList<string> InPlace)? AbortedAt { get; private set; }
+
     /// <summary>Runs until the machine finishes or the run pauses.</summary>
     public async Task<RunOutcome> RunAsync(CancellationToken cancellationToken)
     {
@@ -100,7 +103,7 @@ internal sealed class ChecklistRunner
 
     private async Task<Next> RunStepAsync(StepDefinition step, CancellationToken ct)
     {
-        _view.ShowStep(step);
+        _view.ShowStep(step, k => _state.Progress.IsTicked(step.Index, k));
         var touched = _state.AnyCommandStarted || step.Checks.Select((_, k) => k).Any(k => _state.Progress.IsTicked(step.Index, k));
         if (step.Optional && !touched && !await _operator.DoOptionalStepAsync(step, ct))
         {
@@ -115,11 +118,9 @@ internal sealed class ChecklistRunner
         for (var k = 0; k < step.Checks.Count; k++)
         {
             var text = step.Checks[k];
+            // Shown ticked with the step already.
             if (_state.Progress.IsTicked(step.Index, k))
-            {
-                _console.MarkupLine($"  [green]☑[/] {Markup.Escape(text)} [grey](ticked earlier)[/]");
                 continue;
-            }
             while (!await _operator.ConfirmAsync($"☐ {Markup.Escape(text)} — ticked?", ct))
             {
                 next = await DecideAsync($"the check '{text}' is not ticked", choices, ct);
@@ -127,7 +128,8 @@ internal sealed class ChecklistRunner
                     return next;
             }
             Record(new JournalRecord { Type = RecordTypes.CheckTicked, State = step.Name, Step = step.Index, Check = k, Text = text, Via = _operator.Via });
-            _console.MarkupLine($"  [green]☑[/] {Markup.Escape(text)}");
+            // Nobody looked at a box --yes ticked: the screen says so, as the journal does (via).
+            _console.MarkupLine($"  [green]☑[/] {Markup.Escape(text)}{(_operator.Via == "--yes" ? " [yellow](ticked by --yes, not by a person)[/]" : "")}");
         }
 
         if (step.IsApproval)
@@ -155,6 +157,8 @@ internal sealed class ChecklistRunner
                 if (next != Next.Continue)
                     return next;
             }
+            if (_operator.Via == "--yes")
+                _console.MarkupLine($"  [yellow]'{Markup.Escape(step.Title)}' confirmed done by --yes, not by a person[/]");
         }
         Fire(ChecklistTrigger.Complete);
         return Next.Moved;
@@ -370,7 +374,11 @@ internal sealed class ChecklistRunner
     private async Task<Next> DecideAsync(string problem, IReadOnlyList<FailureAction> choices, CancellationToken ct)
     {
         _console.MarkupLine($"[red]Problem:[/] {Markup.Escape(problem)}");
-        var action = await _operator.OnFailureAsync(problem, choices, ct);
+        // "Roll back" only when there is something to undo; then it names what.
+        var undo = choices.Contains(FailureAction.RollBack) ? RollbackPlan.StepsToUndo(_state, _machine.State) : [];
+        if (undo.Count == 0)
+            choices = choices.Where(c => c != FailureAction.RollBack).ToArray();
+        var action = await _operator.OnFailureAsync(problem, choices, undo.Select(s => $"{s.Index + 1}. {s.Title}").ToArray(), ct);
         Record(new JournalRecord { Type = RecordTypes.Failure, State = _machine.State, Text = problem, Action = action.ToString(), Via = _operator.Via });
         if (action.Trigger() is not { } trigger)
             return Next.Continue;
@@ -420,8 +428,26 @@ internal sealed class ChecklistRunner
         var source = _machine.State;
         if (!_machine.CanFire(trigger, out var unmet))
             throw new InvalidOperationException($"'{trigger}' cannot fire in '{source}' of '{_checklist.Name}': {string.Join("; ", unmet)}.");
+        var inPlace = RollbackPlan.ChangesInPlace(_state, source);
         _machine.Fire(trigger);
-        Record(new JournalRecord { Type = RecordTypes.Transition, Trigger = trigger.ToString(), Source = source, Destination = _machine.State });
+        if (_machine.State == ChecklistMachine.RolledBack)
+        {
+            // A rollback walks only the procedures the plan has: a change without one stays in place.
+            Record(new JournalRecord { Type = RecordTypes.Transition, Trigger = trigger.ToString(), Source = source, Destination = _machine.State, InPlace = inPlace.Count == 0 ? null : inPlace });
+            return;
+        }
+        if (_machine.State != ChecklistMachine.Aborted)
+        {
+            Record(new JournalRecord { Type = RecordTypes.Transition, Trigger = trigger.ToString(), Source = source, Destination = _machine.State });
+            return;
+        }
+        var stoppedAt = RollbackPlan.Describe(_checklist, source);
+        Record(new JournalRecord
+        {
+            Type = RecordTypes.Transition, Trigger = trigger.ToString(), Source = source, Destination = _machine.State,
+            Text = $"stopped at {stoppedAt}", InPlace = inPlace,
+        });
+        AbortedAt = (stoppedAt, inPlace);
     }
 
     private void Record(JournalRecord record)

@@ -50,15 +50,18 @@ internal sealed class ConsoleOperator(IAnsiConsole console, OperatorSettings set
         return await ChooseAsync("This step is optional.", [(true, "do", "Do it"), (false, "skip", "Skip it")], cancellationToken);
     }
 
-    public async Task<FailureAction> OnFailureAsync(string problem, IReadOnlyList<FailureAction> choices, CancellationToken cancellationToken)
+    public async Task<FailureAction> OnFailureAsync(string problem, IReadOnlyList<FailureAction> choices, IReadOnlyList<string> rollsBack, CancellationToken cancellationToken)
     {
         if (!Asks)
         {
             // A script never retries (it would loop); it rolls back or aborts as --on-failure says.
-            var policy = settings.OnFailure;
-            return choices.Contains(policy) ? policy : FailureAction.Abort;
+            var policy = choices.Contains(settings.OnFailure) ? settings.OnFailure : FailureAction.Abort;
+            if (settings.OnFailure == FailureAction.RollBack && policy == FailureAction.Abort)
+                console.MarkupLine("[yellow]--on-failure rollback: nothing can be rolled back here (no completed change has a rollback procedure); aborting.[/]");
+            console.MarkupLine($"[grey]--on-failure:[/] {Markup.Escape(Describe(policy, rollsBack))}");
+            return policy;
         }
-        return await ChooseAsync("What now?", choices.Select(c => (c, c.ToString().ToLowerInvariant(), Describe(c))).ToArray(), cancellationToken);
+        return await ChooseAsync("What now?", choices.Select(c => (c, c.ToString().ToLowerInvariant(), Describe(c, rollsBack))).ToArray(), cancellationToken);
     }
 
     public async Task<ApprovalDecision> ApproveAsync(StepDefinition step, CancellationToken cancellationToken)
@@ -107,24 +110,31 @@ internal sealed class ConsoleOperator(IAnsiConsole console, OperatorSettings set
     /// </summary>
     private async Task<T> ChooseAsync<T>(string title, IReadOnlyList<(T Value, string Key, string Label)> choices, CancellationToken cancellationToken)
     {
+        (T Value, string Key, string Label) chosen;
         if (console.Profile.Capabilities.Ansi)
         {
-            var label = await new SelectionPrompt<string>().Title(title).AddChoices(choices.Select(c => c.Label)).ShowAsync(console, cancellationToken);
-            return choices.First(c => c.Label == label).Value;
+            var label = await new SelectionPrompt<string>().Title(title).AddChoices(choices.Select(c => Markup.Escape(c.Label))).ShowAsync(console, cancellationToken);
+            chosen = choices.First(c => Markup.Escape(c.Label) == label);
         }
-        foreach (var choice in choices)
-            console.MarkupLine($"  {Markup.Escape(choice.Key)}: {Markup.Escape(choice.Label)}");
-        var key = await new TextPrompt<string>(title)
-            .AddChoices(choices.Select(c => c.Key))
-            .ShowAsync(console, cancellationToken);
-        return choices.First(c => c.Key == key).Value;
+        else
+        {
+            foreach (var choice in choices)
+                console.MarkupLine($"  {Markup.Escape(choice.Key)}: {Markup.Escape(choice.Label)}");
+            var key = await new TextPrompt<string>(title)
+                .AddChoices(choices.Select(c => c.Key))
+                .ShowAsync(console, cancellationToken);
+            chosen = choices.First(c => c.Key == key);
+        }
+        // The selection list disappears once answered: the answer stays on screen (and in a scrollback).
+        console.MarkupLine($"[grey]Chosen:[/] {Markup.Escape(chosen.Label)}");
+        return chosen.Value;
     }
 
-    private static string Describe(FailureAction action) => action switch
+    private static string Describe(FailureAction action, IReadOnlyList<string> rollsBack) => action switch
     {
         FailureAction.Retry => "Retry",
         FailureAction.Skip => "Skip this step (it is optional)",
-        FailureAction.RollBack => "Roll back (undo the completed changes, newest first)",
+        FailureAction.RollBack => $"Roll back: undo {string.Join(", then ", rollsBack.Select(t => $"'{t}'"))}",
         _ => "Abort (stop here, roll nothing back)",
     };
 }

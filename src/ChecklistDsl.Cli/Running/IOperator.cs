@@ -61,8 +61,12 @@ internal interface IOperator
     /// <summary>Whether to do an optional step (<see langword="false"/>: skip it).</summary>
     Task<bool> DoOptionalStepAsync(StepDefinition step, CancellationToken cancellationToken);
 
-    /// <summary>What to do after a failure; <paramref name="choices"/> are the actions possible here.</summary>
-    Task<FailureAction> OnFailureAsync(string problem, IReadOnlyList<FailureAction> choices, CancellationToken cancellationToken);
+    /// <summary>
+    /// What to do after a failure; <paramref name="choices"/> are the actions possible here, and
+    /// <paramref name="rollsBack"/> names, newest first, the steps that <see cref="FailureAction.RollBack"/>
+    /// would undo (it is among the choices only when there is one).
+    /// </summary>
+    Task<FailureAction> OnFailureAsync(string problem, IReadOnlyList<FailureAction> choices, IReadOnlyList<string> rollsBack, CancellationToken cancellationToken);
 
     /// <summary>The decision at an approval gate. Never given by <c>--yes</c>.</summary>
     Task<ApprovalDecision> ApproveAsync(StepDefinition step, CancellationToken cancellationToken);

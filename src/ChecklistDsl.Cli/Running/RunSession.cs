@@ -46,9 +46,27 @@ internal static class RunSession
                 return ExitCodes.Completed;
             case RunOutcome.RolledBack:
                 console.MarkupLine($"[yellow]Run {id} failed and was rolled back.[/] Journal: {Markup.Escape(journal.Location)}");
+                var kept = RollbackPlan.ChangesInPlace(state, ChecklistMachine.RolledBack);
+                if (kept.Count > 0)
+                {
+                    console.MarkupLine($"[yellow]{kept.Count} change(s) have no rollback procedure and are still in place:[/]");
+                    foreach (var change in kept)
+                        console.MarkupLine($"  [yellow]•[/] {Markup.Escape(change)}");
+                }
                 return ExitCodes.RolledBack;
             case RunOutcome.Aborted:
-                console.MarkupLine($"[red]Run {id} was aborted in '{Markup.Escape(state.State)}'.[/] Journal: {Markup.Escape(journal.Location)}");
+                var (stoppedAt, inPlace) = runner.AbortedAt ?? ("'" + state.State + "'", []);
+                console.MarkupLine($"[red]Run {id} was aborted at {Markup.Escape(stoppedAt)}.[/] Journal: {Markup.Escape(journal.Location)}");
+                if (inPlace.Count == 0)
+                {
+                    console.MarkupLine("No change was made, or every change made was rolled back.");
+                }
+                else
+                {
+                    console.MarkupLine($"[red]{inPlace.Count} change(s) are still in place (not rolled back), newest first:[/]");
+                    foreach (var change in inPlace)
+                        console.MarkupLine($"  [red]•[/] {Markup.Escape(change)}");
+                }
                 return ExitCodes.Aborted;
             default:
                 console.MarkupLine($"[yellow]Run {id} is paused at '{Markup.Escape(runner.State)}'.[/] It keeps its claim on the target; continue it with `checklist resume {id}` (or give it up with `checklist abandon {id} --comment TEXT`). Journal: {Markup.Escape(journal.Location)}");

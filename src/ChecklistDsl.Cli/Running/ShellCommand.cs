@@ -13,11 +13,58 @@ internal sealed record CommandResult(int? ExitCode, bool TimedOut, bool Interrup
 }
 
 /// <summary>
-/// Runs one command line with <c>/bin/sh -c</c> (<c>cmd /c</c> on Windows): live output line by line
-/// (redacted before anyone sees it), a timeout, the exit code, and the captured output (truncated).
+/// Runs one command line with <see cref="Shell"/> (<c>sh -o pipefail -c</c>, <c>cmd /c</c> on Windows):
+/// live output line by line (redacted before anyone sees it), a timeout, the exit code, and the
+/// captured output (truncated).
 /// </summary>
 internal static class ShellCommand
 {
+    /// <summary>
+    /// The shell and the arguments before the command line. Any failing part of a pipeline must fail
+    /// the command (<c>mysqldump … | gzip</c> with no mysqldump is not a backup), so POSIX systems use
+    /// <c>/bin/sh -o pipefail</c> when that sh has pipefail, else <c>bash -o pipefail</c>; only when
+    /// neither has it, plain <c>/bin/sh</c> (a pipeline then takes its last command's exit code, and
+    /// <c>HasPipefail</c> is false). cmd.exe has no pipefail at all.
+    /// </summary>
+    public static (string Program, string[] Arguments, bool HasPipefail) Shell => LazyShell.Value;
+
+    private static readonly Lazy<(string, string[], bool)> LazyShell = new(FindShell);
+
+    private static (string, string[], bool) FindShell()
+    {
+        if (OperatingSystem.IsWindows())
+            return ("cmd.exe", ["/d", "/s", "/c"], false);
+        string[] pipefail = ["-o", "pipefail", "-c"];
+        if (Accepts("/bin/sh", pipefail))
+            return ("/bin/sh", pipefail, true);
+        foreach (var bash in new[] { "/bin/bash", "/usr/bin/bash", "/usr/local/bin/bash" })
+        {
+            if (File.Exists(bash) && Accepts(bash, pipefail))
+                return (bash, pipefail, true);
+        }
+        return ("/bin/sh", ["-c"], false);
+    }
+
+    /// <summary>Whether the shell runs a pipeline whose first command fails as failed.</summary>
+    private static bool Accepts(string shell, string[] arguments)
+    {
+        try
+        {
+            var start = new ProcessStartInfo(shell) { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
+            foreach (var argument in arguments)
+                start.ArgumentList.Add(argument);
+            start.ArgumentList.Add("false | true");
+            using var probe = Process.Start(start)!;
+            probe.StandardOutput.ReadToEnd();
+            probe.StandardError.ReadToEnd();
+            return probe.WaitForExit(10_000) && probe.ExitCode == 1;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return false;
+        }
+    }
+
     /// <summary>How much output is kept for the journal: this much from the start and this much from the end.</summary>
     public const int KeptHeadChars = 16 * 1024, KeptTailChars = 16 * 1024;
 
@@ -29,9 +76,11 @@ internal static class ShellCommand
         Action<string> onLine,
         CancellationToken cancellationToken)
     {
-        var start = OperatingSystem.IsWindows()
-            ? new ProcessStartInfo("cmd.exe") { ArgumentList = { "/d", "/s", "/c", line } }
-            : new ProcessStartInfo("/bin/sh") { ArgumentList = { "-c", line } };
+        var (program, arguments, _) = Shell;
+        var start = new ProcessStartInfo(program);
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+        start.ArgumentList.Add(line);
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
         // Commands get no terminal input: a command that waits for input would hang the run.

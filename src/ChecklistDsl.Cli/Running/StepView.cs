@@ -6,8 +6,11 @@ namespace ChecklistDsl.Cli.Running;
 /// <summary>How the runner (and a dry run) shows a step or a rollback procedure in the terminal.</summary>
 internal sealed class StepView(IAnsiConsole console, ChecklistDefinition checklist, RunInputs inputs)
 {
-    /// <summary>"Step 4 of 23 · Backup", the title, purpose, instructions, gate, checks and commands.</summary>
-    public void ShowStep(StepDefinition step)
+    /// <summary>
+    /// "Step 4 of 23 · Backup", the title, purpose, instructions, gate, checks and commands; a check
+    /// <paramref name="isTicked"/> says was ticked earlier (a resumed run) is shown ticked, once.
+    /// </summary>
+    public void ShowStep(StepDefinition step, Func<int, bool>? isTicked = null)
     {
         var where = step.Section is null ? "" : $" · {step.Section}";
         console.WriteLine();
@@ -27,8 +30,12 @@ internal sealed class StepView(IAnsiConsole console, ChecklistDefinition checkli
         if (step.IsApproval)
             console.MarkupLine($"[yellow]Approval required: {Markup.Escape(step.ApprovalRole!)}[/]");
         Commands(step.Commands, step.Automation is not null);
-        foreach (var check in step.Checks)
-            console.MarkupLine($"  [grey]☐[/] {Markup.Escape(check)}");
+        for (var k = 0; k < step.Checks.Count; k++)
+        {
+            console.MarkupLine(isTicked?.Invoke(k) == true
+                ? $"  [green]☑[/] {Markup.Escape(step.Checks[k])} [grey](ticked earlier)[/]"
+                : $"  [grey]☐[/] {Markup.Escape(step.Checks[k])}");
+        }
     }
 
     /// <summary>The rollback procedure undoing a step.</summary>

@@ -79,6 +79,9 @@ internal sealed record StoreIdentity(string Name, bool Verified);
 /// <summary>A run's records as stored, and where they are.</summary>
 internal sealed record StoredRun(string RunId, IReadOnlyList<JournalRecord> Records, string Location)
 {
+    /// <summary>File store: a torn last line read past (a crash mid-write), set aside when the run is continued.</summary>
+    public TornTail? Torn { get; init; }
+
     public JournalRecord Header => Records[0];
 }
 
@@ -101,6 +104,9 @@ internal sealed record RunListing(
 {
     /// <summary>Whether the run reached an end (completed, rolled back, aborted or abandoned).</summary>
     public bool IsFinished => RunStates.IsEnd(State);
+
+    /// <summary>File store: the journal ends in a torn line (a crash mid-write), which resume sets aside.</summary>
+    public bool TornTail { get; init; }
 
     /// <summary>How the run ended, or whether it goes on now or waits for a resume.</summary>
     public string Outcome => Problem is not null ? "unreadable" : IsFinished ? State : Live ? "running" : "paused";

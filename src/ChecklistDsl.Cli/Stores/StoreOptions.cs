@@ -92,6 +92,31 @@ internal sealed class StoreOptions
         return PostgresRunStore.Open(setting, message => Terminal.Error.MarkupLine($"[grey]{Markup.Escape(message)}[/]"));
     }
 
+    /// <summary>Whether the file store is the one chosen (no --store, $CHECKLIST_STORE or checklist.json names another).</summary>
+    public bool IsFileStore(ParseResult result, string? projectFolder = null) =>
+        Resolve(result.GetValue(Store), ProjectFolder(projectFolder)).Item1 is null;
+
+    /// <summary>
+    /// Opens the store that holds <paramref name="run"/>: for the file store without <c>--state-dir</c>,
+    /// the state folder the run is in, found from any folder (./.checklist, else the per-user run
+    /// index), so that a printed hint works as printed.
+    /// </summary>
+    public IRunStore OpenFor(ParseResult result, string run, string? projectFolder = null)
+    {
+        var (setting, _) = Resolve(result.GetValue(Store), ProjectFolder(projectFolder));
+        if (setting is not null || !string.IsNullOrWhiteSpace(result.GetValue(StateDir)))
+            return Open(result, projectFolder);
+        try
+        {
+            return new FileRunStore(StateDirectory.Locate(run, null).State);
+        }
+        catch (CliException)
+        {
+            // Not found anywhere: the default folder's store says so with its own message.
+            return Open(result, projectFolder);
+        }
+    }
+
     /// <summary>The folder of <c>--project</c> (a .csproj's folder), or the current folder.</summary>
     public static string? ProjectFolder(string? project)
     {

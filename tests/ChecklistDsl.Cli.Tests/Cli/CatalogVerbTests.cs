@@ -16,7 +16,7 @@ public sealed class CatalogVerbTests
         Assert.AreEqual(0, result.ExitCode, result.ToString());
         using var document = System.Text.Json.JsonDocument.Parse(result.Output);
         var rows = document.RootElement.EnumerateArray().ToArray();
-        CollectionAssert.AreEqual(new[] { "AutomatedSteps", "FiftySteps", "ManualChecks", "ProductionToStagingSync", "QuorumGates", "SlowCommands", "TalkativeCommands" }, rows.Select(r => r.Text("name")).ToArray());
+        CollectionAssert.AreEqual(new[] { "AutomatedSteps", "FiftySteps", "ManualChecks", "PipelineBackup", "ProductionToStagingSync", "QuorumGates", "SlowCommands", "TalkativeCommands" }, rows.Select(r => r.Text("name")).ToArray());
         var sync = rows.Single(r => r.Text("name") == "ProductionToStagingSync");
         Assert.AreEqual("production", sync.Text("environment"));
         Assert.AreEqual(8, sync.Number("steps"));

@@ -48,6 +48,63 @@ public sealed class CrashAndResumeTests
         AssertCompletedOnceEach(folder, journal, [before]);
     }
 
+    // A crash while a record is being written leaves it torn: the run is killed right after writing
+    // record N, then record N is cut at a byte offset inside it (its first byte, its middle, all but its
+    // line end), as if the process had died mid-write. The records cut are ones whose action comes
+    // after them (the start of a step, a command about to run, a check, the approval), so that action
+    // was never taken: resume sets the bytes aside, says so in one line, and every command runs once.
+    [TestMethod]
+    [DataRow(2, "first byte")]
+    [DataRow(2, "middle")]
+    [DataRow(3, "first byte")]
+    [DataRow(3, "middle")]
+    [DataRow(3, "all but the line end")]
+    [DataRow(5, "middle")]
+    [DataRow(6, "all but the line end")]
+    [DataRow(13, "middle")]
+    [DataRow(24, "first byte")]
+    [DataRow(34, "all but the line end")]
+    public void A_run_whose_last_record_was_torn_mid_write_resumes_to_the_end_with_every_command_run_once(int crashAfter, string cut)
+    {
+        using var folder = new TempFolder();
+        var crashed = Sample.Cli(folder, Sample.Environment((CrashHook, crashAfter.ToString())), Sample.SyncRun(folder, "--approver", "Alice"));
+        Assert.AreEqual(137, crashed.ExitCode, "killed by SIGKILL: " + crashed);
+        var journal = folder.Journal();
+        var records = Journals.Records(journal);
+        Assert.HasCount(crashAfter, records);
+        Assert.Contains(records[^1].Type(), new[] { "transition", "command-started", "check", "approval" },
+            $"record {crashAfter} is one whose action comes after it");
+        var bytes = File.ReadAllBytes(journal);
+        var lastStart = Array.LastIndexOf(bytes, (byte)'\n', bytes.Length - 2) + 1;
+        var recordLength = bytes.Length - lastStart;
+        var keep = lastStart + cut switch
+        {
+            "first byte" => 1,
+            "middle" => recordLength / 2,
+            _ => recordLength - 1,
+        };
+        File.WriteAllBytes(journal, bytes[..keep]);
+        var before = System.Text.Encoding.UTF8.GetString(bytes[..lastStart]).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => System.Text.Json.JsonDocument.Parse(line).RootElement.Clone()).ToArray();
+        var runId = before[0].Text("runId")!;
+
+        var status = CliProcess.Run(folder.Path, null, "status");
+        var resumed = Sample.Cli(folder, Sample.Environment(), "resume", runId, "--yes", "--approver", "Alice");
+
+        Assert.AreEqual(0, status.ExitCode, status.ToString());
+        Assert.Contains("cut off by a crash", status.Output);
+        Assert.AreEqual(0, resumed.ExitCode, resumed.ToString());
+        Assert.ContainsSingle(resumed.Output.Split('\n').Where(l => l.Contains("cut off by a crash", StringComparison.Ordinal)), resumed.Output);
+        var aside = journal + ".torn-" + lastStart;
+        CollectionAssert.AreEqual(bytes[lastStart..keep], File.ReadAllBytes(aside), "the torn bytes are kept beside the journal");
+        var after = Journals.Records(journal);
+        var setAside = after[before.Length];
+        Assert.AreEqual("torn-tail-set-aside", setAside.Type());
+        Assert.AreEqual(Path.GetFileName(aside), setAside.Text("text"));
+        Assert.AreEqual(lastStart, setAside.GetProperty("offset").GetInt64());
+        AssertCompletedOnceEach(folder, journal, [before]);
+    }
+
     /// <summary>Chains of runs, each killed (SIGKILL) at random records, five times per chain: 50 kill points.</summary>
     public static IEnumerable<object[]> KillChains => Enumerable.Range(1, 10).Select(chain => new object[] { chain });
 
@@ -166,7 +223,7 @@ public sealed class CrashAndResumeTests
         var blocked = Sample.Cli(folder, null, "run", "SlowCommands", "--input", $"WorkDir={folder.WorkDir}", "--yes");
         Assert.AreEqual(4, blocked.ExitCode, blocked.ToString());
         Assert.Contains("stale lock", blocked.Error);
-        Assert.Contains("checklist unlock SlowCommands --target default", blocked.Error);
+        Assert.Contains($"checklist unlock {runId}", blocked.Error);
         Assert.Contains($"checklist resume {runId}", blocked.Error);
 
         File.Delete(hold);

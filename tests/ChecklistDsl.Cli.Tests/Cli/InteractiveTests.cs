@@ -53,6 +53,11 @@ public sealed class InteractiveTests
         CollectionAssert.AreEqual(new[] { "Retry", "Abort" }, records.Where(r => r.Type() == "failure").Select(r => r.Text("action")).ToArray());
         Assert.Contains("the check 'Box one' is not ticked", records.First(r => r.Type() == "failure").Text("text")!);
         Assert.AreEqual("FailingCommand -Abort-> Aborted", Journals.Transitions(records)[^1]);
+        // ManualChecks has no rollback procedure: the menu offers no "Roll back"; each answer is echoed.
+        Assert.DoesNotContain("rollback:", result.Output);
+        Assert.DoesNotContain("Roll back", result.Output);
+        Assert.Contains("Chosen: Retry", result.Output);
+        Assert.Contains("Chosen: Abort (stop here, roll nothing back)", result.Output);
     }
 
     /// <summary>Runs the tool under <c>script</c> (a pseudo-terminal), typing the answers ahead.</summary>
@@ -71,6 +76,7 @@ public sealed class InteractiveTests
             ArgumentList = { "-qfec", command, "/dev/null" },
         };
         start.Environment["TERM"] = "dumb";
+        start.Environment["CHECKLIST_HOME"] = CliProcess.Home;
         start.Environment["API_TOKEN"] = Sample.Token;
         start.Environment.Remove("CHECKLIST_TEST_CRASH_AFTER_RECORDS");
         using var process = Process.Start(start)!;

@@ -21,6 +21,8 @@ public sealed class JournalFaultTests
         var result = Sample.Cli(folder, null, SlowRun(folder));
 
         AssertStoppedBeforeAnyStep(folder, result);
+        Assert.Contains($"'{Path.Combine(folder.Path, ".checklist")}' is a file, not a folder", result.Error, "the cause is named");
+        StringAssert.DoesNotMatch(result.Output + result.Error, new System.Text.RegularExpressions.Regex(@"\d{8}-\d{6}-SlowCommands-"), "no run id that was never recorded");
     }
 
     [TestMethod]
@@ -33,7 +35,9 @@ public sealed class JournalFaultTests
         var result = Sample.Cli(folder, null, SlowRun(folder));
 
         AssertStoppedBeforeAnyStep(folder, result);
-        Assert.IsEmpty(Directory.GetFiles(Path.Combine(folder.Path, ".checklist", "locks")), "the lock is released");
+        Assert.Contains("runs' is a file, not a folder", result.Error, "the cause is named");
+        var locks = Path.Combine(folder.Path, ".checklist", "locks");
+        Assert.IsTrue(!Directory.Exists(locks) || Directory.GetFiles(locks).Length == 0, "no lock is left");
     }
 
     [TestMethod]

@@ -7,20 +7,19 @@ namespace ChecklistDsl.Cli.Tests.Cli;
 public sealed class JournalFileTests
 {
     [TestMethod]
-    public void A_journal_cut_off_mid_record_is_reported_with_its_line_and_left_untouched()
+    public void A_journal_whose_header_was_cut_off_is_reported_and_left_untouched()
     {
         using var folder = new TempFolder();
         var (journal, runId) = PausedRun(folder);
         var bytes = File.ReadAllBytes(journal);
-        var cut = bytes[..^15];
+        var cut = bytes[..(Array.IndexOf(bytes, (byte)'\n') - 5)];
         File.WriteAllBytes(journal, cut);
-        var lines = File.ReadAllText(journal).Split('\n').Length;
 
         var resumed = Sample.Cli(folder, Sample.Environment(), "resume", runId, "--yes", "--approver", "Alice");
 
         Assert.AreEqual(3, resumed.ExitCode, resumed.ToString());
-        Assert.Contains($"line {lines}", resumed.Error);
-        Assert.Contains("incomplete", resumed.Error);
+        Assert.Contains("line 1", resumed.Error);
+        Assert.Contains("header is incomplete", resumed.Error);
         CollectionAssert.AreEqual(cut, File.ReadAllBytes(journal), "the journal is not modified");
         Assert.IsEmpty(folder.Log().Skip(1), "nothing ran");
     }
@@ -48,6 +47,12 @@ public sealed class JournalFileTests
         Assert.Contains("Aborted", status.Output);
         Assert.Contains("unreadable", status.Output);
         Assert.Contains("line 3", status.Error);
+        // The header is readable: the bad later line does not hide the checklist and the start.
+        var json = CliProcess.Run(folder.Path, null, "status", "--json");
+        using var document = System.Text.Json.JsonDocument.Parse(json.Output);
+        var row = document.RootElement.EnumerateArray().Single(r => r.Text("runId") == runId);
+        Assert.AreEqual("ProductionToStagingSync", row.Text("checklist"));
+        Assert.AreEqual(System.Text.Json.JsonDocument.Parse(File.ReadLines(journal).First()).RootElement.Text("at")![..19], row.Text("startedAt")![..19]);
     }
 
     [TestMethod]

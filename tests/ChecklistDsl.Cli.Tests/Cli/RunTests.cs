@@ -189,7 +189,9 @@ public sealed class RunTests
 
         Assert.AreEqual(2, result.ExitCode, result.ToString());
         var records = Journals.Records(folder.Journal());
-        Assert.AreEqual("FailingCommand -Fail-> Aborted", Journals.Transitions(records)[^1]);
+        // Nothing to roll back: --on-failure rollback (the default) aborts, and says so.
+        Assert.AreEqual("FailingCommand -Abort-> Aborted", Journals.Transitions(records)[^1]);
+        Assert.Contains("nothing can be rolled back here", result.Output);
         Assert.AreEqual(2, records.Count(r => r.Type() == "check"));
     }
 
@@ -263,7 +265,7 @@ public sealed class RunTests
         Assert.AreEqual("FailOnRequest", finished.Text("state"));
         Assert.AreEqual(1, finished.Number("exitCode"));
         Assert.Contains("InvalidOperationException: automation failed on purpose", finished.Text("output")!);
-        Assert.AreEqual("FailOnRequest -Fail-> Aborted", Journals.Transitions(records)[^1]);
+        Assert.AreEqual("FailOnRequest -Abort-> Aborted", Journals.Transitions(records)[^1]);
     }
 
     [TestMethod]
@@ -293,7 +295,7 @@ public sealed class RunTests
 
         Assert.AreEqual(3, result.ExitCode, result.ToString());
         Assert.Contains("No checklist 'NoSuchChecklist'", result.Error);
-        Assert.Contains("AutomatedSteps, FiftySteps, ManualChecks, ProductionToStagingSync, QuorumGates, SlowCommands", result.Error);
+        Assert.Contains("AutomatedSteps, FiftySteps, ManualChecks, PipelineBackup, ProductionToStagingSync, QuorumGates", result.Error);
     }
 
     [TestMethod]

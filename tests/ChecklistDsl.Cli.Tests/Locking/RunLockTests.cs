@@ -53,7 +53,7 @@ public sealed class RunLockTests
 
         Assert.AreEqual(ExitCodes.Locked, error.ExitCode);
         Assert.Contains("stale lock", error.Message);
-        Assert.Contains("checklist unlock Deploy --target prod", error.Message);
+        Assert.Contains("checklist unlock Deploy --target prod", error.Message, "run-1 left no journal: the lock is named by checklist and target");
         Assert.Contains("checklist resume run-1", error.Message);
         Assert.AreEqual(Environment.ProcessId, RunLock.ReadOwner(RunLock.PathFor(_state, "Deploy", "prod"))!.Pid);
     }

@@ -78,6 +78,8 @@ public sealed class ChecklistRunnerTests
         CollectionAssert.AreEqual(new[] { "approve-window", "check-api", "backup", "sync-files", "drop-db", "import-db", "flush-cache", "verify" }, _folder.Log());
         CollectionAssert.AreEqual(new[] { FailureAction.Retry, FailureAction.RollBack, FailureAction.Abort }, @operator.FailureChoices.Single().ToArray(),
             "a required step cannot be skipped");
+        CollectionAssert.AreEqual(new[] { "6. Import the production dump", "5. Drop the staging database", "4. Sync files" }, @operator.RollsBack.Single().ToArray(),
+            "Roll back names what it undoes: the failed step's own rollback first, then the completed changes, newest first");
         var failure = Journals.Records(JournalPath).Single(r => r.Type() == "failure");
         Assert.AreEqual("Retry", failure.Text("action"));
     }
@@ -170,6 +172,35 @@ public sealed class ChecklistRunnerTests
         var transitions = Transitions();
         Assert.StartsWith("ImportProductionDump -Fail-> ", transitions[^2]);
         Assert.EndsWith("-Abort-> Aborted", transitions[^1]);
+        var aborted = Journals.Records(JournalPath).Last(r => r.Type() == "transition");
+        Assert.AreEqual("stopped at the rollback of step 6 'Import the production dump'", aborted.Text("text"));
+        CollectionAssert.AreEqual(
+            new[]
+            {
+                "6. Import the production dump (modified staging database; its rollback did not finish)",
+                "5. Drop the staging database (destroyed staging database)",
+                "4. Sync files (modified staging files)",
+            },
+            aborted.GetProperty("inPlace").EnumerateArray().Select(e => e.GetString()).ToArray(),
+            "every change still in place is recorded with the abort");
+    }
+
+    [TestMethod]
+    public async Task A_failure_before_any_change_with_a_rollback_offers_no_roll_back()
+    {
+        var manual = _loaded.Find("ManualChecks");
+        var @operator = new ScriptedOperator();
+        var state = new RunState(manual, Header(manual));
+        using (var journal = new FileRunJournal(JournalWriter.Create(JournalPath, state.Header), null, 1))
+        {
+            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(_output), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
+            var outcome = await new ChecklistRunner(state, journal, RunInputs.Resolve(manual, new Dictionary<string, string>(), ask: null), @operator, console).RunAsync(CancellationToken.None);
+            Assert.AreEqual(RunOutcome.Aborted, outcome);
+        }
+
+        CollectionAssert.AreEqual(new[] { FailureAction.Retry, FailureAction.Abort }, @operator.FailureChoices.Single().ToArray(), "nothing to undo: no Roll back");
+        Assert.IsEmpty(@operator.RollsBack.Single());
+        Assert.AreEqual("FailingCommand -Abort-> Aborted", Transitions()[^1]);
     }
 
     [TestMethod]

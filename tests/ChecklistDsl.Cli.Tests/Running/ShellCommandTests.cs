@@ -48,4 +48,20 @@ public sealed class ShellCommandTests
         Assert.Contains("characters of output left out", result.Output);
         Assert.IsLessThan(ShellCommand.KeptHeadChars + ShellCommand.KeptTailChars + 200, result.Output.Length);
     }
+
+    [TestMethod]
+    [DataRow("false | cat", 1)]
+    [DataRow("no-such-command-anywhere | cat", 127)]
+    [DataRow("echo x | false | cat", 1)]
+    [DataRow("echo x | cat", 0)]
+    public async Task Any_failing_part_of_a_pipeline_fails_the_command(string line, int exitCode)
+    {
+        if (OperatingSystem.IsWindows())
+            Assert.Inconclusive("cmd.exe has no pipefail (README-CLI.md says so).");
+
+        var result = await ShellCommand.RunAsync(line, new Dictionary<string, string>(), timeout: null, Redactor, _ => { }, CancellationToken.None);
+
+        Assert.IsTrue(ShellCommand.Shell.HasPipefail, $"{ShellCommand.Shell.Program} has pipefail");
+        Assert.AreEqual(exitCode, result.ExitCode, result.Output);
+    }
 }

@@ -20,6 +20,9 @@ internal static class CliProcess
 
     public static string ToolPath => Path.Combine(AppContext.BaseDirectory, "checklist.dll");
 
+    /// <summary>The tool's per-user run index for this test process (CHECKLIST_HOME), not the user's own.</summary>
+    public static readonly string Home = Path.Combine(Path.GetTempPath(), "checklist-tests", "home-" + Environment.ProcessId);
+
     public static ProcessStartInfo StartInfo(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
@@ -40,6 +43,7 @@ internal static class CliProcess
         start.Environment.Remove("API_TOKEN");
         start.Environment.Remove("CHECKLIST_STORE");
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["CHECKLIST_HOME"] = Home;
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
             start.Environment[name] = value;
         return start;

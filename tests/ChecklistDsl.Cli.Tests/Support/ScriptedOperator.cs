@@ -19,9 +19,12 @@ internal sealed class ScriptedOperator : IOperator
 
     public Task<bool> DoOptionalStepAsync(StepDefinition step, CancellationToken cancellationToken) => Task.FromResult(DoOptional(step));
 
-    public Task<FailureAction> OnFailureAsync(string problem, IReadOnlyList<FailureAction> choices, CancellationToken cancellationToken)
+    public List<IReadOnlyList<string>> RollsBack { get; } = [];
+
+    public Task<FailureAction> OnFailureAsync(string problem, IReadOnlyList<FailureAction> choices, IReadOnlyList<string> rollsBack, CancellationToken cancellationToken)
     {
         FailureChoices.Add(choices);
+        RollsBack.Add(rollsBack);
         OnProblem?.Invoke(problem);
         return Task.FromResult(Failures.Count > 0 ? Failures.Dequeue() : FailureAction.Abort);
     }

@@ -44,11 +44,17 @@ internal sealed class FileRunStore(StateDirectory state) : IRunStore
         try
         {
             var path = State.JournalPath(header.RunId!);
-            var count = JournalReader.Read(path).Count;
+            // Under the run's lock: no live process is writing the line that looks torn. Its bytes are
+            // moved aside (the record's action was never taken) and the move is recorded.
+            var count = JournalReader.Read(path, allowTornTail: true, out var torn).Count;
+            if (torn is not null)
+                Writable(() => torn.SetAside());
             var writer = Writable(() => JournalWriter.OpenForAppend(path));
             var journal = new FileRunJournal(writer, runLock, count);
             try
             {
+                if (torn is not null)
+                    journal.Append(torn.Record());
                 journal.Append(resumed);
             }
             catch (RecordNotWrittenException e)
@@ -65,11 +71,12 @@ internal sealed class FileRunStore(StateDirectory state) : IRunStore
         }
     }
 
+    /// <summary>A run by id, prefix or journal path; a torn last line (a crash mid-write) is read past and named.</summary>
     public StoredRun Read(string run)
     {
         var path = State.FindJournal(run);
-        var records = JournalReader.Read(path);
-        return new StoredRun(records[0].RunId!, records, path);
+        var records = JournalReader.Read(path, allowTornTail: true, out var torn);
+        return new StoredRun(records[0].RunId!, records, path) { Torn = torn };
     }
 
     public IReadOnlyList<RunListing> Runs() => State.Journals().Select(Listing).ToArray();
@@ -81,7 +88,7 @@ internal sealed class FileRunStore(StateDirectory state) : IRunStore
             && RunLock.LiveOwner(State, summary.Checklist, summary.Target)?.RunId == summary.RunId;
         return new RunListing(summary.RunId, summary.Checklist, summary.Target, summary.State, summary.StepsDone, summary.StepCount,
             summary.User, summary.Host, summary.StartedAt, summary.LastActivity, RunStates.IsEnd(summary.State) ? summary.LastActivity : null,
-            live, path, summary.Problem);
+            live, path, summary.Problem) { TornTail = summary.Torn is not null };
     }
 
     public void AppendOutside(StoredRun run, JournalRecord record)
@@ -149,8 +156,7 @@ internal sealed class FileRunStore(StateDirectory state) : IRunStore
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new CliException(
-                $"Cannot write the run state in {State.Root}: {e.Message} Nothing was run. Make that folder writable (and give it free space), or choose another with --state-dir.");
+            throw State.Unwritable(e);
         }
     }
 
