@@ -56,17 +56,20 @@ internal sealed class JournalWriter : IDisposable
     /// </summary>
     public static JournalWriter OpenForAppend(string path)
     {
-        var previous = JournalChain.HashOf(LastLine(path));
+        var text = File.ReadAllText(path, new UTF8Encoding(false));
+        // A record appended after a torn last line would be glued onto it: the caller sets the tail aside first.
+        if (text.Length > 0 && text[^1] != '\n')
+            throw new JournalCorruptException(path, text.Count(c => c == '\n') + 1, "the last line is incomplete (cut off by a crash while it was written); `checklist resume` sets it aside");
+        var previous = JournalChain.HashOf(LastLine(text));
         // Not FileMode.Append: a record that fails half-way is cut off again (see Append), which Append mode forbids.
         var stream = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.Read, bufferSize: 0);
         stream.Seek(0, SeekOrigin.End);
         return new JournalWriter(path, stream, previous);
     }
 
-    // The last complete line (a torn tail after it, from a crash, is not part of the chain).
-    private static string LastLine(string path)
+    // The last line (the file ends with a line end).
+    private static string LastLine(string text)
     {
-        var text = File.ReadAllText(path, new UTF8Encoding(false));
         var end = text.LastIndexOf('\n');
         if (end <= 0)
             return "";

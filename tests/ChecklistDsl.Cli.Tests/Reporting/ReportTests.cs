@@ -275,7 +275,7 @@ public sealed class ReportTests
     }
 
     [TestMethod]
-    public void A_killed_run_is_reported_as_stopped_and_its_resume_as_a_deviation_with_the_chain_intact()
+    public void A_killed_run_is_reported_as_stopped_then_its_torn_record_unlock_and_resume_as_deviations_with_the_chain_intact()
     {
         using var folder = new TempFolder();
         var hold = Path.Combine(folder.WorkDir, "hold");
@@ -291,6 +291,17 @@ public sealed class ReportTests
         StringAssert.Contains(stopped, "**stopped**");
         StringAssert.Contains(stopped, "no end recorded: the run stopped while it ran");
         StringAssert.Contains(stopped, $"checklist resume {RunId(folder)}");
+
+        // As if the kill had come in the middle of writing a record: a last line without its end.
+        var records = File.ReadAllLines(folder.Journal()).Length;
+        File.AppendAllText(folder.Journal(), "{\"type\":\"command-fini");
+        var torn = CliProcess.Run(folder.Path, null, "verify", RunId(folder));
+        Assert.AreEqual(6, torn.ExitCode, torn.ToString());
+        StringAssert.StartsWith(torn.Output, $"cut off: record {records + 1} is incomplete");
+        StringAssert.Contains(CliProcess.Run(folder.Path, null, "status").Output, $"cut off at record {records + 1}");
+
+        var unlock = CliProcess.Run(folder.Path, null, "unlock", "SlowCommands");
+        Assert.AreEqual(0, unlock.ExitCode, unlock.ToString());
         File.Delete(hold);
         var resumed = Sample.Cli(folder, null, "resume", RunId(folder), "--yes");
         Assert.AreEqual(0, resumed.ExitCode, resumed.ToString());
@@ -298,8 +309,9 @@ public sealed class ReportTests
         using var json = JsonDocument.Parse(Report(folder, "json").Output);
         Assert.AreEqual("completed", json.RootElement.GetProperty("outcome").GetString());
         var kinds = json.RootElement.GetProperty("deviations").EnumerateArray().Select(d => d.GetProperty("kind").GetString()).ToArray();
-        CollectionAssert.AreEqual(new[] { "resume" }, kinds);
-        Assert.AreEqual("intact", json.RootElement.GetProperty("integrity").GetProperty("status").GetString(), "the chain runs on across the kill and the resume");
+        CollectionAssert.IsSubsetOf(new[] { "unlock", "torn-record", "resume" }, kinds, string.Join(", ", kinds));
+        Assert.AreEqual("intact", json.RootElement.GetProperty("integrity").GetProperty("status").GetString(),
+            "the chain runs on across the kill, the unlock, the torn record set aside and the resume");
         var verify = CliProcess.Run(folder.Path, null, "verify", RunId(folder));
         Assert.AreEqual(0, verify.ExitCode, verify.ToString());
     }
