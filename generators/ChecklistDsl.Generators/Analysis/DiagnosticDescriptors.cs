@@ -106,6 +106,20 @@ internal static class DiagnosticDescriptors
         UsageCategory, DiagnosticSeverity.Error,
         "[Approval(role, Required = n)] needs n distinct approvers before the run goes on; n below 1 would open the gate with nobody's approval.");
 
+    /// <summary>
+    /// CHK000, the generator's own: only for a failure inside the generator, which is a bug. Not in
+    /// <see cref="All"/> (the analyzers never report it; no source is an example of it).
+    /// </summary>
+    public static readonly DiagnosticDescriptor NotGenerated = new(
+        id: "CHK000",
+        title: "ChecklistDsl could not generate a file",
+        messageFormat: "ChecklistDsl could not generate '{0}': {1}. This is a bug in ChecklistDsl; please report it with the checklist's source.",
+        category: "ChecklistDsl.Generator",
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "The generator failed on a checklist class and skipped it; every other reason a class is not generated is a CHK011 (or CHK003) the author can fix.",
+        helpLinkUri: HelpLink("CHK000"));
+
     public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
         DestroyWithoutBackup, ChangeWithoutRollback, RollbackWithNotARollback, ChangeBeforeApproval,
         BackupNotVerifiedOrOffSite, NoVerificationAfterChanges, VerifyStepChanges, UnknownPlaceholder,

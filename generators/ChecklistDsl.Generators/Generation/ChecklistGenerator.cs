@@ -37,7 +37,7 @@ public sealed class ChecklistGenerator : IIncrementalGenerator
             .Select(static (parsed, _) => parsed?.Failure)
             .Where(static failure => failure is not null);
         context.RegisterSourceOutput(failures, static (output, failure) =>
-            output.ReportDiagnostic(Diagnostic.Create(GeneratorDiagnostics.NotGenerated, Location.None, failure!.HintName, failure.Message)));
+            output.ReportDiagnostic(Diagnostic.Create(Analysis.DiagnosticDescriptors.NotGenerated, Location.None, failure!.HintName, failure.Message)));
 
         context.RegisterSourceOutput(generatable,
             static (output, spec) => Write(output, spec.FullName + ".g.cs", () => ChecklistSourceEmitter.Emit(spec)));
@@ -65,7 +65,7 @@ public sealed class ChecklistGenerator : IIncrementalGenerator
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            output.ReportDiagnostic(Diagnostic.Create(GeneratorDiagnostics.NotGenerated, Location.None, hintName, exception.Message));
+            output.ReportDiagnostic(Diagnostic.Create(Analysis.DiagnosticDescriptors.NotGenerated, Location.None, hintName, exception.Message));
         }
     }
 }

@@ -71,6 +71,8 @@ internal static class StatusCommand
                     r.Progress, Markup.Escape(r.StartedBy), When(r.StartedAt), When(r.LastActivity), Markup.Escape(ShortVerdict(verdicts[r.RunId])));
             }
             Terminal.Out.Write(table);
+            if (one is not null && rows.Length == 1 && NextOf(store.Read(one)) is { Length: > 0 } next)
+                Terminal.Out.MarkupLine($"Next: {Markup.Escape(next)}");
             foreach (var bad in rows.Where(r => r.Problem is not null))
                 Terminal.Error.MarkupLine($"[red]Unreadable journal[/] {Markup.Escape(bad.Journal)}: {Markup.Escape(bad.Problem!)} (left untouched)");
             foreach (var broken in rows.Where(r => verdicts[r.RunId]?.Status is ChainStatus.Broken or ChainStatus.CutOff))
@@ -126,6 +128,29 @@ internal static class StatusCommand
         ChainStatus.Unchained => "unchained (older format)",
         _ => "unreadable",
     };
+
+    /// <summary>
+    /// What can happen next in an unfinished run, from its live machine (the checklists assembly its journal
+    /// names, never built by status); null when it cannot be loaded: status never fails on that.
+    /// </summary>
+    private static string? NextOf(StoredRun run)
+    {
+        if (run.Header.Assembly is not { } assembly || !File.Exists(assembly))
+            return null;
+        try
+        {
+            using var loaded = Loading.LoadedChecklists.Load(assembly);
+            var checklist = loaded.Find(run.Header.Checklist!);
+            if (checklist.Fingerprint != run.Header.Fingerprint)
+                return null;
+            var state = RunState.Replay(checklist, run.Records, run.Location);
+            return Running.NextTriggers.Describe(checklist.CreateMachine(state.Progress, state.State));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>The machine state, with whether an unfinished run is going on now or waits for a resume.</summary>
     private static string Describe(RunListing run) =>

@@ -103,7 +103,7 @@ internal sealed class ChecklistRunner
 
     private async Task<Next> RunStepAsync(StepDefinition step, CancellationToken ct)
     {
-        _view.ShowStep(step, k => _state.Progress.IsTicked(step.Index, k));
+        _view.ShowStep(step, k => _state.Progress.IsTicked(step.Index, k), NextTriggers.Describe(_machine));
         var touched = _state.AnyCommandStarted || step.Checks.Select((_, k) => k).Any(k => _state.Progress.IsTicked(step.Index, k));
         if (step.Optional && !touched && !await _operator.DoOptionalStepAsync(step, ct))
         {

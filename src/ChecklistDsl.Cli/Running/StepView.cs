@@ -10,7 +10,10 @@ internal sealed class StepView(IAnsiConsole console, ChecklistDefinition checkli
     /// "Step 4 of 23 · Backup", the title, purpose, instructions, gate, checks and commands; a check
     /// <paramref name="isTicked"/> says was ticked earlier (a resumed run) is shown ticked, once.
     /// </summary>
-    public void ShowStep(StepDefinition step, Func<int, bool>? isTicked = null)
+    /// <param name="step">The step.</param>
+    /// <param name="isTicked">Which checks were ticked earlier (a resumed run).</param>
+    /// <param name="next">What can happen next, from the live machine (<see cref="NextTriggers"/>).</param>
+    public void ShowStep(StepDefinition step, Func<int, bool>? isTicked = null, string? next = null)
     {
         var where = step.Section is null ? "" : $" · {step.Section}";
         console.WriteLine();
@@ -36,6 +39,8 @@ internal sealed class StepView(IAnsiConsole console, ChecklistDefinition checkli
                 ? $"  [green]☑[/] {Markup.Escape(step.Checks[k])} [grey](ticked earlier)[/]"
                 : $"  [grey]☐[/] {Markup.Escape(step.Checks[k])}");
         }
+        if (next is { Length: > 0 })
+            console.MarkupLine($"[grey]Next: {Markup.Escape(next)}[/]");
     }
 
     /// <summary>The rollback procedure undoing a step.</summary>

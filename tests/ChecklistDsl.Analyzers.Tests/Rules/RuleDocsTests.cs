@@ -31,7 +31,7 @@ public sealed partial class RuleDocsTests
         var url = props.Descendants("RepositoryUrl").Single().Value.TrimEnd('/');
         var branch = props.Descendants("RepositoryBranch").Single().Value;
 
-        foreach (var descriptor in DiagnosticDescriptors.All.Append(ChecklistDsl.Generators.Generation.GeneratorDiagnostics.NotGenerated))
+        foreach (var descriptor in DiagnosticDescriptors.All.Append(DiagnosticDescriptors.NotGenerated))
             Assert.AreEqual($"{url}/blob/{branch}/docs/rules/{descriptor.Id}.md", descriptor.HelpLinkUri);
     }
 

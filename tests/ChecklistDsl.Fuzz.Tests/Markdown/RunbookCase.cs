@@ -262,6 +262,8 @@ internal sealed class RunbookCase
         }
 
         blocks.Add("H2:Steps");
+        if (CommandsInOrder.Count > 0)
+            blocks.Add("P:Commands run with sh -o pipefail -c (or bash -o pipefail -c), so any failing part of a pipeline fails its step; on Windows they run with cmd /c, where a pipeline takes the exit code of its last command.");
         for (var i = 0; i < Steps.Count; i++)
         {
             var step = Steps[i];

@@ -49,6 +49,8 @@ internal static class MarkdownEmitter
         }
 
         md.Append("## Steps\n\n");
+        if (HasCommands(spec))
+            md.Append(HowCommandsRun).Append("\n\n");
         for (var i = 0; i < spec.Steps.Count; i++)
             Step(md, spec, plan, i);
 
@@ -152,6 +154,26 @@ internal static class MarkdownEmitter
                 + "up to " + retry.Retries.ToString(CultureInfo.InvariantCulture) + (retry.Retries == 1 ? " more time" : " more times")
                 + " after a failure, first after " + Naming.Duration(TimeSpan.FromTicks(retry.DelayTicks)) + ", the wait doubling each time");
         }
+    }
+
+    /// <summary>How the runner runs commands (src/ChecklistDsl.Cli/Running/ShellCommand.cs), said once per runbook.</summary>
+    internal const string HowCommandsRun =
+        "Commands run with `sh -o pipefail -c` (or `bash -o pipefail -c`), so any failing part of a pipeline fails its step; " +
+        "on Windows they run with `cmd /c`, where a pipeline takes the exit code of its last command.";
+
+    private static bool HasCommands(ChecklistSpec spec)
+    {
+        foreach (var step in spec.Steps)
+        {
+            if (step.Commands.Count > 0 || step.Wait is not null)
+                return true;
+        }
+        foreach (var rollback in spec.Rollbacks)
+        {
+            if (rollback.Commands.Count > 0)
+                return true;
+        }
+        return false;
     }
 
     private static void RollbackPlan(StringBuilder md, ChecklistSpec spec, MachinePlan plan)
