@@ -126,6 +126,36 @@ public sealed class HtmlExportTests
     }
 
     /// <summary>
+    /// The largest seed checklist (60 steps): its diagram draws in Chromium with one edge per drawn
+    /// transition, far fewer than the machine's own (the per-step Abort and Fail edges into Aborted are
+    /// one note), and the note is on the page.
+    /// </summary>
+    [TestMethod]
+    public void The_largest_seed_diagram_draws_its_transitions_and_one_note_not_an_edge_per_step_into_Aborted()
+    {
+        var chromium = Chromium.Require();
+        var script = Mermaid.RequireScript();
+        using var temp = new TempFolder();
+        Assert.AreEqual(ExitCodes.Completed, ExportCommand.Run(Repository.ChecklistsAssembly, temp.Path, script, new StringWriter(), new StringWriter()));
+        var largest = ChecklistCatalog.FromAssembly(typeof(Checklists.DeploySafelyToProduction).Assembly).MaxBy(d => d.Steps.Count)!;
+        var page = temp.Combine(Path.ChangeExtension(largest.RunbookFileName, ".html"));
+
+        var dom = Chromium.DumpDom(chromium, page, temp.Combine("profile"));
+
+        var svg = Regex.Match(dom, "<svg.*?</svg>", RegexOptions.Singleline).Value;
+        Assert.IsNotEmpty(svg, "mermaid drew no svg");
+        var drawnEdges = Regex.Matches(svg, "<path[^>]*class=\"[^\"]*transition").Count;
+        var runbookEdges = Regex.Matches(largest.Markdown, "^    \\w+ --> \\w+ : ", RegexOptions.Multiline).Count;
+        var machineEdges = largest.CreateMachine(new ChecklistProgress(largest), ChecklistMachine.NotStarted).GetInfo().States.Sum(s => s.FixedTransitions.Count());
+        Assert.IsGreaterThanOrEqualTo(60, largest.Steps.Count);
+        // Every transition line is drawn; so are the start edge and the note's connector.
+        Assert.IsTrue(drawnEdges >= runbookEdges && drawnEdges <= runbookEdges + 2, $"{drawnEdges} edges drawn for {runbookEdges} transition lines");
+        // At least every step's Abort edge is the note, not an edge.
+        Assert.IsLessThan(machineEdges - largest.Steps.Count, drawnEdges, $"{drawnEdges} edges drawn of the machine's {machineEdges}");
+        StringAssert.Contains(svg, "Abort from any step or rollback");
+    }
+
+    /// <summary>
     /// The tool as a user gets it: packed, installed with <c>dotnet tool install</c> into a temp tool path
     /// (from a local feed, with a package folder of its own), run from a folder outside the repository
     /// with no mermaid anywhere but in the package; the page it writes draws its diagram in headless

@@ -25,7 +25,7 @@ internal static class ChecklistParser
 
     /// <summary>State names the machine reserves for itself.</summary>
     internal static readonly ImmutableHashSet<string> ReservedStateNames = ImmutableHashSet.Create(
-        "NotStarted", "Completed", "Aborted", "RolledBack");
+        Planning.MachinePlan.NotStarted, Planning.MachinePlan.Completed, Planning.MachinePlan.Aborted, Planning.MachinePlan.RolledBack);
 
     /// <summary>Tests stand in for a bug here (the generator's own failure, CHK000); null otherwise.</summary>
     [ThreadStatic]
