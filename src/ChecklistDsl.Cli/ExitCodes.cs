@@ -24,6 +24,9 @@ internal static class ExitCodes
     /// <summary>The run stopped before its end and can be resumed: waiting for an approval, or interrupted (Ctrl-C).</summary>
     public const int Paused = 5;
 
+    /// <summary><c>verify</c>: the journal does not fit its hash chain (altered, or cut off by a crash).</summary>
+    public const int NotIntact = 6;
+
     /// <summary>An unexpected internal error (a bug): the message is printed, the journal stays as written.</summary>
     public const int InternalError = 70;
 }

@@ -11,6 +11,8 @@ var root = new RootCommand("checklist: run operational checklists (runbooks as c
     RunCommand.Create(),
     ResumeCommand.Create(),
     StatusCommand.Create(),
+    ReportCommand.Create(),
+    VerifyCommand.Create(),
     UnlockCommand.Create(),
     HistoryCommand.Create(),
     AbandonCommand.Create(),

@@ -150,6 +150,24 @@ public sealed class RunbookStructureTests
         CollectionAssert.AreEqual(definition.Inputs.Select(i => i.Name).ToList(), rows);
     }
 
+    [TestMethod]
+    [DynamicData(nameof(Checklists))]
+    public void The_runbook_links_to_nothing_it_does_not_have(string name)
+    {
+        var definition = Definition(name);
+        var document = Parse(definition);
+        var anchors = document.Descendants<HeadingBlock>()
+            .Select(h => "#" + Text(h).Trim().ToLowerInvariant().Replace(' ', '-'))
+            .ToHashSet();
+
+        foreach (var link in document.Descendants<LinkInline>())
+        {
+            var url = link.Url ?? "";
+            Assert.IsTrue(Uri.TryCreate(url, UriKind.Absolute, out _) || anchors.Contains(url),
+                $"{name}: a link to '{url}', which is neither absolute nor a heading of the runbook");
+        }
+    }
+
     private static MarkdownDocument Parse(ChecklistDefinition definition) => Markdown.Parse(definition.Markdown, Pipeline);
 
     private static List<Block> StepsPart(MarkdownDocument document) => Part(document, "Steps");

@@ -52,7 +52,7 @@ internal static class ResumeCommand
                 state,
                 () =>
                 {
-                    var journal = store.Continue(header, new JournalRecord { Type = RecordTypes.Resumed, User = store.Identity.Name, Host = Environment.MachineName, Pid = Environment.ProcessId, State = state.State });
+                    var journal = store.Continue(header, new JournalRecord { Type = RecordTypes.Resumed, User = store.Identity.Name, Host = Environment.MachineName, Pid = Environment.ProcessId, State = state.State, SourceRevision = Reporting.SourceRevision.Read(loaded.AssemblyPath) });
                     // The store also recorded a torn last line it set aside (file store).
                     if (journal.Count != records.Count + 1 + (stored.Torn is null ? 0 : 1))
                     {

@@ -59,6 +59,7 @@ internal static class RunCommand
                 Project = project,
                 StateDir = (store as FileRunStore)?.State.Root,
                 Inputs = values.Values,
+                SourceRevision = Reporting.SourceRevision.Read(loaded.AssemblyPath),
             };
             var environment = checklist.Environment is null ? "" : checklist.IsProduction ? $" [bold red]{Markup.Escape(checklist.Environment.ToUpperInvariant())}[/]" : $" ({Markup.Escape(checklist.Environment)})";
             return await RunSession.ExecuteAsync(

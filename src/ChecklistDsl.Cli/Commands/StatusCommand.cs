@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using ChecklistDsl.Cli.Journal;
+using ChecklistDsl.Cli.Reporting;
 using ChecklistDsl.Cli.Stores;
 using Spectre.Console;
 
@@ -9,7 +10,8 @@ namespace ChecklistDsl.Cli.Commands;
 
 /// <summary>
 /// <c>checklist status [RUN]</c>: the runs in the run store, or one run found by its id (with the file
-/// store, from any folder), from their journals alone. It takes the options of the other run verbs
+/// store, from any folder), from their journals alone, with each journal's integrity and, with
+/// --durations, each step's durations over past runs. It takes the options of the other run verbs
 /// (--project, --assembly, --no-build), so that a command line can be reused; it needs no checklists
 /// assembly.
 /// </summary>
@@ -19,7 +21,8 @@ internal static class StatusCommand
     {
         var json = CommonOptions.Json();
         var run = new Argument<string?>("RUN") { Description = "One run (its id, a unique prefix, or, with the file store, its journal's path), from any folder. Default: every run in the store.", Arity = ArgumentArity.ZeroOrOne };
-        var command = new Command("status", "List the runs: state, progress, who and when.") { run, json };
+        var durations = new Option<bool>("--durations") { Description = "Also show each step's median and slowest duration over the completed visits of past runs." };
+        var command = new Command("status", "List the runs: state, progress, who and when, journal integrity.") { run, json, durations };
         var storeOptions = new StoreOptions().AddTo(command);
         new ChecklistSourceOptions().AddTo(command);
         command.SetAction(result =>
@@ -32,7 +35,9 @@ internal static class StatusCommand
                 var wanted = store.Read(one).RunId;
                 listed = listed.Where(r => r.RunId == wanted).ToArray();
             }
-            var rows = listed.Select(r => new
+            var runs = listed;
+            var verdicts = runs.ToDictionary(r => r.RunId, r => JournalIntegrity.Of(r.Location));
+            var rows = runs.Select(r => new
             {
                 r.RunId,
                 r.Checklist,
@@ -44,10 +49,14 @@ internal static class StatusCommand
                 r.LastActivity,
                 Journal = r.Location,
                 r.Problem,
+                Integrity = verdicts[r.RunId]?.ToString() ?? JournalIntegrity.NotAFile,
             }).ToArray();
+            var steps = result.GetValue(durations) ? StepDurations.Of(ReadableRuns(store, runs)) : null;
             if (result.GetValue(json))
             {
-                Terminal.Out.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(rows, JournalJson.Options));
+                // With --durations, an object holding both; without, the array of runs as before.
+                object document = steps is null ? rows : new { Runs = rows, Durations = steps };
+                Terminal.Out.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(document, JournalJson.Options));
                 return ExitCodes.Completed;
             }
             if (rows.Length == 0)
@@ -55,21 +64,70 @@ internal static class StatusCommand
                 Terminal.Out.MarkupLine($"No runs in {Markup.Escape(store is Stores.File.FileRunStore file ? file.State.RunsFolder : store.Location)}.");
                 return ExitCodes.Completed;
             }
-            var table = new Table().AddColumns("Run", "Checklist", "Target", "State", "Progress", "Started by", "Started", "Last activity");
+            var table = new Table().AddColumns("Run", "Checklist", "Target", "State", "Progress", "Started by", "Started", "Last activity", "Integrity");
             foreach (var r in rows)
             {
                 table.AddRow(Markup.Escape(r.RunId), Markup.Escape(r.Checklist), Markup.Escape(r.Target), Markup.Escape(r.State),
-                    r.Progress, Markup.Escape(r.StartedBy), When(r.StartedAt), When(r.LastActivity));
+                    r.Progress, Markup.Escape(r.StartedBy), When(r.StartedAt), When(r.LastActivity), Markup.Escape(ShortVerdict(verdicts[r.RunId])));
             }
             Terminal.Out.Write(table);
             if (one is not null && rows.Length == 1 && NextOf(store.Read(one)) is { Length: > 0 } next)
                 Terminal.Out.MarkupLine($"Next: {Markup.Escape(next)}");
             foreach (var bad in rows.Where(r => r.Problem is not null))
                 Terminal.Error.MarkupLine($"[red]Unreadable journal[/] {Markup.Escape(bad.Journal)}: {Markup.Escape(bad.Problem!)} (left untouched)");
+            foreach (var broken in rows.Where(r => verdicts[r.RunId]?.Status is ChainStatus.Broken or ChainStatus.CutOff))
+                Terminal.Error.MarkupLine($"[red]Journal altered or cut off[/] {Markup.Escape(broken.Journal)}: {Markup.Escape(broken.Integrity)} (`checklist verify {Markup.Escape(broken.RunId)}`)");
+            if (steps is not null)
+                WriteDurations(steps);
             return ExitCodes.Completed;
         });
         return command;
     }
+
+    private static IEnumerable<IReadOnlyList<JournalRecord>> ReadableRuns(IRunStore store, IEnumerable<RunListing> runs)
+    {
+        foreach (var run in runs.Where(r => r.Problem is null))
+        {
+            IReadOnlyList<JournalRecord>? records;
+            try
+            {
+                records = store.Read(run.RunId).Records;
+            }
+            catch (Exception e) when (e is CliException or JournalCorruptException)
+            {
+                records = null;
+            }
+            if (records is not null)
+                yield return records;
+        }
+    }
+
+    private static void WriteDurations(IReadOnlyList<StepDuration> steps)
+    {
+        if (steps.Count == 0)
+        {
+            Terminal.Out.MarkupLine("No step has been completed yet: no durations.");
+            return;
+        }
+        var table = new Table().Title("Step durations over past runs (completed visits; time stopped between a pause or crash and its resume left out)")
+            .AddColumns("Checklist", "Step", "Runs", "Median", "Slowest", "Slowest in run");
+        foreach (var s in steps)
+        {
+            table.AddRow(Markup.Escape(s.Checklist), Markup.Escape(s.Step), s.Runs.ToString(CultureInfo.InvariantCulture),
+                MarkdownReport.Duration(s.MedianSeconds), MarkdownReport.Duration(s.SlowestSeconds), Markup.Escape(s.SlowestRun));
+        }
+        Terminal.Out.Write(table);
+    }
+
+    private static string ShortVerdict(ChainVerdict? verdict) => verdict?.Status switch
+    {
+        null => JournalIntegrity.NotAFile,
+        ChainStatus.Broken => $"BROKEN at record {verdict.BadRecord}",
+        ChainStatus.CutOff => $"cut off at record {verdict.BadRecord}",
+        ChainStatus.Intact => "intact",
+        ChainStatus.Unchained => "unchained (older format)",
+        _ => "unreadable",
+    };
 
     /// <summary>
     /// What can happen next in an unfinished run, from its live machine (the checklists assembly its journal

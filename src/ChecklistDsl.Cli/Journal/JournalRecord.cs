@@ -93,6 +93,15 @@ internal sealed record JournalRecord
     public long? Offset { get; init; }
     public long? Length { get; init; }
 
+    /// <summary>The source revision of the checklists' build (header, resumed): "commit" or "commit+dirty", or "unknown".</summary>
+    public string? SourceRevision { get; init; }
+
+    /// <summary>
+    /// The hash chain (see <see cref="JournalChain"/>): the hash of the record before this one; the
+    /// writer sets it, and ends the line with the record's own hash.
+    /// </summary>
+    public string? Prev { get; init; }
+
     /// <summary>Whether a finished command succeeded.</summary>
     [JsonIgnore]
     public bool Succeeded => ExitCode == 0 && TimedOut != true && Interrupted != true;

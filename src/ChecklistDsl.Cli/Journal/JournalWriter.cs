@@ -11,11 +11,14 @@ namespace ChecklistDsl.Cli.Journal;
 internal sealed class JournalWriter : IDisposable
 {
     private readonly FileStream _stream;
+    // The hash of the last record written (the next record's "prev"); null for an older, unchained journal.
+    private string? _previous;
 
-    private JournalWriter(string path, FileStream stream)
+    private JournalWriter(string path, FileStream stream, string? previous)
     {
         Path = path;
         _stream = stream;
+        _previous = previous;
     }
 
     /// <summary>The journal file.</summary>
@@ -29,7 +32,8 @@ internal sealed class JournalWriter : IDisposable
     public static JournalWriter Create(string path, JournalRecord header)
     {
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
-        var writer = new JournalWriter(path, new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read, bufferSize: 0));
+        var writer = new JournalWriter(path, new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read, bufferSize: 0),
+            JournalChain.Start(header.RunId!, header.Fingerprint!));
         try
         {
             writer.Append(header);
@@ -44,19 +48,47 @@ internal sealed class JournalWriter : IDisposable
         return writer;
     }
 
-    /// <summary>Opens an existing journal to append to it (the caller has read and validated it).</summary>
+    /// <summary>
+    /// Opens an existing journal to append to it (the caller has read and validated it). New records
+    /// continue its hash chain; an older journal without one stays unchained.
+    /// </summary>
     public static JournalWriter OpenForAppend(string path)
     {
+        var text = File.ReadAllText(path, new UTF8Encoding(false));
+        // A record appended after a torn last line would be glued onto it: the caller sets the tail aside first.
+        if (text.Length > 0 && text[^1] != '\n')
+            throw new JournalCorruptException(path, text.Count(c => c == '\n') + 1, "the last line is incomplete (cut off by a crash while it was written); `checklist resume` sets it aside");
+        var previous = JournalChain.HashOf(LastLine(text));
         // Not FileMode.Append: a record that fails half-way is cut off again (see Append), which Append mode forbids.
         var stream = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.Read, bufferSize: 0);
         stream.Seek(0, SeekOrigin.End);
-        return new JournalWriter(path, stream);
+        return new JournalWriter(path, stream, previous);
+    }
+
+    // The last line (the file ends with a line end).
+    private static string LastLine(string text)
+    {
+        var end = text.LastIndexOf('\n');
+        if (end <= 0)
+            return "";
+        var start = text.LastIndexOf('\n', end - 1) + 1;
+        return text[start..end];
     }
 
     /// <summary>Writes one record and flushes it to the disk.</summary>
     public void Append(JournalRecord record)
     {
-        var line = JsonSerializer.Serialize(record, JournalJson.Options) + "\n";
+        string line;
+        string? hash = null;
+        if (_previous is null)
+        {
+            line = JsonSerializer.Serialize(record with { Prev = null }, JournalJson.Options) + "\n";
+        }
+        else
+        {
+            (line, hash) = JournalChain.Seal(JsonSerializer.Serialize(record with { Prev = _previous }, JournalJson.Options));
+            line += "\n";
+        }
         var start = _stream.Position;
         try
         {
@@ -78,6 +110,8 @@ internal sealed class JournalWriter : IDisposable
             }
             throw new JournalWriteException(Path, e);
         }
+        if (hash is not null)
+            _previous = hash;
         if (Crash?.After(record) == true)
             System.Diagnostics.Process.GetCurrentProcess().Kill();
     }

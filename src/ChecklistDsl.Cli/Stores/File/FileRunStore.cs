@@ -96,9 +96,16 @@ internal sealed class FileRunStore(StateDirectory state) : IRunStore
         // The run's own lock, as if resuming it: refused while its process is going on.
         var header = run.Header;
         using var runLock = Writable(() => RunLock.Acquire(State, header.Checklist!, header.Target!, LockOwner.Current(header.RunId!)));
+        // As in Continue: a torn last line (a crash mid-write) is set aside first, or the record would be
+        // glued onto it and the journal made unreadable.
+        JournalReader.Read(run.Location, allowTornTail: true, out var torn);
+        if (torn is not null)
+            Writable(() => torn.SetAside());
         using var writer = Writable(() => JournalWriter.OpenForAppend(run.Location));
         try
         {
+            if (torn is not null)
+                writer.Append(torn.Record());
             writer.Append(record);
         }
         catch (JournalWriteException e)
