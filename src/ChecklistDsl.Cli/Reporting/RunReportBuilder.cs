@@ -201,7 +201,7 @@ internal static class RunReportBuilder
                 : definition!.Fingerprint == header.Fingerprint ? "the checklist, same plan as the run"
                 : $"the checklist, whose plan has changed since the run (now {definition.Fingerprint}): titles are today's",
             Integrity = integrity is null
-                ? new ReportIntegrity("not chained", JournalIntegrity.NotAFile, records.Count, null, null)
+                ? new ReportIntegrity("not chained", JournalIntegrity.NotChecked, records.Count, null, null)
                 : new ReportIntegrity(integrity.Status.ToString().ToLowerInvariant(), integrity.ToString(), integrity.Records, integrity.BadRecord, integrity.Head),
             Inputs = header.Inputs ?? new Dictionary<string, string>(),
             Deviations = deviations.OrderBy(d => d.At ?? DateTimeOffset.MaxValue).ToArray(),
