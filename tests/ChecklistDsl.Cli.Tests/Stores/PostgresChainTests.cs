@@ -80,12 +80,20 @@ public sealed class PostgresChainTests
         Assert.AreEqual(0, intact.ExitCode, intact.ToString());
         Assert.Contains($"intact ({count} records)", intact.Output, "the abandon record, written by another process, is chained too");
 
-        // As stored before migration 0002: no lines, records without a chain. (Lines dropped from a chained run would be broken.)
-        database.Execute("UPDATE run_records SET line = NULL, record = record - 'prev' - 'hash'");
-        var older = Cli(folder, "verify", runId, "--store", store);
+        // A run as stored before migration 0002 (no lines, records without a chain), paused: a record added to it now stays unchained too.
+        var before = Cli(folder, PostgresStoreTests.Sync(folder, store, "--target", "older"));
+        Assert.AreEqual(5, before.ExitCode, before.ToString());
+        var olderId = database.Column("SELECT run_id FROM runs WHERE target = 'older'").Single()!;
+        database.Execute($"UPDATE run_records SET line = NULL, record = record - 'prev' - 'hash' WHERE run_id = '{olderId}'");
+        Assert.AreEqual(0, Cli(folder, "abandon", olderId, "--comment", "old", "--store", store).ExitCode);
+        Assert.AreEqual("0", database.Column($"SELECT count(*) FROM run_records WHERE run_id = '{olderId}' AND line IS NOT NULL")[0], "no chained record spliced into an older run");
+        var older = Cli(folder, "verify", olderId, "--store", store);
         Assert.AreEqual(0, older.ExitCode, older.ToString());
         Assert.Contains("unchained (older format)", older.Output);
-        var status = Cli(folder, "status", runId, "--json", "--store", store);
-        Assert.AreEqual("unchained (older format)", JsonDocument.Parse(status.Output).RootElement[0].GetProperty("integrity").GetString(), status.ToString());
+        var status = Cli(folder, "status", "--json", "--store", store);
+        var verdicts = JsonDocument.Parse(status.Output).RootElement.EnumerateArray()
+            .ToDictionary(r => r.GetProperty("runId").GetString()!, r => r.GetProperty("integrity").GetString());
+        Assert.AreEqual("unchained (older format)", verdicts[olderId], status.ToString());
+        Assert.AreEqual($"intact ({count} records)", verdicts[runId], status.ToString());
     }
 }
