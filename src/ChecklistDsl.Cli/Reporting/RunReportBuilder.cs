@@ -15,7 +15,7 @@ internal static class RunReportBuilder
 
     /// <param name="records">The journal, header first.</param>
     /// <param name="definition">The checklist, or null when only the journal is at hand.</param>
-    /// <param name="integrity">The journal's verdict; null for records that carry no chain (the team store).</param>
+    /// <param name="integrity">The journal's verdict; null when there was nothing to check.</param>
     /// <param name="isLive">Whether a process holds the run's lock now (the run is going on).</param>
     /// <param name="runbookLink">The runbook's wiki page, if any.</param>
     public static RunReport Build(IReadOnlyList<JournalRecord> records, ChecklistDefinition? definition, ChainVerdict? integrity, bool isLive, string? runbookLink)
