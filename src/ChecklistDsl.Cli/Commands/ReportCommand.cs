@@ -63,7 +63,7 @@ internal static class ReportCommand
                 var isLive = store.Runs().FirstOrDefault(r => r.RunId == stored.RunId)?.Live == true;
                 var stateRoot = store is Stores.File.FileRunStore fileStore ? fileStore.State.Root : StateDirectory.At(result.GetValue(stateDir)).Root;
                 var link = RunbookLink.Find(result.GetValue(wikiUrl), stateRoot, header.Title ?? definition?.Title ?? header.Checklist!);
-                var report = RunReportBuilder.Build(records, definition, JournalIntegrity.Of(stored.Location), isLive, link);
+                var report = RunReportBuilder.Build(records, definition, JournalIntegrity.Of(store, stored.RunId, stored.Location), isLive, link);
                 text = chosen switch
                 {
                     "html" => HtmlReport.Render(report),

@@ -36,7 +36,7 @@ internal static class StatusCommand
                 listed = listed.Where(r => r.RunId == wanted).ToArray();
             }
             var runs = listed;
-            var verdicts = runs.ToDictionary(r => r.RunId, r => JournalIntegrity.Of(r.Location));
+            var verdicts = runs.ToDictionary(r => r.RunId, r => JournalIntegrity.Of(store, r.RunId, r.Location));
             var rows = runs.Select(r => new
             {
                 r.RunId,
@@ -49,7 +49,7 @@ internal static class StatusCommand
                 r.LastActivity,
                 Journal = r.Location,
                 r.Problem,
-                Integrity = verdicts[r.RunId]?.ToString() ?? JournalIntegrity.NotAFile,
+                Integrity = verdicts[r.RunId]?.ToString() ?? JournalIntegrity.NotChecked,
             }).ToArray();
             var steps = result.GetValue(durations) ? StepDurations.Of(ReadableRuns(store, runs)) : null;
             if (result.GetValue(json))
@@ -121,7 +121,7 @@ internal static class StatusCommand
 
     private static string ShortVerdict(ChainVerdict? verdict) => verdict?.Status switch
     {
-        null => JournalIntegrity.NotAFile,
+        null => JournalIntegrity.NotChecked,
         ChainStatus.Broken => $"BROKEN at record {verdict.BadRecord}",
         ChainStatus.CutOff => $"cut off at record {verdict.BadRecord}",
         ChainStatus.Intact => "intact",

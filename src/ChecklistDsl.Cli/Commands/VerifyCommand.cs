@@ -3,6 +3,7 @@ using System.Text.Json;
 using ChecklistDsl.Cli.Journal;
 using ChecklistDsl.Cli.Stores;
 using ChecklistDsl.Cli.Stores.File;
+using ChecklistDsl.Cli.Stores.Postgres;
 using Spectre.Console;
 
 namespace ChecklistDsl.Cli.Commands;
@@ -24,11 +25,24 @@ internal static class VerifyCommand
         command.SetAction(result =>
         {
             using var store = storeOptions.OpenFor(result, result.GetValue(run)!);
-            // The chain is over the bytes of a journal file; the team store's records carry none yet.
-            var path = store is FileRunStore file
-                ? file.State.FindJournal(result.GetValue(run)!)
-                : throw new CliException($"Runs in {store.Location} carry no hash chain ({JournalIntegrity.NotAFile}): verify checks journal files of the file store.");
-            var verdict = JournalChain.Verify(path);
+            // The chain is over the bytes of a journal file, or over the lines the team store keeps for each record.
+            string path, name;
+            ChainVerdict verdict;
+            switch (store)
+            {
+                case FileRunStore file:
+                    path = file.State.FindJournal(result.GetValue(run)!);
+                    name = Path.GetFileNameWithoutExtension(path);
+                    verdict = JournalChain.Verify(path);
+                    break;
+                case PostgresRunStore postgres:
+                    name = postgres.Resolve(result.GetValue(run)!);
+                    path = $"{store.Location}, run {name}";
+                    verdict = postgres.VerifyChain(name);
+                    break;
+                default:
+                    throw new CliException($"Runs in {store.Location} carry no hash chain: verify checks the file store and the PostgreSQL team store.");
+            }
             var head = result.GetValue(expectHead);
             if (head is not null && verdict.Status == ChainStatus.Unchained)
             {
@@ -66,7 +80,7 @@ internal static class VerifyCommand
                 switch (verdict.Status)
                 {
                     case ChainStatus.Intact:
-                        Terminal.Out.MarkupLine($"Last record: {verdict.Head}. Note it with the change (or keep the report, which shows it): `checklist verify {Path.GetFileNameWithoutExtension(path)} --head {verdict.Head}` also shows records removed from the end.");
+                        Terminal.Out.MarkupLine($"Last record: {verdict.Head}. Note it with the change (or keep the report, which shows it): `checklist verify {name} --head {verdict.Head}` also shows records removed from the end.");
                         break;
                     case ChainStatus.Unchained:
                         Terminal.Out.MarkupLine($"{verdict.Records} records, written before journals carried a hash chain: they can be read, but nothing shows whether they were altered.");

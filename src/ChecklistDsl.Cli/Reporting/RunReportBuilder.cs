@@ -15,7 +15,7 @@ internal static class RunReportBuilder
 
     /// <param name="records">The journal, header first.</param>
     /// <param name="definition">The checklist, or null when only the journal is at hand.</param>
-    /// <param name="integrity">The journal's verdict; null for records that carry no chain (the team store).</param>
+    /// <param name="integrity">The journal's verdict; null when there was nothing to check.</param>
     /// <param name="isLive">Whether a process holds the run's lock now (the run is going on).</param>
     /// <param name="runbookLink">The runbook's wiki page, if any.</param>
     public static RunReport Build(IReadOnlyList<JournalRecord> records, ChecklistDefinition? definition, ChainVerdict? integrity, bool isLive, string? runbookLink)
@@ -201,7 +201,7 @@ internal static class RunReportBuilder
                 : definition!.Fingerprint == header.Fingerprint ? "the checklist, same plan as the run"
                 : $"the checklist, whose plan has changed since the run (now {definition.Fingerprint}): titles are today's",
             Integrity = integrity is null
-                ? new ReportIntegrity("not chained", JournalIntegrity.NotAFile, records.Count, null, null)
+                ? new ReportIntegrity("not chained", JournalIntegrity.NotChecked, records.Count, null, null)
                 : new ReportIntegrity(integrity.Status.ToString().ToLowerInvariant(), integrity.ToString(), integrity.Records, integrity.BadRecord, integrity.Head),
             Inputs = header.Inputs ?? new Dictionary<string, string>(),
             Deviations = deviations.OrderBy(d => d.At ?? DateTimeOffset.MaxValue).ToArray(),

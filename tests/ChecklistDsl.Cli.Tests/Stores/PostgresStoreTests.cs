@@ -328,7 +328,7 @@ public sealed class PostgresStoreTests
         Assert.AreEqual(0, firstUse.ExitCode, firstUse.ToString());
         Assert.Contains("Creating the run store's tables", firstUse.Error);
         Assert.AreEqual(0, migrate.ExitCode, migrate.ToString());
-        Assert.Contains("up to date (schema version 1)", migrate.Output);
+        Assert.Contains("up to date (schema version 2)", migrate.Output);
         Assert.AreEqual(3, fileStore.ExitCode, fileStore.ToString());
         CollectionAssert.AreEquivalent(new[] { "runs", "run_records", "run_locks", "checklist_schema_versions" },
             database.Column("SELECT tablename FROM pg_tables WHERE schemaname = 'public'"));

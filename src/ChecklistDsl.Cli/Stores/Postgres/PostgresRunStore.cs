@@ -144,7 +144,30 @@ internal sealed class PostgresRunStore : IRunStore
 
     public StoredRun Read(string run)
     {
-        var id = Guard(() =>
+        var id = Resolve(run);
+        var records = ReadAfter(id, 0);
+        if (records.Count == 0 || records[0].Type != RecordTypes.Header)
+            throw new CliException($"Run {id} in {Location} has no header record: the store was changed by hand. Nothing was done.");
+        return new StoredRun(id, records, $"{Location}, run {id}");
+    }
+
+    /// <summary>
+    /// Checks a run's hash chain over its stored lines, as <see cref="JournalChain.Verify(ReadOnlySpan{byte})"/> does a journal file's bytes.
+    /// A record without a line (stored before the chain, or added by hand) is checked as its jsonb text, which carries no hash.
+    /// </summary>
+    public ChainVerdict VerifyChain(string runId)
+    {
+        var lines = Guard(() => Strings("SELECT coalesce(line, record::text) FROM run_records WHERE run_id = @id ORDER BY id", ("id", runId)));
+        var text = new System.Text.StringBuilder();
+        foreach (var line in lines)
+            text.Append(line).Append('\n');
+        return JournalChain.Verify(System.Text.Encoding.UTF8.GetBytes(text.ToString()));
+    }
+
+    /// <summary>The run id that <paramref name="run"/> (an id or a unique prefix of one) names.</summary>
+    public string Resolve(string run)
+    {
+        return Guard(() =>
         {
             var matches = Strings("SELECT run_id FROM runs WHERE run_id = @run OR starts_with(run_id, @run) ORDER BY run_id LIMIT 20", ("run", run));
             if (matches.Contains(run))
@@ -156,10 +179,6 @@ internal sealed class PostgresRunStore : IRunStore
                 _ => throw new CliException($"'{run}' matches several runs: {string.Join(", ", matches)}."),
             };
         });
-        var records = ReadAfter(id, 0);
-        if (records.Count == 0 || records[0].Type != RecordTypes.Header)
-            throw new CliException($"Run {id} in {Location} has no header record: the store was changed by hand. Nothing was done.");
-        return new StoredRun(id, records, $"{Location}, run {id}");
     }
 
     public IReadOnlyList<RunListing> Runs() => Guard(() =>
@@ -300,9 +319,20 @@ internal sealed class PostgresRunStore : IRunStore
     internal void Insert(JournalRecord record, IReadOnlySet<string>? steps = null)
     {
         var runId = record.RunId ?? throw new InvalidOperationException("A stored record names its run.");
-        var stored = record with { RunId = record.Type == RecordTypes.Header ? runId : null };
-        Execute("INSERT INTO run_records (run_id, at, type, record) VALUES (@id, @at, @type, @record)",
-            ("id", runId), ("at", record.At), ("type", record.Type), ("record", new Json(JsonSerializer.Serialize(stored, JournalJson.Options))));
+        var stored = record with { RunId = record.Type == RecordTypes.Header ? runId : null, Prev = null };
+        // The run's row locked first: two writers of one run (a run and an outside decision) cannot both chain to the same last record.
+        Execute("SELECT 1 FROM runs WHERE run_id = @id FOR UPDATE", ("id", runId));
+        var prev = record.Type == RecordTypes.Header
+            ? JournalChain.Start(runId, record.Fingerprint!)
+            : Strings("SELECT coalesce(line, '') FROM run_records WHERE run_id = @id ORDER BY id DESC LIMIT 1", ("id", runId))
+                .Select(JournalChain.HashOf).FirstOrDefault();
+        // A run stored before records were chained (no line) stays unchained, as an older journal file does.
+        string? line = null;
+        var body = JsonSerializer.Serialize(stored, JournalJson.Options);
+        if (prev is not null)
+            (line, _) = JournalChain.Seal(JsonSerializer.Serialize(stored with { Prev = prev }, JournalJson.Options));
+        Execute("INSERT INTO run_records (run_id, at, type, record, line) VALUES (@id, @at, @type, @record, @line)",
+            ("id", runId), ("at", record.At), ("type", record.Type), ("record", new Json(line ?? body)), ("line", line));
         if (record.Type == RecordTypes.Transition)
         {
             var done = steps is not null && steps.Contains(record.Source!) && record.Trigger is nameof(ChecklistTrigger.Complete) or nameof(ChecklistTrigger.Approve) or nameof(ChecklistTrigger.Skip);
