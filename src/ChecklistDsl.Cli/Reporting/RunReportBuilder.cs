@@ -44,6 +44,7 @@ internal static class RunReportBuilder
         var left = new Dictionary<string, (string Trigger, DateTimeOffset At)>();
         var rollbackOrder = new List<string>();
         var openCommands = new Dictionary<(string, int), int>();
+        var skippedByCondition = new HashSet<string>();
         var state = ChecklistMachine.NotStarted;
         DateTimeOffset? ended = null;
 
@@ -68,7 +69,8 @@ internal static class RunReportBuilder
                     {
                         rollbackOrder.Add(destination);
                     }
-                    if (r.Trigger == nameof(ChecklistTrigger.Skip))
+                    // A skip by condition is listed once, from its own record (with the input's value).
+                    if (r.Trigger == nameof(ChecklistTrigger.Skip) && !skippedByCondition.Contains(source))
                         deviations.Add(new("skip", $"Skipped '{StepTitle(source)}'{SkipReason(stepDefinitions.GetValueOrDefault(source))}", r.At, actor));
                     if (destination is ChecklistMachine.Completed or ChecklistMachine.Aborted or ChecklistMachine.RolledBack)
                         ended = r.At;
@@ -97,7 +99,17 @@ internal static class RunReportBuilder
                         StartedAt = r.At, NoEndRecorded = true, By = actor,
                     });
                     break;
+                case RecordTypes.ConditionSkipped:
+                    skippedByCondition.Add(r.State ?? "?");
+                    deviations.Add(new("condition skip", $"Skipped '{StepTitle(r.State ?? "?")}' by its condition ({r.Text}): {r.Input} was '{Redact(r.Value ?? "")}'", r.At, actor));
+                    break;
+                case RecordTypes.WaitTimedOut:
+                    deviations.Add(new("wait timed out", $"The wait of '{StepTitle(r.State ?? "?")}' timed out after {r.Poll} poll(s)", r.At, actor));
+                    break;
                 case RecordTypes.CommandFinished:
+                    // A retried command that failed before its last attempt: a deviation the reader sees first.
+                    if (r.Attempt is { } attempt && r.MaxAttempts is { } attempts && attempt < attempts && r.ExitCode is not 0)
+                        deviations.Add(new("retry", $"Command {r.Command + 1} of '{StepTitle(r.State!)}' failed on attempt {attempt} of {attempts} (exit code {r.ExitCode}) and was retried", r.At, actor));
                     if (openCommands.Remove((r.State!, r.Command!.Value), out var at))
                     {
                         commands[at] = commands[at] with
