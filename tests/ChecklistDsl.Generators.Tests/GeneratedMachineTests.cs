@@ -2,7 +2,7 @@ using ChecklistDsl.Generators.Tests.Infrastructure;
 
 namespace ChecklistDsl.Generators.Tests;
 
-/// <summary>The generated machines, compiled and run on the built-in engine.</summary>
+/// <summary>The generated machines, compiled and run on Stateless.</summary>
 [TestClass]
 public sealed class GeneratedMachineTests
 {
