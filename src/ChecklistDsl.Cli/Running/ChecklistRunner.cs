@@ -452,8 +452,8 @@ internal sealed partial class ChecklistRunner
     private void Fire(ChecklistTrigger trigger)
     {
         var source = _machine.State;
-        if (!_machine.CanFire(trigger, out var unmet))
-            throw new InvalidOperationException($"'{trigger}' cannot fire in '{source}' of '{_checklist.Name}': {string.Join("; ", unmet)}.");
+        // A trigger the machine refuses throws its own message (StatelessMachine: the unticked checks,
+        // the missing approval or the permitted triggers), before anything is recorded.
         var inPlace = RollbackPlan.ChangesInPlace(_state, source, completing: trigger == ChecklistTrigger.Complete);
         _machine.Fire(trigger);
         if (_machine.State == ChecklistMachine.RolledBack)
