@@ -7,6 +7,7 @@ using Markdig.Syntax.Inlines;
 using Spectre.Console;
 using Table = Spectre.Console.Table;
 using TableRow = Markdig.Extensions.Tables.TableRow;
+using TableCell = Markdig.Extensions.Tables.TableCell;
 
 namespace ChecklistDsl.Cli.Rendering;
 
