@@ -36,6 +36,12 @@ internal sealed class IndentedWriter
         return this;
     }
 
+    /// <summary>The indentation of the current line, in spaces.</summary>
+    public int Indentation => _depth * 4;
+
+    /// <summary>Starts a line with <paramref name="prefix"/>, for the caller to finish in the builder (ending it with "\n").</summary>
+    public StringBuilder Begin(string prefix) => _text.Append(' ', _depth * 4).Append(prefix);
+
     public IndentedWriter Open(string line)
     {
         Line(line);

@@ -18,6 +18,9 @@ internal static class ChecklistSourceEmitter
 
     private const string MachineType = "global::Stateless.StateMachine<Step, Trigger>";
 
+    /// <summary>The generated property that holds the runbook as UTF-8 (the runbook export looks for it).</summary>
+    public const string RunbookDataName = "RunbookData";
+
     public static string Emit(ChecklistSpec spec)
     {
         var plan = MachinePlan.Create(spec);
@@ -47,13 +50,13 @@ internal static class ChecklistSourceEmitter
             w.Open("namespace " + spec.Namespace);
         foreach (var containing in spec.ContainingTypes)
             w.Open("partial " + containing.Keyword + " " + Identifier(containing.Name));
+        // No [GeneratedCode] here: the class is the author's, and the attribute would mark their own
+        // members as generated too (coverage and analyzers skip such code). The types and public
+        // members written here carry it.
         w.Open("partial class " + Identifier(spec.ClassName));
 
         Enums(w, plan);
-        w.Line("/// <summary>The runbook, in Markdown.</summary>");
-        w.LineWithLiteral("public const string Markdown = ", MarkdownEmitter.Runbook(buffers.Runbook, spec, plan, fingerprint), ";");
-        w.Line();
-        Definition(w, buffers.Plan, spec, plan, fingerprint, stepFingerprints);
+        Definition(w, buffers, spec, plan, fingerprint, stepFingerprints);
         Machine(w, spec, plan);
 
         w.Close();
@@ -67,6 +70,7 @@ internal static class ChecklistSourceEmitter
     private static void Enums(IndentedWriter w, MachinePlan plan)
     {
         w.Line("/// <summary>The states of this checklist's machine: one per step, one per rollback, and the ends.</summary>");
+        w.Line(GeneratedCode);
         w.Open("public enum Step");
         // Implicit values, shown in comments: an explicit "= n" per member is a constant the compiler
         // binds one by one, a measurable share of compiling the generated code with hundreds of checklists.
@@ -76,27 +80,39 @@ internal static class ChecklistSourceEmitter
         w.Close();
         w.Line();
         w.Line("/// <summary>The triggers; the same members and values as <see cref=\"global::ChecklistDsl.ChecklistTrigger\"/>.</summary>");
+        w.Line(GeneratedCode);
         w.Line("public enum Trigger { Start, Complete, Skip, Approve, Reject, Fail, Abort }");
         w.Line();
     }
 
     // Private members get plain comments: documentation comments are parsed as structure, which
     // costs the compiler at scale, and only the public surface shows them to anyone.
-    private static void Definition(IndentedWriter w, StringBuilder planText, ChecklistSpec spec, MachinePlan plan, string fingerprint, string[] stepFingerprints)
+    private static void Definition(IndentedWriter w, EmitBuffers buffers, ChecklistSpec spec, MachinePlan plan, string fingerprint, string[] stepFingerprints)
     {
+        w.Line("/// <summary>The runbook, in Markdown.</summary>");
+        w.Line(GeneratedCode);
+        w.Line("public static string Markdown => Definition.Markdown;");
+        w.Line();
         // The automated methods and the constructor with the inputs are called through the names the
         // plan gives (global::ChecklistDsl.DefinitionData.Load finds them on the class): a generated
         // switch and object initializer per checklist cost the compiler more than they saved at run time.
         w.Line("/// <summary>The plan, for tools: steps, checks, commands, resources, rollbacks and fingerprint.</summary>");
-        w.Line("public static " + Ns + "ChecklistDefinition Definition { get; } = " + Ns + "DefinitionData.Load(typeof(" + spec.GlobalName + "), CreateChecklistMachine);");
+        w.Line(GeneratedCode);
+        w.Line("public static " + Ns + "ChecklistDefinition Definition { get; } = " + Ns + "DefinitionData.Load(typeof(" + spec.GlobalName + "), DefinitionData, RunbookData, CreateChecklistMachine);");
         w.Line();
-        // Data, not object initializers: twenty StepDefinition initializers per checklist were about a
-        // third of what this file cost the compiler. A constant, not a literal argument: an ldstr per
-        // checklist would overflow the assembly's user-string heap (CS8103); Load reads the metadata.
+        // UTF-8 literals, not string constants: the assembly stores a string in two bytes a character,
+        // and these two texts were nine tenths of its size. Data, not object initializers: twenty
+        // StepDefinition initializers per checklist were about a third of what this file cost the compiler.
         w.Line("// The plan as JSON, read by " + Ns + "DefinitionData.");
-        w.LineWithLiteral("private const string DefinitionData = ", DefinitionDataEmitter.Json(planText, spec, plan, fingerprint, stepFingerprints), ";");
+        Utf8Property(w, "DefinitionData", DefinitionDataEmitter.Json(buffers.Plan, spec, plan, fingerprint, stepFingerprints));
+        w.Line();
+        w.Line("// The runbook; ChecklistDsl.Build's runbook export reads it from the built assembly's metadata.");
+        Utf8Property(w, RunbookDataName, MarkdownEmitter.Runbook(buffers.Runbook, spec, plan, fingerprint));
         w.Line();
     }
+
+    private static void Utf8Property(IndentedWriter w, string name, StringBuilder text) =>
+        AppendUtf8Literal(w.Begin("private static global::System.ReadOnlySpan<byte> " + name + " => "), text, w.Indentation + 4).Append(";\n");
 
     private static void Machine(IndentedWriter w, ChecklistSpec spec, MachinePlan plan)
     {
@@ -105,10 +121,12 @@ internal static class ChecklistSourceEmitter
         // compiler a third of this file.
         var configureArguments = ", StateMachineTable, progress, " + Int(spec.Steps.Count) + ")";
         w.Line("/// <summary>Creates the machine over external state storage, so that a run can be saved and resumed.</summary>");
+        w.Line(GeneratedCode);
         w.Line("public static " + MachineType + " CreateStateMachine(" + Ns + "ChecklistProgress progress, global::System.Func<Step> stateAccessor, global::System.Action<Step> stateMutator) =>");
         w.Line("    " + Ns + "StatelessMachine.Configure(new " + MachineType + "(stateAccessor, stateMutator)" + configureArguments + ";");
         w.Line();
         w.Line("/// <summary>Creates the machine in <see cref=\"Step.NotStarted\"/>, holding its own state.</summary>");
+        w.Line(GeneratedCode);
         w.Line("public static " + MachineType + " CreateStateMachine(" + Ns + "ChecklistProgress progress) =>");
         w.Line("    " + Ns + "StatelessMachine.Configure(new " + MachineType + "(Step.NotStarted)" + configureArguments + ";");
         w.Line();

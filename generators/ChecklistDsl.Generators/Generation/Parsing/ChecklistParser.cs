@@ -21,7 +21,7 @@ internal static class ChecklistParser
 {
     /// <summary>Names the generated code declares in the checklist class.</summary>
     internal static readonly ImmutableHashSet<string> GeneratedMemberNames = ImmutableHashSet.Create(
-        "Step", "Trigger", "Definition", "Markdown", "CreateStateMachine", "ConfigureStateMachine", "CreateChecklistMachine", "StateMachineTable", "DefinitionData");
+        "Step", "Trigger", "Definition", "Markdown", "CreateStateMachine", "ConfigureStateMachine", "CreateChecklistMachine", "StateMachineTable", "DefinitionData", "RunbookData");
 
     /// <summary>State names the machine reserves for itself.</summary>
     internal static readonly ImmutableHashSet<string> ReservedStateNames = ImmutableHashSet.Create(
