@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Text;
 using ChecklistDsl.Generators.Common;
 using ChecklistDsl.Generators.Generation.Model;
@@ -57,7 +56,7 @@ internal static class ChecklistSourceEmitter
 
         Enums(w, plan);
         Definition(w, buffers, spec, plan, fingerprint, stepFingerprints);
-        Machine(w, spec, plan);
+        Machine(w, buffers, spec, plan);
 
         w.Close();
         foreach (var _ in spec.ContainingTypes)
@@ -114,7 +113,7 @@ internal static class ChecklistSourceEmitter
     private static void Utf8Property(IndentedWriter w, string name, StringBuilder text) =>
         AppendUtf8Literal(w.Begin("private static global::System.ReadOnlySpan<byte> " + name + " => "), text, w.Indentation + 4).Append(";\n");
 
-    private static void Machine(IndentedWriter w, ChecklistSpec spec, MachinePlan plan)
+    private static void Machine(IndentedWriter w, EmitBuffers buffers, ChecklistSpec spec, MachinePlan plan)
     {
         // The plumbing (configuring Stateless from the table, recording progress, refusals, the
         // wrapper for tools) is one generic runtime method: written here per checklist it cost the
@@ -134,32 +133,29 @@ internal static class ChecklistSourceEmitter
         // The machine is data that one loop walks: a fluent Configure(...).Permit(...) chain per state
         // (lambdas, overloads, tuples) cost more to compile than the rest of the generated code.
         w.Line("// The machine as data (see " + Ns + "MachineTable): per state, its transitions, in configuration order.");
-        w.Line("private static readonly " + Ns + "MachineTable StateMachineTable = " + Ns + "MachineTable.Parse(");
-        var values = new Dictionary<string, int>(plan.States.Count + 3);
-        foreach (var name in plan.StateNames)
-            values.Add(name, values.Count);
-        // Each state's line is written straight into the file: built as strings and joined, the table
-        // was a sixth of what the generator allocated at scale.
-        var row = new StringBuilder(128);
-        for (var s = 0; s < plan.States.Count; s++)
+        var table = buffers.Table;
+        foreach (var state in plan.States)
         {
-            var state = plan.States[s];
-            row.Clear();
+            if (state.Transitions.Count == 0)
+                continue;
+            table.Append(state.Name).Append(':');
             for (var t = 0; t < state.Transitions.Count; t++)
-                AppendTransition(t == 0 ? row : row.Append(' '), values[state.Name], state.Transitions[t], values);
-            w.LineWithLiteral("    ", row, (s == plan.States.Count - 1 ? "); // " : " + // ") + state.Name);
+                AppendTransition(t == 0 ? table.Append(' ') : table.Append("; "), state.Transitions[t]);
+            table.Append('\n');
         }
+        if (table.Length > 0)
+            table.Length--; // no blank line before the literal's end
+        AppendUtf8Literal(w.Begin("private static readonly " + Ns + "MachineTable StateMachineTable = " + Ns + "MachineTable.Parse(typeof(Step), "), table, w.Indentation + 4).Append(");\n");
         w.Line();
         w.Line("private static " + Ns + "ChecklistMachine CreateChecklistMachine(" + Ns + "ChecklistProgress progress, string state) =>");
         w.Line("    " + Ns + "StatelessMachine.CreateChecklistMachine<Step, Trigger>(Definition, StateMachineTable, progress, state);");
     }
 
-    /// <summary>One transition in the table's text: <c>source trigger destination guard*;</c>.</summary>
-    private static void AppendTransition(StringBuilder row, int source, Transition transition, Dictionary<string, int> values)
+    /// <summary>One transition in the table's text: <c>trigger destination guard*</c>.</summary>
+    private static void AppendTransition(StringBuilder row, Transition transition)
     {
-        row.Append(Int(source)).Append(' ').Append(transition.Trigger).Append(' ').Append(Int(values[transition.Destination]));
+        row.Append(transition.Trigger).Append(' ').Append(transition.Destination);
         foreach (var guard in transition.Guards)
             row.Append(' ').Append(guard.Code).Append(Int(guard.Step));
-        row.Append(';');
     }
 }

@@ -256,12 +256,13 @@ namespace Samples.Cache
             global::ChecklistDsl.StatelessMachine.Configure(new global::Stateless.StateMachine<Step, Trigger>(Step.NotStarted), StateMachineTable, progress, 3);
 
         // The machine as data (see global::ChecklistDsl.MachineTable): per state, its transitions, in configuration order.
-        private static readonly global::ChecklistDsl.MachineTable StateMachineTable = global::ChecklistDsl.MachineTable.Parse(
-            "0 Start 1;" + // NotStarted
-            "1 Complete 2; 1 Skip 2; 1 Fail 4; 1 Abort 6;" + // FlushObjectCache
-            "2 Complete 3; 2 Skip 3; 2 Fail 4 C0; 2 Fail 6 N0; 2 Abort 6;" + // PurgeCdn
-            "3 Complete 5; 3 Fail 4 C0; 3 Fail 6 N0; 3 Abort 6;" + // WaitForSite
-            "4 Complete 7; 4 Fail 6; 4 Abort 6;"); // WarmObjectCache
+        private static readonly global::ChecklistDsl.MachineTable StateMachineTable = global::ChecklistDsl.MachineTable.Parse(typeof(Step), """
+            NotStarted: Start FlushObjectCache
+            FlushObjectCache: Complete PurgeCdn; Skip PurgeCdn; Fail WarmObjectCache; Abort Aborted
+            PurgeCdn: Complete WaitForSite; Skip WaitForSite; Fail WarmObjectCache C0; Fail Aborted N0; Abort Aborted
+            WaitForSite: Complete Completed; Fail WarmObjectCache C0; Fail Aborted N0; Abort Aborted
+            WarmObjectCache: Complete RolledBack; Fail Aborted; Abort Aborted
+            """u8);
 
         private static global::ChecklistDsl.ChecklistMachine CreateChecklistMachine(global::ChecklistDsl.ChecklistProgress progress, string state) =>
             global::ChecklistDsl.StatelessMachine.CreateChecklistMachine<Step, Trigger>(Definition, StateMachineTable, progress, state);

@@ -240,13 +240,14 @@ namespace Samples.Deployments
             global::ChecklistDsl.StatelessMachine.Configure(new global::Stateless.StateMachine<Step, Trigger>(Step.NotStarted), StateMachineTable, progress, 4);
 
         // The machine as data (see global::ChecklistDsl.MachineTable): per state, its transitions, in configuration order.
-        private static readonly global::ChecklistDsl.MachineTable StateMachineTable = global::ChecklistDsl.MachineTable.Parse(
-            "0 Start 1;" + // NotStarted
-            "1 Approve 2 T0 A0; 1 Reject 7; 1 Fail 7; 1 Abort 7;" + // ConfirmStagingApproval
-            "2 Complete 3; 2 Fail 7; 2 Abort 7;" + // ReconfirmBackupAvailability
-            "3 Complete 4; 3 Fail 5; 3 Abort 7;" + // ApplyUpdates
-            "4 Complete 6 T3; 4 Fail 5; 4 Abort 7;" + // Monitor
-            "5 Complete 8; 5 Fail 7; 5 Abort 7;"); // RestorePlugins
+        private static readonly global::ChecklistDsl.MachineTable StateMachineTable = global::ChecklistDsl.MachineTable.Parse(typeof(Step), """
+            NotStarted: Start ConfirmStagingApproval
+            ConfirmStagingApproval: Approve ReconfirmBackupAvailability T0 A0; Reject Aborted; Fail Aborted; Abort Aborted
+            ReconfirmBackupAvailability: Complete ApplyUpdates; Fail Aborted; Abort Aborted
+            ApplyUpdates: Complete Monitor; Fail RestorePlugins; Abort Aborted
+            Monitor: Complete Completed T3; Fail RestorePlugins; Abort Aborted
+            RestorePlugins: Complete RolledBack; Fail Aborted; Abort Aborted
+            """u8);
 
         private static global::ChecklistDsl.ChecklistMachine CreateChecklistMachine(global::ChecklistDsl.ChecklistProgress progress, string state) =>
             global::ChecklistDsl.StatelessMachine.CreateChecklistMachine<Step, Trigger>(Definition, StateMachineTable, progress, state);

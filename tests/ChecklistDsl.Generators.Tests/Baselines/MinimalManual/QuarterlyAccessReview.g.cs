@@ -108,10 +108,11 @@ partial class QuarterlyAccessReview
         global::ChecklistDsl.StatelessMachine.Configure(new global::Stateless.StateMachine<Step, Trigger>(Step.NotStarted), StateMachineTable, progress, 2);
 
     // The machine as data (see global::ChecklistDsl.MachineTable): per state, its transitions, in configuration order.
-    private static readonly global::ChecklistDsl.MachineTable StateMachineTable = global::ChecklistDsl.MachineTable.Parse(
-        "0 Start 1;" + // NotStarted
-        "1 Complete 2 T0; 1 Fail 4; 1 Abort 4;" + // ListAdminAccounts
-        "2 Complete 3; 2 Skip 3; 2 Fail 4; 2 Abort 4;"); // RemoveStaleAccounts
+    private static readonly global::ChecklistDsl.MachineTable StateMachineTable = global::ChecklistDsl.MachineTable.Parse(typeof(Step), """
+        NotStarted: Start ListAdminAccounts
+        ListAdminAccounts: Complete RemoveStaleAccounts T0; Fail Aborted; Abort Aborted
+        RemoveStaleAccounts: Complete Completed; Skip Completed; Fail Aborted; Abort Aborted
+        """u8);
 
     private static global::ChecklistDsl.ChecklistMachine CreateChecklistMachine(global::ChecklistDsl.ChecklistProgress progress, string state) =>
         global::ChecklistDsl.StatelessMachine.CreateChecklistMachine<Step, Trigger>(Definition, StateMachineTable, progress, state);

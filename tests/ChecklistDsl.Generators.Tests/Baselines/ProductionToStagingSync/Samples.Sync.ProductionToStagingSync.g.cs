@@ -327,17 +327,18 @@ namespace Samples.Sync
             global::ChecklistDsl.StatelessMachine.Configure(new global::Stateless.StateMachine<Step, Trigger>(Step.NotStarted), StateMachineTable, progress, 6);
 
         // The machine as data (see global::ChecklistDsl.MachineTable): per state, its transitions, in configuration order.
-        private static readonly global::ChecklistDsl.MachineTable StateMachineTable = global::ChecklistDsl.MachineTable.Parse(
-            "0 Start 1;" + // NotStarted
-            "1 Complete 2; 1 Fail 7; 1 Abort 11;" + // SyncContent
-            "2 Complete 3; 2 Fail 7; 2 Abort 11;" + // BackUpDatabase
-            "3 Complete 4; 3 Skip 4; 3 Fail 8; 3 Abort 11;" + // TransferBackup
-            "4 Complete 5; 4 Fail 8 C2; 4 Fail 7 N2; 4 Abort 11;" + // DropStagingDatabase
-            "5 Complete 6; 5 Fail 9; 5 Abort 11;" + // ImportDatabase
-            "6 Complete 10 T5; 6 Fail 9; 6 Abort 11;" + // VerifyStaging
-            "7 Complete 12; 7 Fail 11; 7 Abort 11;" + // RestoreStagingForSyncContent
-            "8 Complete 7; 8 Fail 11; 8 Abort 11;" + // RestoreStagingForTransferBackup
-            "9 Complete 8 C2; 9 Complete 7 N2; 9 Fail 11; 9 Abort 11;"); // ReimportDatabase
+        private static readonly global::ChecklistDsl.MachineTable StateMachineTable = global::ChecklistDsl.MachineTable.Parse(typeof(Step), """
+            NotStarted: Start SyncContent
+            SyncContent: Complete BackUpDatabase; Fail RestoreStagingForSyncContent; Abort Aborted
+            BackUpDatabase: Complete TransferBackup; Fail RestoreStagingForSyncContent; Abort Aborted
+            TransferBackup: Complete DropStagingDatabase; Skip DropStagingDatabase; Fail RestoreStagingForTransferBackup; Abort Aborted
+            DropStagingDatabase: Complete ImportDatabase; Fail RestoreStagingForTransferBackup C2; Fail RestoreStagingForSyncContent N2; Abort Aborted
+            ImportDatabase: Complete VerifyStaging; Fail ReimportDatabase; Abort Aborted
+            VerifyStaging: Complete Completed T5; Fail ReimportDatabase; Abort Aborted
+            RestoreStagingForSyncContent: Complete RolledBack; Fail Aborted; Abort Aborted
+            RestoreStagingForTransferBackup: Complete RestoreStagingForSyncContent; Fail Aborted; Abort Aborted
+            ReimportDatabase: Complete RestoreStagingForTransferBackup C2; Complete RestoreStagingForSyncContent N2; Fail Aborted; Abort Aborted
+            """u8);
 
         private static global::ChecklistDsl.ChecklistMachine CreateChecklistMachine(global::ChecklistDsl.ChecklistProgress progress, string state) =>
             global::ChecklistDsl.StatelessMachine.CreateChecklistMachine<Step, Trigger>(Definition, StateMachineTable, progress, state);
