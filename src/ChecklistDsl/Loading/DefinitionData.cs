@@ -26,7 +26,7 @@ public static class DefinitionData
     public const string ConstantName = "DefinitionData";
 
     /// <summary>The data format this runtime reads; the generator writes it as <c>"format"</c>.</summary>
-    public const int Format = 3;
+    public const int Format = Shared.PlanDataFormat.Number;
 
     /// <summary>
     /// Builds the definition of a generated checklist class from its plan and runbook, which the
@@ -126,7 +126,7 @@ public static class DefinitionData
                 Steps = Objects(root, "steps", (step, index) => ReadStep(step, index, automationOf)),
                 Rollbacks = Objects(root, "rollbacks", (rollback, _) => ReadRollback(rollback, automationOf)),
                 CreateInstance = createInstance,
-                CreateMachine = createMachine,
+                MachineFactory = createMachine,
             };
         }
         catch (Exception e) when (e is FormatException or KeyNotFoundException or InvalidCastException)
