@@ -1,8 +1,8 @@
 using System.Collections.Generic;
 using System.Text;
 using ChecklistDsl.Generators.Common;
-using ChecklistDsl.Generators.Generation.Model;
-using ChecklistDsl.Generators.Generation.Parsing;
+using ChecklistDsl.Generators.Dsl.Model;
+using ChecklistDsl.Generators.Dsl;
 using ChecklistDsl.Generators.Generation.Planning;
 using static ChecklistDsl.Generators.Generation.Emitters.CSharpText;
 
@@ -88,7 +88,7 @@ internal static class ChecklistSourceEmitter
         // plan gives (global::ChecklistDsl.DefinitionData.Load finds them on the class): a generated
         // switch and object initializer per checklist cost the compiler more than they saved at run time.
         w.Line("/// <summary>The plan, for tools: steps, checks, commands, resources, rollbacks and fingerprint.</summary>");
-        w.Line("public static " + Ns + "ChecklistDefinition Definition { get; } = " + Ns + "DefinitionData.Load(typeof(" + spec.GlobalName + "), CreateChecklistMachine);");
+        w.Line("public static " + Ns + "ChecklistDefinition Definition { get; } = " + Ns + "DefinitionData.Load(typeof(" + CSharpText.GlobalName(spec) + "), CreateChecklistMachine);");
         w.Line();
         // Data, not object initializers: twenty StepDefinition initializers per checklist were about a
         // third of what this file cost the compiler. A constant, not a literal argument: an ldstr per

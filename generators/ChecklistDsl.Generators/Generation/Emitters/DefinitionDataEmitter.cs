@@ -2,8 +2,8 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 using ChecklistDsl.Generators.Common;
-using ChecklistDsl.Generators.Generation.Model;
-using ChecklistDsl.Generators.Generation.Parsing;
+using ChecklistDsl.Generators.Dsl.Model;
+using ChecklistDsl.Generators.Dsl;
 using ChecklistDsl.Generators.Generation.Planning;
 
 namespace ChecklistDsl.Generators.Generation.Emitters;

@@ -4,8 +4,8 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using ChecklistDsl.Generators.Common;
-using ChecklistDsl.Generators.Generation.Model;
-using ChecklistDsl.Generators.Generation.Parsing;
+using ChecklistDsl.Generators.Dsl.Model;
+using ChecklistDsl.Generators.Dsl;
 using ChecklistDsl.Generators.Generation.Planning;
 using static ChecklistDsl.Generators.Generation.Emitters.MarkdownText;
 

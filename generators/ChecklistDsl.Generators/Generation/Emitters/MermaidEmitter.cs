@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
-using ChecklistDsl.Generators.Generation.Model;
+using ChecklistDsl.Generators.Dsl.Model;
 using ChecklistDsl.Generators.Generation.Planning;
 
 namespace ChecklistDsl.Generators.Generation.Emitters;

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
-using ChecklistDsl.Generators.Generation.Model;
+using ChecklistDsl.Generators.Dsl;
+using ChecklistDsl.Generators.Dsl.Model;
 
 namespace ChecklistDsl.Generators.Generation.Planning;
 
@@ -23,10 +24,10 @@ internal sealed record PlannedState(string Name, int? StepIndex, IReadOnlyList<T
 /// </summary>
 internal sealed class MachinePlan
 {
-    public const string NotStarted = "NotStarted";
-    public const string Completed = "Completed";
-    public const string Aborted = "Aborted";
-    public const string RolledBack = "RolledBack";
+    public const string NotStarted = ReservedStates.NotStarted;
+    public const string Completed = ReservedStates.Completed;
+    public const string Aborted = ReservedStates.Aborted;
+    public const string RolledBack = ReservedStates.RolledBack;
 
     private MachinePlan(IReadOnlyList<PlannedState> states, IReadOnlyList<string> rollbackStates)
     {

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using ChecklistDsl.Generators.Common;
-using ChecklistDsl.Generators.Generation.Model;
+using ChecklistDsl.Generators.Dsl.Model;
 
 namespace ChecklistDsl.Generators.Generation.Planning;
 

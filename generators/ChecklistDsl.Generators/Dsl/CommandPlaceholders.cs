@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis.CSharp;
 
-namespace ChecklistDsl.Generators.Analysis.Plan;
+namespace ChecklistDsl.Generators.Dsl;
 
 /// <summary>A <c>{Name}</c> in a command line: Name, and where the braces start and how long they are.</summary>
 internal readonly struct Placeholder
