@@ -1,5 +1,5 @@
 using ChecklistDsl.Generators.Dsl;
-using ChecklistDsl.Generators.Common;
+using ChecklistDsl.Shared;
 
 namespace ChecklistDsl.Generators.Analysis.Rules;
 
@@ -21,7 +21,7 @@ internal static class UnknownPlaceholderRule
         {
             if (command.MetadataName != KnownNames.Command || command.String(0) is not { } line)
                 continue;
-            foreach (var placeholder in CommandPlaceholders.Parse(line))
+            foreach (var placeholder in CommandTemplate.Placeholders(line))
             {
                 if (checklist.InputNames.Contains(placeholder.Name))
                     continue;
