@@ -1,5 +1,6 @@
 using ChecklistDsl.Analyzers.Tests.Infrastructure;
 using ChecklistDsl.CodeFixes;
+using Microsoft.CodeAnalysis.Testing;
 
 namespace ChecklistDsl.Analyzers.Tests.CodeFixes;
 
@@ -17,11 +18,11 @@ public sealed class AddRollbackCodeFixTests
 
             [Step("Apply updates"), Modifies("plugins")]
             [Command("wp plugin update --all")]
-            void ApplyUpdates() { }
+            void {|CHK002:ApplyUpdates|}() { }
 
             [Step]
-            [Destroys("CDN cache")]
-            void PurgeCdn() { }
+            [{|CHK001:Destroys("CDN cache")|}]
+            void {|CHK002:PurgeCdn|}() { }
 
             [Step, Verifies("site")]
             void Monitor() { }
@@ -31,62 +32,74 @@ public sealed class AddRollbackCodeFixTests
     [TestMethod]
     public async Task Adds_RollbackWith_and_a_rollback_stub_never_NoRollback()
     {
-        var after = await CodeFixRunner.VerifyAsync<AddRollbackCodeFix>(Source, """
-            using ChecklistDsl;
+        // One fix: the other step still needs its own rollback (its CHK002 remains, as does the CHK001).
+        await new ChecklistCodeFixTest<AddRollbackCodeFix>
+        {
+            TestCode = Source,
+            FixedCode = """
+                using ChecklistDsl;
 
-            [Checklist(Environment = "production")]
-            public partial class Deploy
-            {
-                [Step, Approval("QA lead")]
-                void Approve() { }
+                [Checklist(Environment = "production")]
+                public partial class Deploy
+                {
+                    [Step, Approval("QA lead")]
+                    void Approve() { }
 
-                [Step("Apply updates"), Modifies("plugins"), RollbackWith(nameof(UndoApplyUpdates))]
-                [Command("wp plugin update --all")]
-                void ApplyUpdates() { }
+                    [Step("Apply updates"), Modifies("plugins"), RollbackWith(nameof(UndoApplyUpdates))]
+                    [Command("wp plugin update --all")]
+                    void ApplyUpdates() { }
 
-                [Step]
-                [Destroys("CDN cache")]
-                void PurgeCdn() { }
+                    [Step]
+                    [{|CHK001:Destroys("CDN cache")|}]
+                    void {|CHK002:PurgeCdn|}() { }
 
-                [Step, Verifies("site")]
-                void Monitor() { }
+                    [Step, Verifies("site")]
+                    void Monitor() { }
 
-                [Rollback("Undo apply updates")]
-                void UndoApplyUpdates() { }
-            }
-            """);
-        Assert.AreEqual(1, after.Count(d => d.Id == "CHK002"), "The other step still needs its own rollback");
+                    [Rollback("Undo apply updates")]
+                    void UndoApplyUpdates() { }
+                }
+                """,
+            // The fixed state's markup names the CHK002 that is left (by default the library ignores fixable ids there).
+            FixedState = { MarkupHandling = MarkupMode.Allow },
+            NumberOfIncrementalIterations = 1,
+            CodeFixTestBehaviors = CodeFixTestBehaviors.FixOne | CodeFixTestBehaviors.SkipFixAllCheck,
+        }.RunAsync();
     }
 
     [TestMethod]
     public async Task Fix_all_adds_a_rollback_for_every_step()
     {
-        await CodeFixRunner.VerifyAsync<AddRollbackCodeFix>(Source, """
-            using ChecklistDsl;
+        await new ChecklistCodeFixTest<AddRollbackCodeFix>
+        {
+            TestCode = Source,
+            FixedCode = """
+                using ChecklistDsl;
 
-            [Checklist(Environment = "production")]
-            public partial class Deploy
-            {
-                [Step, Approval("QA lead")]
-                void Approve() { }
+                [Checklist(Environment = "production")]
+                public partial class Deploy
+                {
+                    [Step, Approval("QA lead")]
+                    void Approve() { }
 
-                [Step("Apply updates"), Modifies("plugins"), RollbackWith(nameof(UndoApplyUpdates))]
-                [Command("wp plugin update --all")]
-                void ApplyUpdates() { }
+                    [Step("Apply updates"), Modifies("plugins"), RollbackWith(nameof(UndoApplyUpdates))]
+                    [Command("wp plugin update --all")]
+                    void ApplyUpdates() { }
 
-                [Step]
-                [Destroys("CDN cache"), RollbackWith(nameof(UndoPurgeCdn))]
-                void PurgeCdn() { }
+                    [Step]
+                    [{|CHK001:Destroys("CDN cache")|}, RollbackWith(nameof(UndoPurgeCdn))]
+                    void PurgeCdn() { }
 
-                [Step, Verifies("site")]
-                void Monitor() { }
+                    [Step, Verifies("site")]
+                    void Monitor() { }
 
-                [Rollback("Undo apply updates")]
-                void UndoApplyUpdates() { }
+                    [Rollback("Undo apply updates")]
+                    void UndoApplyUpdates() { }
 
-                [Rollback("Undo purge cdn")]
-                void UndoPurgeCdn() { }
-            }
-            """, fixAll: true);
+                    [Rollback("Undo purge cdn")]
+                    void UndoPurgeCdn() { }
+                }
+                """,
+        }.RunAsync();
     }
 }
