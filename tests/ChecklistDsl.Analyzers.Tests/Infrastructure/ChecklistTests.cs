@@ -59,11 +59,4 @@ internal sealed class ChecklistCodeFixTest<TFix> : CSharpCodeFixTest<ChecklistAn
     protected override ParseOptions CreateParseOptions() => ChecklistProject.Latest(base.CreateParseOptions());
 
     protected override CompilationOptions CreateCompilationOptions() => ChecklistProject.Nullable(base.CreateCompilationOptions());
-
-    protected override System.Collections.Immutable.ImmutableArray<(Project project, Diagnostic diagnostic)> FilterDiagnostics(System.Collections.Immutable.ImmutableArray<(Project project, Diagnostic diagnostic)> diagnostics)
-    {
-        var r = base.FilterDiagnostics(diagnostics);
-        lock (typeof(ChecklistProject)) System.IO.File.AppendAllLines("/tmp/diagdump.txt", r.Select(d => $"{d.diagnostic.Location.SourceTree?.FilePath}|{d.diagnostic.Id}|{d.diagnostic.Location.SourceTree?.GetText().ToString(d.diagnostic.Location.SourceSpan)}|{d.diagnostic.GetMessage()}").Prepend("== " + (TestState.Sources.FirstOrDefault().content?.ToString().Split('\n').Skip(1).FirstOrDefault(l => l.Contains("class")) ?? "")));
-        return r;
-    }
 }
