@@ -11,13 +11,13 @@ namespace ChecklistDsl;
 public sealed class ChecklistMachine
 {
     /// <summary>The state before the first step.</summary>
-    public const string NotStarted = "NotStarted";
+    public const string NotStarted = Shared.ReservedStateNames.NotStarted;
     /// <summary>Every step done.</summary>
-    public const string Completed = "Completed";
+    public const string Completed = Shared.ReservedStateNames.Completed;
     /// <summary>Stopped without (further) rollback.</summary>
-    public const string Aborted = "Aborted";
+    public const string Aborted = Shared.ReservedStateNames.Aborted;
     /// <summary>Every rollback procedure on the path done.</summary>
-    public const string RolledBack = "RolledBack";
+    public const string RolledBack = Shared.ReservedStateNames.RolledBack;
 
     private readonly IMachine _machine;
 

@@ -16,7 +16,7 @@ namespace ChecklistDsl.Generators.Generation.Emitters;
 internal static class DefinitionDataEmitter
 {
     /// <summary>The data format written; the runtime refuses any other.</summary>
-    public const int Format = 3;
+    public const int Format = Shared.PlanDataFormat.Number;
 
     /// <summary>Writes the plan's JSON into <paramref name="text"/>, which the caller writes into a literal.</summary>
     public static StringBuilder Json(StringBuilder text, ChecklistSpec spec, MachinePlan plan, string fingerprint, string[] stepFingerprints)
