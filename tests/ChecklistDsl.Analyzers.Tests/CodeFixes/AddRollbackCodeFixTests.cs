@@ -29,37 +29,39 @@ public sealed class AddRollbackCodeFixTests
         }
         """;
 
+    /// <summary>After one fix: the first step has its rollback; the other still needs one (its CHK002 remains, as does the CHK001).</summary>
+    private const string AfterOneFix = """
+        using ChecklistDsl;
+
+        [Checklist(Environment = "production")]
+        public partial class Deploy
+        {
+            [Step, Approval("QA lead")]
+            void Approve() { }
+
+            [Step("Apply updates"), Modifies("plugins"), RollbackWith(nameof(UndoApplyUpdates))]
+            [Command("wp plugin update --all")]
+            void ApplyUpdates() { }
+
+            [Step]
+            [{|CHK001:Destroys("CDN cache")|}]
+            void {|CHK002:PurgeCdn|}() { }
+
+            [Step, Verifies("site")]
+            void Monitor() { }
+
+            [Rollback("Undo apply updates")]
+            void UndoApplyUpdates() { }
+        }
+        """;
+
     [TestMethod]
     public async Task Adds_RollbackWith_and_a_rollback_stub_never_NoRollback()
     {
-        // One fix: the other step still needs its own rollback (its CHK002 remains, as does the CHK001).
         await new ChecklistCodeFixTest<AddRollbackCodeFix>
         {
             TestCode = Source,
-            FixedCode = """
-                using ChecklistDsl;
-
-                [Checklist(Environment = "production")]
-                public partial class Deploy
-                {
-                    [Step, Approval("QA lead")]
-                    void Approve() { }
-
-                    [Step("Apply updates"), Modifies("plugins"), RollbackWith(nameof(UndoApplyUpdates))]
-                    [Command("wp plugin update --all")]
-                    void ApplyUpdates() { }
-
-                    [Step]
-                    [{|CHK001:Destroys("CDN cache")|}]
-                    void {|CHK002:PurgeCdn|}() { }
-
-                    [Step, Verifies("site")]
-                    void Monitor() { }
-
-                    [Rollback("Undo apply updates")]
-                    void UndoApplyUpdates() { }
-                }
-                """,
+            FixedCode = AfterOneFix,
             // The fixed state's markup names the CHK002 that is left (by default the library ignores fixable ids there).
             FixedState = { MarkupHandling = MarkupMode.Allow },
             NumberOfIncrementalIterations = 1,
@@ -70,36 +72,25 @@ public sealed class AddRollbackCodeFixTests
     [TestMethod]
     public async Task Fix_all_adds_a_rollback_for_every_step()
     {
-        await new ChecklistCodeFixTest<AddRollbackCodeFix>
-        {
-            TestCode = Source,
-            FixedCode = """
-                using ChecklistDsl;
-
-                [Checklist(Environment = "production")]
-                public partial class Deploy
-                {
-                    [Step, Approval("QA lead")]
-                    void Approve() { }
-
-                    [Step("Apply updates"), Modifies("plugins"), RollbackWith(nameof(UndoApplyUpdates))]
-                    [Command("wp plugin update --all")]
-                    void ApplyUpdates() { }
-
-                    [Step]
-                    [{|CHK001:Destroys("CDN cache")|}, RollbackWith(nameof(UndoPurgeCdn))]
+        // The second step gets its RollbackWith and its rollback stub too.
+        var afterFixAll = AfterOneFix
+            .Replace("""
+                [{|CHK001:Destroys("CDN cache")|}]
+                    void {|CHK002:PurgeCdn|}() { }
+                """, """
+                [{|CHK001:Destroys("CDN cache")|}, RollbackWith(nameof(UndoPurgeCdn))]
                     void PurgeCdn() { }
-
-                    [Step, Verifies("site")]
-                    void Monitor() { }
-
-                    [Rollback("Undo apply updates")]
+                """, StringComparison.Ordinal)
+            .Replace("""
+                    void UndoApplyUpdates() { }
+                }
+                """, """
                     void UndoApplyUpdates() { }
 
                     [Rollback("Undo purge cdn")]
                     void UndoPurgeCdn() { }
                 }
-                """,
-        }.RunAsync();
+                """, StringComparison.Ordinal);
+        await new ChecklistCodeFixTest<AddRollbackCodeFix> { TestCode = Source, FixedCode = afterFixAll }.RunAsync();
     }
 }

@@ -22,7 +22,14 @@ internal static class ChecklistProject
     /// <summary>Markup names the id only; the analyzer has one descriptor per id.</summary>
     public const MarkupOptions Markup = MarkupOptions.UseFirstDescriptor;
 
-    public static void AddReferences(SolutionState state) => state.AdditionalReferences.AddRange(CompilationReferences.Checklists);
+    /// <summary>What both drivers share: no download, markup by id, the checklists' references.</summary>
+    public static void Configure<TVerifier>(AnalyzerTest<TVerifier> test)
+        where TVerifier : IVerifier, new()
+    {
+        test.ReferenceAssemblies = NoDownload;
+        test.MarkupOptions = Markup;
+        test.TestState.AdditionalReferences.AddRange(CompilationReferences.Checklists);
+    }
 
     public static ParseOptions Latest(ParseOptions options) => ((CSharpParseOptions)options).WithLanguageVersion(LanguageVersion.Latest);
 
@@ -33,12 +40,7 @@ internal static class ChecklistProject
 /// <summary>The CHK analyzers on a test source: exactly the expected diagnostics, and the source compiles.</summary>
 internal sealed class ChecklistAnalyzerTest : CSharpAnalyzerTest<ChecklistAnalyzer, DefaultVerifier>
 {
-    public ChecklistAnalyzerTest()
-    {
-        ReferenceAssemblies = ChecklistProject.NoDownload;
-        MarkupOptions = ChecklistProject.Markup;
-        ChecklistProject.AddReferences(TestState);
-    }
+    public ChecklistAnalyzerTest() => ChecklistProject.Configure(this);
 
     protected override ParseOptions CreateParseOptions() => ChecklistProject.Latest(base.CreateParseOptions());
 
@@ -49,12 +51,7 @@ internal sealed class ChecklistAnalyzerTest : CSharpAnalyzerTest<ChecklistAnalyz
 internal sealed class ChecklistCodeFixTest<TFix> : CSharpCodeFixTest<ChecklistAnalyzer, TFix, DefaultVerifier>
     where TFix : CodeFixProvider, new()
 {
-    public ChecklistCodeFixTest()
-    {
-        ReferenceAssemblies = ChecklistProject.NoDownload;
-        MarkupOptions = ChecklistProject.Markup;
-        ChecklistProject.AddReferences(TestState);
-    }
+    public ChecklistCodeFixTest() => ChecklistProject.Configure(this);
 
     protected override ParseOptions CreateParseOptions() => ChecklistProject.Latest(base.CreateParseOptions());
 
