@@ -120,7 +120,6 @@ public sealed class PackageEndToEndTests
                 [Step("Back up staging database")]
                 [Backup("staging database")]
                 void BackUpStagingDatabase() { }
-
                 [Step("Drop staging database"), Destroys("staging database")]
                 void DropStagingDatabase() { }
 
