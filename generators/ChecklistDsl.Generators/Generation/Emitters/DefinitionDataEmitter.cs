@@ -2,9 +2,9 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 using ChecklistDsl.Generators.Common;
-using ChecklistDsl.Generators.Generation.Model;
-using ChecklistDsl.Generators.Generation.Parsing;
-using ChecklistDsl.Generators.Generation.Planning;
+using ChecklistDsl.Generators.Dsl.Model;
+using ChecklistDsl.Generators.Dsl;
+using ChecklistDsl.Generators.Generation.Machine;
 
 namespace ChecklistDsl.Generators.Generation.Emitters;
 
@@ -12,14 +12,14 @@ namespace ChecklistDsl.Generators.Generation.Emitters;
 /// Writes the plan as the JSON that the runtime's <c>ChecklistDsl.DefinitionData</c> reads into a
 /// <c>ChecklistDefinition</c>. Defaults are left out: false flags, empty lists, absent texts.
 /// </summary>
-/// <remarks>Keep in step with <c>src/ChecklistDsl/Definitions/DefinitionData.cs</c> (and its <c>Format</c>).</remarks>
+/// <remarks>Keep in step with <c>src/ChecklistDsl/Loading/DefinitionData.cs</c> (the format number is src/Shared/PlanDataFormat.cs).</remarks>
 internal static class DefinitionDataEmitter
 {
     /// <summary>The data format written; the runtime refuses any other.</summary>
     public const int Format = Shared.PlanDataFormat.Number;
 
     /// <summary>Writes the plan's JSON into <paramref name="text"/>, which the caller writes into a literal.</summary>
-    public static StringBuilder Json(StringBuilder text, ChecklistSpec spec, MachinePlan plan, string fingerprint, string[] stepFingerprints)
+    public static StringBuilder Json(StringBuilder text, ChecklistSpec spec, MachineLayout plan, string fingerprint, string[] stepFingerprints)
     {
         var json = new JsonObjectWriter(text);
         json.Number("format", Format);
