@@ -178,8 +178,8 @@ public sealed class HtmlExportTests
         var limit = TimeSpan.FromMinutes(10);
         // The configuration these tests were built in (bin/<configuration>/net10.0): packed without building again.
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-        var pack = Processes.Run("dotnet", Repository.Root, environment, limit,
-            "pack", Path.Combine(Repository.Root, "src", "ChecklistDsl.Cli", "ChecklistDsl.Cli.csproj"), "--no-build", "-c", configuration,
+        var pack = Processes.Run("dotnet", RepositoryRoot.Path, environment, limit,
+            "pack", RepositoryRoot.Combine("src", "ChecklistDsl.Cli", "ChecklistDsl.Cli.csproj"), "--no-build", "-c", configuration,
             "-o", temp.Combine("feed"), "-p:PackageVersion=" + version, "--disable-build-servers");
         Assert.AreEqual(0, pack.ExitCode, "dotnet pack failed: " + pack);
         var package = temp.Combine("feed", $"ChecklistDsl.Cli.{version}.nupkg");
