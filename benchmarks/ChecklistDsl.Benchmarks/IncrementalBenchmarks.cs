@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using ChecklistDsl.Generators.Generation.Parsing;
+using ChecklistDsl.Generators.Dsl;
 using ChecklistDsl.Workload;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -80,7 +80,7 @@ public class IncrementalBenchmarks
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
             var names = context.SyntaxProvider.ForAttributeWithMetadataName(
-                ChecklistDsl.Generators.Common.KnownNames.Checklist,
+                KnownNames.Checklist,
                 predicate: static (node, _) => node is ClassDeclarationSyntax,
                 transform: static (context, _) => context.TargetSymbol.Name);
             context.RegisterSourceOutput(names.Collect(), static (_, _) => { });

@@ -1,6 +1,8 @@
 using System;
 using System.Globalization;
+using System.Linq;
 using System.Text;
+using ChecklistDsl.Generators.Dsl.Model;
 
 namespace ChecklistDsl.Generators.Generation.Emitters;
 
@@ -138,6 +140,9 @@ internal static class CSharpText
     /// <summary>The attribute on generated types and members, naming the generator and its version.</summary>
     public static readonly string GeneratedCode =
         "[global::System.CodeDom.Compiler.GeneratedCode(\"ChecklistDsl.Generators\", \"" + typeof(CSharpText).Assembly.GetName().Version + "\")]";
+
+    /// <summary>The checklist class's full name as C# writes it, with <c>global::</c> (and <c>@</c> before a keyword).</summary>
+    public static string GlobalName(ChecklistSpec spec) => "global::" + string.Join(".", spec.NameParts().Select(Identifier));
 
     /// <summary>An identifier as C# must write it: <c>@class</c> for a method named <c>class</c>.</summary>
     public static string Identifier(string name) =>

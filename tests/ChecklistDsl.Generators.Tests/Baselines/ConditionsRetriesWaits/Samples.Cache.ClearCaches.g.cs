@@ -135,7 +135,7 @@ namespace Samples.Cache
             }
             """u8;
 
-        // The runbook; ChecklistDsl.Build's runbook export reads it from the built assembly's metadata.
+        // The runbook; the runbook export (ChecklistDsl.Runbooks) reads it from the built assembly's metadata.
         private static global::System.ReadOnlySpan<byte> RunbookData => """
             # Clear caches
 

@@ -122,7 +122,7 @@ namespace Samples.Deployments
             }
             """u8;
 
-        // The runbook; ChecklistDsl.Build's runbook export reads it from the built assembly's metadata.
+        // The runbook; the runbook export (ChecklistDsl.Runbooks) reads it from the built assembly's metadata.
         private static global::System.ReadOnlySpan<byte> RunbookData => """
             # Deploy safely to production
 

@@ -50,7 +50,7 @@ partial class Outer
             }
             """u8;
 
-        // The runbook; ChecklistDsl.Build's runbook export reads it from the built assembly's metadata.
+        // The runbook; the runbook export (ChecklistDsl.Runbooks) reads it from the built assembly's metadata.
         private static global::System.ReadOnlySpan<byte> RunbookData => """
             # Nested checklist
 

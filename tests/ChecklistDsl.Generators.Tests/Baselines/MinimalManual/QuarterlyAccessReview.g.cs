@@ -56,7 +56,7 @@ partial class QuarterlyAccessReview
         }
         """u8;
 
-    // The runbook; ChecklistDsl.Build's runbook export reads it from the built assembly's metadata.
+    // The runbook; the runbook export (ChecklistDsl.Runbooks) reads it from the built assembly's metadata.
     private static global::System.ReadOnlySpan<byte> RunbookData => """
         # Quarterly access review
 

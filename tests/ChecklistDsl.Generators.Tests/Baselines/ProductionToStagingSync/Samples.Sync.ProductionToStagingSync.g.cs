@@ -150,7 +150,7 @@ namespace Samples.Sync
             }
             """u8;
 
-        // The runbook; ChecklistDsl.Build's runbook export reads it from the built assembly's metadata.
+        // The runbook; the runbook export (ChecklistDsl.Runbooks) reads it from the built assembly's metadata.
         private static global::System.ReadOnlySpan<byte> RunbookData => """
             # Production to staging sync
 

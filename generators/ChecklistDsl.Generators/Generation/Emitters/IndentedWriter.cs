@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace ChecklistDsl.Generators.Common;
+namespace ChecklistDsl.Generators.Generation.Emitters;
 
 /// <summary>Writes generated C# with indentation; lines end in "\n" whatever the platform.</summary>
 internal sealed class IndentedWriter
@@ -21,18 +21,6 @@ internal sealed class IndentedWriter
         if (line.Length > 0)
             _text.Append(' ', _depth * 4).Append(line);
         _text.Append('\n');
-        return this;
-    }
-
-    /// <summary>
-    /// A line with a string literal in it, written straight from the builder that holds the text (see
-    /// <see cref="ChecklistDsl.Generators.Generation.Emitters.CSharpText.AppendLiteral(StringBuilder, StringBuilder)"/>).
-    /// </summary>
-    public IndentedWriter LineWithLiteral(string prefix, StringBuilder literal, string suffix)
-    {
-        _text.Append(' ', _depth * 4).Append(prefix);
-        Generation.Emitters.CSharpText.AppendLiteral(_text, literal);
-        _text.Append(suffix).Append('\n');
         return this;
     }
 
