@@ -16,7 +16,7 @@ public sealed class OneReaderTests
     [TestMethod]
     public void The_analyzers_judge_the_description_the_generator_emits_for_every_seed_and_sample()
     {
-        var folder = Path.Combine(TestFiles.RepositoryRoot(), "checklists");
+        var folder = RepositoryRoot.Combine("checklists");
         var seeds = Directory.GetFiles(folder, "*.cs").Order(StringComparer.Ordinal).Select(path => (path, File.ReadAllText(path))).ToArray();
         var samples = new[] { "DeploySafelyToProduction.cs", "ProductionToStagingSync.cs", "MinimalManual.cs", "ConditionsRetriesWaits.cs" }
             .Select(name => (name, TestFiles.Input(name))).ToArray();

@@ -4,7 +4,6 @@ using System.Reflection.PortableExecutable;
 using ChecklistDsl.Generators.Generation;
 using ChecklistDsl.Generators.Dsl.Model;
 using ChecklistDsl.Generators.Tests.Infrastructure;
-using ChecklistDsl.Workload;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 

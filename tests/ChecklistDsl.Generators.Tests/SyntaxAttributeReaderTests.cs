@@ -144,7 +144,7 @@ public sealed class SyntaxAttributeReaderTests
     [TestMethod]
     public void The_seeds_and_the_test_inputs_parse_the_same_both_ways_and_from_syntax()
     {
-        var folder = Path.Combine(TestFiles.RepositoryRoot(), "checklists");
+        var folder = RepositoryRoot.Combine("checklists");
         var sources = Directory.GetFiles(folder, "*.cs").Select(f => (f, File.ReadAllText(f)))
             .Concat(Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Inputs"), "*.cs").Select(f => (f, File.ReadAllText(f))))
             .ToArray();

@@ -6,7 +6,7 @@ namespace ChecklistDsl;
 /// <summary>
 /// A checklist's generated Stateless machine seen through names instead of its own enums, so that
 /// tools (the runner, the CLI) can drive any checklist found in an assembly. Created by
-/// <see cref="ChecklistDefinition.CreateMachine"/>.
+/// <see cref="ChecklistMachines.CreateMachine"/>.
 /// </summary>
 public sealed class ChecklistMachine
 {

@@ -102,7 +102,7 @@ public static class DefinitionData
                 Steps = Objects(root, "steps", (step, index) => ReadStep(step, index, automationOf)),
                 Rollbacks = Objects(root, "rollbacks", (rollback, _) => ReadRollback(rollback, automationOf)),
                 CreateInstance = createInstance,
-                CreateMachine = createMachine,
+                MachineFactory = createMachine,
             };
         }
         catch (Exception e) when (e is FormatException or KeyNotFoundException or InvalidCastException)
