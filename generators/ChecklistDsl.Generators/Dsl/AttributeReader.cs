@@ -19,7 +19,7 @@ internal static class AttributeReader
         if (type is null || type.TypeKind == TypeKind.Error || type.ContainingType is not null)
             return false;
         // "ChecklistDsl.StepAttribute": compare name and namespace in place. This runs for every
-        // attribute of every member of every checklist; display strings here cost seconds at 1,000 checklists.
+        // attribute of every member of every checklist, where building display strings was measurably slow.
         var dot = metadataName.LastIndexOf('.');
         var name = type.Name;
         return name.Length == metadataName.Length - dot - 1

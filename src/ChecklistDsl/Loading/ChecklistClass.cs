@@ -10,9 +10,8 @@ namespace ChecklistDsl;
 /// </summary>
 /// <remarks>
 /// Found at run time rather than generated: a generated <c>switch</c> over the automated methods and an
-/// object initializer over the inputs, per checklist, cost the compiler about 1.7 s of the 4 to 4.5 s
-/// that compiling the generated code took with a thousand checklists in one project, for calls made
-/// once per step run.
+/// object initializer over the inputs, per checklist, was a large share of the compiler's time on the
+/// generated code (docs/performance.md), for calls made once per step run.
 /// </remarks>
 internal static class ChecklistClass
 {

@@ -8,8 +8,8 @@ namespace ChecklistDsl.Generators.Generation.Emitters;
 /// </summary>
 /// <remarks>
 /// Why: the file, its runbook and its plan are tens of kilobytes each. New builders grew to that size
-/// a chunk at a time for every checklist, and at 1,000 checklists those chunks were nearly a third of
-/// what a full generator run allocated (in a fresh compiler process each allocation is fresh memory
+/// a chunk at a time for every checklist, and those chunks were a large share of what a full generator
+/// run allocated (in a fresh compiler process each allocation is fresh memory
 /// to fault in and collect). A cleared builder keeps one chunk as large as what it last held.
 /// Per thread, because the IDE may run generators for several projects at once.
 /// </remarks>
