@@ -1,3 +1,4 @@
+using ChecklistDsl.Shared;
 using ChecklistDsl.Runbooks;
 using ChecklistDsl.Runbooks.Tests.Infrastructure;
 

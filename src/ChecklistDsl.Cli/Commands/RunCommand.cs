@@ -44,7 +44,7 @@ internal static class RunCommand
             {
                 Type = RecordTypes.Header,
                 At = now,
-                Version = 1,
+                Version = JournalFormat.Version,
                 RunId = StateDirectory.NewRunId(checklist.Name, now),
                 Checklist = checklist.Name,
                 Title = checklist.Title,

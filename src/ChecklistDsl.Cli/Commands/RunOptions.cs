@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ChecklistDsl.Cli.Journal;
 using ChecklistDsl.Cli.Running;
 using ChecklistDsl.Cli.Stores;
 

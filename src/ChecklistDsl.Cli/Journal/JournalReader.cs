@@ -4,14 +4,24 @@ using System.Text.Json;
 namespace ChecklistDsl.Cli.Journal;
 
 /// <summary>A journal that cannot be read; names the file and the first bad line. The file is left as it is.</summary>
-internal sealed class JournalCorruptException(string path, int line, string problem)
-    : Exception($"The journal '{path}' is unreadable at line {line}: {problem}. The file was left untouched; " +
-                "inspect or repair it by hand, or start a new run.")
+internal class JournalCorruptException(string path, int line, string problem, string message) : Exception(message)
 {
+    public JournalCorruptException(string path, int line, string problem)
+        : this(path, line, problem, $"The journal '{path}' is unreadable at line {line}: {problem}. The file was left untouched; " +
+                                    "inspect or repair it by hand, or start a new run.")
+    {
+    }
+
     public string JournalPath { get; } = path;
     public int LineNumber { get; } = line;
     public string Problem { get; } = problem;
 }
+
+/// <summary>A journal in a newer <see cref="JournalFormat"/> than this tool reads: a newer tool wrote it. Left as it is.</summary>
+internal sealed class JournalFormatException(string path, int version)
+    : JournalCorruptException(path, 1, $"journal format {version}, newer than this tool reads ({JournalFormat.Version})",
+        $"The journal '{path}' is in journal format {version}, written by a newer checklist tool; this one reads format " +
+        $"{JournalFormat.Version} and older. The file was left untouched: update the tool (dotnet tool update ChecklistDsl.Cli) to go on with this run.");
 
 /// <summary>Reads a run journal and checks its shape, without ever writing to it.</summary>
 internal static class JournalReader
@@ -69,6 +79,9 @@ internal static class JournalReader
             }
             if (record is null)
                 throw new JournalCorruptException(path, number, "not a valid record (null)");
+            // Before any other check: a newer format may hold what this tool would call a bad line.
+            if (i == 0)
+                JournalFormat.Check(record, path);
             var problem = Validate(record, isFirst: i == 0);
             if (problem is not null)
                 throw new JournalCorruptException(path, number, problem);
@@ -85,6 +98,8 @@ internal static class JournalReader
             return isFirst ? $"the first record must be the header, not '{r.Type}'" : "a second header";
         return r.Type switch
         {
+            RecordTypes.Header when r.Version < 1
+                => $"journal format {r.Version} does not exist",
             RecordTypes.Header when r.RunId is null || r.Checklist is null || r.Fingerprint is null || r.Steps is null || r.Target is null
                 => "the header lacks its run id, checklist, fingerprint, steps or target",
             RecordTypes.Transition when r.Trigger is null || r.Source is null || r.Destination is null

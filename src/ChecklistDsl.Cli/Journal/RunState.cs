@@ -1,4 +1,3 @@
-using ChecklistDsl.Cli.Running;
 
 namespace ChecklistDsl.Cli.Journal;
 

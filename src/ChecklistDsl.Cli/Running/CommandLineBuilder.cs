@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using ChecklistDsl.Shared;
 
 namespace ChecklistDsl.Cli.Running;
 
@@ -16,21 +17,18 @@ internal sealed partial class CommandLineBuilder(IReadOnlyList<InputDefinition> 
         new(inputs, values, OperatingSystem.IsWindows());
 
     /// <summary>
-    /// The line to run: <c>{{</c> and <c>}}</c> are literal braces (as for CHK008 and the runbook), and
+    /// The line to run: <c>{{</c> and <c>}}</c> are literal braces (src/Shared/CommandTemplate.cs: the grammar of CHK008 and the runbook), and
     /// an unknown or missing placeholder is left as written, so the mistake shows.
     /// </summary>
     public string Build(string template) =>
-        Placeholder().Replace(template, match =>
+        CommandTemplate.Fill(template, name =>
         {
-            if (match.Value is "{{" or "}}")
-                return match.Value[..1];
-            var name = match.Groups["name"].Value;
             var input = inputs.FirstOrDefault(i => i.Name == name);
             if (input is null)
-                return match.Value;
+                return null;
             if (input.IsSecret)
                 return windows ? $"%{input.EnvironmentVariable}%" : $"\"${input.EnvironmentVariable}\"";
-            return values.TryGetValue(name, out var value) ? Quote(value) : match.Value;
+            return values.TryGetValue(name, out var value) ? Quote(value) : null;
         });
 
     /// <summary>Quotes a value as one shell word.</summary>
@@ -44,10 +42,6 @@ internal sealed partial class CommandLineBuilder(IReadOnlyList<InputDefinition> 
         sb.Append(value.Replace("'", "'\\''"));
         return sb.Append('\'').ToString();
     }
-
-    // Left to right, as CHK008 reads a command: a doubled brace is an escape before it can open a placeholder.
-    [GeneratedRegex(@"\{\{|\}\}|\{(?<name>[A-Za-z_][A-Za-z0-9_]*)\}")]
-    private static partial Regex Placeholder();
 
     [GeneratedRegex(@"^[A-Za-z0-9_@%+=:,./\-]+$")]
     private static partial Regex SafeWord();

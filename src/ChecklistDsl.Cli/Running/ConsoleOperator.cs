@@ -1,3 +1,4 @@
+using ChecklistDsl.Cli.Journal;
 using Spectre.Console;
 
 namespace ChecklistDsl.Cli.Running;

@@ -55,11 +55,10 @@ public sealed class ChecklistDefinition
     public Func<IReadOnlyDictionary<string, string>, object>? CreateInstance { get; init; }
 
     /// <summary>
-    /// Creates the checklist's state machine over a run's progress, starting in the state
-    /// it names (<see cref="ChecklistMachine.NotStarted"/> for a new run; a saved
-    /// state to resume).
+    /// The generated class's machine factory (a <c>Func&lt;ChecklistProgress, string, ChecklistMachine&gt;</c>),
+    /// held untyped so that the plan does not depend on running it: <c>ChecklistMachines.CreateMachine</c> calls it.
     /// </summary>
-    public required Func<ChecklistProgress, string, ChecklistMachine> CreateMachine { get; init; }
+    internal Delegate? MachineFactory { get; init; }
 
     /// <summary>The rollback procedure with the given method name, or <see langword="null"/>.</summary>
     public RollbackDefinition? FindRollback(string? name) =>

@@ -6,18 +6,18 @@ namespace ChecklistDsl;
 /// <summary>
 /// A checklist's generated Stateless machine seen through names instead of its own enums, so that
 /// tools (the runner, the CLI) can drive any checklist found in an assembly. Created by
-/// <see cref="ChecklistDefinition.CreateMachine"/>.
+/// <see cref="ChecklistMachines.CreateMachine"/>.
 /// </summary>
 public sealed class ChecklistMachine
 {
     /// <summary>The state before the first step.</summary>
-    public const string NotStarted = "NotStarted";
+    public const string NotStarted = Shared.ReservedStateNames.NotStarted;
     /// <summary>Every step done.</summary>
-    public const string Completed = "Completed";
+    public const string Completed = Shared.ReservedStateNames.Completed;
     /// <summary>Stopped without (further) rollback.</summary>
-    public const string Aborted = "Aborted";
+    public const string Aborted = Shared.ReservedStateNames.Aborted;
     /// <summary>Every rollback procedure on the path done.</summary>
-    public const string RolledBack = "RolledBack";
+    public const string RolledBack = Shared.ReservedStateNames.RolledBack;
 
     private readonly IMachine _machine;
 

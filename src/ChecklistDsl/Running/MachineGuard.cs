@@ -38,18 +38,18 @@ public sealed class MachineGuard
     };
 
     /// <summary>
-    /// The description the engine shows for an unmet guard and the diagram shows on the transition.
-    /// The generator's Mermaid diagram writes the same words (a test compares the two diagrams).
+    /// The description the engine shows for an unmet guard and the diagram shows on the transition:
+    /// the words of the generator's Mermaid diagram (src/Shared/MachineGuards.cs).
     /// </summary>
     public string Describe(ChecklistDefinition definition)
     {
         ArgumentNullException.ThrowIfNull(definition);
         return Kind switch
         {
-            MachineGuardKind.ChecksTicked => "all checks ticked",
-            MachineGuardKind.Approved => "approval recorded",
-            MachineGuardKind.Completed => StepName(definition) + " completed",
-            _ => StepName(definition) + " not completed",
+            MachineGuardKind.ChecksTicked => Shared.MachineGuards.ChecksTickedText,
+            MachineGuardKind.Approved => Shared.MachineGuards.ApprovedText,
+            MachineGuardKind.Completed => Shared.MachineGuards.CompletedText(StepName(definition)),
+            _ => Shared.MachineGuards.NotCompletedText(StepName(definition)),
         };
     }
 

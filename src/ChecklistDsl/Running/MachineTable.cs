@@ -46,10 +46,10 @@ public sealed class MachineTable
     {
         MachineGuardKind? kind = field[0] switch
         {
-            'T' => MachineGuardKind.ChecksTicked,
-            'A' => MachineGuardKind.Approved,
-            'C' => MachineGuardKind.Completed,
-            'N' => MachineGuardKind.NotCompleted,
+            Shared.MachineGuards.ChecksTicked => MachineGuardKind.ChecksTicked,
+            Shared.MachineGuards.Approved => MachineGuardKind.Approved,
+            Shared.MachineGuards.Completed => MachineGuardKind.Completed,
+            Shared.MachineGuards.NotCompleted => MachineGuardKind.NotCompleted,
             _ => null,
         };
         if (kind is null || !int.TryParse(field.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var step))

@@ -54,6 +54,7 @@ public sealed class PackageEndToEndTests
                 "buildTransitive/ChecklistDsl.props",
                 "buildTransitive/ChecklistDsl.targets",
                 "tasks/net10.0/ChecklistDsl.Build.dll",
+                "tasks/net10.0/ChecklistDsl.Runbooks.dll",
             })
             {
                 Assert.Contains(expected, entries, "Package entries:\n" + string.Join("\n", entries.Order()));

@@ -48,6 +48,32 @@ public sealed class CHK008UnknownPlaceholderTests
     }
 
     [TestMethod]
+    public async Task Doubled_braces_around_a_name_are_the_literal_name_not_a_placeholder()
+    {
+        // {{Upstream}} is the text {Upstream}, as in the runbook and at run time; inside {{{Upstream}}} it is one.
+        await Verify.AnalyzerAsync("""
+            [Checklist]
+            public partial class Proxy
+            {
+                [Step, Command("printf '{{Upstream}}' && echo {{{|CHK008:{Upstream}|}}}")] void Route() { }
+            }
+            """);
+    }
+
+    [TestMethod]
+    public async Task A_placeholder_may_name_any_CSharp_identifier()
+    {
+        await Verify.AnalyzerAsync("""
+            [Checklist]
+            public partial class Sizes
+            {
+                [Input] public string Größe { get; init; } = "";
+                [Step, Command("resize {Größe} {|CHK008:{Breite}|}")] void Resize() { }
+            }
+            """);
+    }
+
+    [TestMethod]
     public async Task AssumeSafe_accepts_it_on_that_step()
     {
         await Verify.AnalyzerAsync("""

@@ -25,6 +25,34 @@ public sealed class JournalFileTests
     }
 
     [TestMethod]
+    public void A_journal_of_a_newer_format_is_refused_by_name_and_left_untouched()
+    {
+        using var folder = new TempFolder();
+        var (journal, runId) = PausedRun(folder);
+        // As a newer tool would write it: a higher format in the header and a record type this tool does not know.
+        var text = File.ReadAllText(journal);
+        Assert.Contains("\"version\":1,", text[..text.IndexOf('\n')]);
+        var newer = text.Replace("\"version\":1,", "\"version\":2,") + "{\"type\":\"hologram\",\"at\":\"2030-01-01T00:00:00+00:00\"}\n";
+        File.WriteAllText(journal, newer);
+        var bytes = File.ReadAllBytes(journal);
+
+        var resumed = Sample.Cli(folder, Sample.Environment(), "resume", runId, "--yes", "--approver", "Alice");
+        var approved = CliProcess.Run(folder.Path, null, "approve", runId, "--role", "QA lead");
+        var status = CliProcess.Run(folder.Path, null, "status");
+
+        Assert.AreEqual(3, resumed.ExitCode, resumed.ToString());
+        Assert.Contains("journal format 2, written by a newer checklist tool; this one reads format 1", resumed.Error);
+        Assert.Contains("update the tool", resumed.Error);
+        Assert.AreEqual(3, approved.ExitCode, approved.ToString());
+        Assert.Contains("journal format 2", approved.Error);
+        CollectionAssert.AreEqual(bytes, File.ReadAllBytes(journal), "the journal is not modified");
+        Assert.IsEmpty(folder.Log().Skip(1), "nothing ran");
+        Assert.AreEqual(0, status.ExitCode, status.ToString());
+        Assert.Contains("unreadable", status.Output);
+        Assert.Contains("journal format 2, newer than this tool reads (1)", status.Error);
+    }
+
+    [TestMethod]
     public void A_corrupt_line_in_the_middle_is_reported_by_number_and_status_keeps_listing_the_other_runs()
     {
         using var folder = new TempFolder();

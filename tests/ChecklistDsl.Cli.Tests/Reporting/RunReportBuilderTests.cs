@@ -18,7 +18,6 @@ public sealed class RunReportBuilderTests
     {
         Name = "Change", FullName = "Ops.Change", Title = "A <b>bold</b> change", Fingerprint = "sha256:plan",
         Inputs = [], Rollbacks = [new RollbackDefinition { Name = "Undo", Title = "Undo the change" }], Markdown = "", RunbookFileName = "change.md",
-        CreateMachine = (_, _) => throw new NotSupportedException(),
         Steps =
         [
             new StepDefinition { Index = 0, Name = "Gate", Title = "Approve the change", ApprovalRole = "Lead", Fingerprint = "f0" },

@@ -35,6 +35,15 @@ public sealed class CommandLineBuilderTests
     }
 
     [TestMethod]
+    public void A_placeholder_is_any_CSharp_identifier_as_CHK008_reads_it()
+    {
+        var inputs = new InputDefinition[] { new() { Name = "Größe", Description = "Size", EnvironmentVariable = "GROSSE" } };
+        var unix = new CommandLineBuilder(inputs, new Dictionary<string, string> { ["Größe"] = "10G" }, windows: false);
+
+        Assert.AreEqual("resize 10G {1x} { Größe }", unix.Build("resize {Größe} {1x} { Größe }"));
+    }
+
+    [TestMethod]
     public void On_windows_secrets_are_percent_references_and_values_double_quoted()
     {
         var windows = new CommandLineBuilder(Inputs, Values, windows: true);

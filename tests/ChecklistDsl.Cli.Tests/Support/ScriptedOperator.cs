@@ -1,3 +1,4 @@
+using ChecklistDsl.Cli.Journal;
 using ChecklistDsl.Cli.Running;
 
 namespace ChecklistDsl.Cli.Tests.Support;

@@ -15,6 +15,5 @@ internal static class TestDefinitions
         Fingerprint = "f",
         Markdown = "",
         RunbookFileName = "sample.md",
-        CreateMachine = (_, _) => throw new NotSupportedException(),
     };
 }

@@ -37,7 +37,7 @@ public sealed class DefinitionDataTests
         Assert.AreEqual("# Deploy", definition.Markdown);
         Assert.AreEqual("deploy.md", definition.RunbookFileName);
         Assert.AreSame(create, definition.CreateInstance);
-        Assert.AreSame(NoMachine, definition.CreateMachine);
+        Assert.AreSame(NoMachine, definition.MachineFactory);
 
         Assert.AreEqual(2, definition.Inputs.Count);
         Assert.IsTrue(definition.Inputs[0].IsSecret);

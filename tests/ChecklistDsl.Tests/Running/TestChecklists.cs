@@ -26,6 +26,5 @@ internal static class TestChecklists
         Fingerprint = "sample",
         Markdown = "# Sample checklist\n",
         RunbookFileName = "sample.md",
-        CreateMachine = (_, _) => throw new NotSupportedException("These tests build no machine."),
     };
 }

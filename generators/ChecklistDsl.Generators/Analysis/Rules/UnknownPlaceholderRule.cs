@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using ChecklistDsl.Generators.Analysis.Plan;
+using ChecklistDsl.Shared;
 
 namespace ChecklistDsl.Generators.Analysis.Rules;
 
@@ -14,7 +15,7 @@ internal static class UnknownPlaceholderRule
             foreach (var command in method.Commands)
             {
                 var line = command.Text!;
-                foreach (var placeholder in CommandPlaceholders.Parse(line))
+                foreach (var placeholder in CommandTemplate.Placeholders(line))
                 {
                     if (plan.InputNames.Contains(placeholder.Name))
                         continue;

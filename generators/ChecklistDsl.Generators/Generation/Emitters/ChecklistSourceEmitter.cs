@@ -76,7 +76,7 @@ internal static class ChecklistSourceEmitter
         w.Close();
         w.Line();
         w.Line("/// <summary>The triggers; the same members and values as <see cref=\"global::ChecklistDsl.ChecklistTrigger\"/>.</summary>");
-        w.Line("public enum Trigger { Start, Complete, Skip, Approve, Reject, Fail, Abort }");
+        w.Line("public enum Trigger { " + string.Join(", ", Shared.TriggerNames.All) + " }");
         w.Line();
     }
 

@@ -12,11 +12,11 @@ namespace ChecklistDsl.Generators.Generation.Emitters;
 /// Writes the plan as the JSON that the runtime's <c>ChecklistDsl.DefinitionData</c> reads into a
 /// <c>ChecklistDefinition</c>. Defaults are left out: false flags, empty lists, absent texts.
 /// </summary>
-/// <remarks>Keep in step with <c>src/ChecklistDsl/Definitions/DefinitionData.cs</c> (and its <c>Format</c>).</remarks>
+/// <remarks>Keep in step with <c>src/ChecklistDsl/Loading/DefinitionData.cs</c> (the format number is src/Shared/PlanDataFormat.cs).</remarks>
 internal static class DefinitionDataEmitter
 {
     /// <summary>The data format written; the runtime refuses any other.</summary>
-    public const int Format = 3;
+    public const int Format = Shared.PlanDataFormat.Number;
 
     /// <summary>Writes the plan's JSON into <paramref name="text"/>, which the caller writes into a literal.</summary>
     public static StringBuilder Json(StringBuilder text, ChecklistSpec spec, MachinePlan plan, string fingerprint, string[] stepFingerprints)

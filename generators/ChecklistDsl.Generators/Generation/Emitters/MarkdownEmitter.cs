@@ -7,6 +7,7 @@ using ChecklistDsl.Generators.Common;
 using ChecklistDsl.Generators.Generation.Model;
 using ChecklistDsl.Generators.Generation.Parsing;
 using ChecklistDsl.Generators.Generation.Planning;
+using ChecklistDsl.Shared;
 using static ChecklistDsl.Generators.Generation.Emitters.MarkdownText;
 
 namespace ChecklistDsl.Generators.Generation.Emitters;
@@ -121,12 +122,12 @@ internal static class MarkdownEmitter
         if (step.Checks.Count > 0)
             md.Append('\n');
         foreach (var command in step.Commands)
-            md.Append(Fence(command, "sh")).Append("\n\n");
+            md.Append(Fence(CommandTemplate.Display(command), "sh")).Append("\n\n");
         if (step.Wait is { } wait)
         {
             md.Append("Then waits until this succeeds, polling every ").Append(Naming.Duration(TimeSpan.FromTicks(wait.EveryTicks)))
                 .Append(" for at most ").Append(Naming.Duration(TimeSpan.FromTicks(wait.TimeoutTicks))).Append(" (the step fails if it never does):\n\n");
-            md.Append(Fence(wait.Command, "sh")).Append("\n\n");
+            md.Append(Fence(CommandTemplate.Display(wait.Command), "sh")).Append("\n\n");
         }
     }
 
@@ -216,7 +217,7 @@ internal static class MarkdownEmitter
             if (retries.Count > 0)
                 md.Append('\n');
             foreach (var command in rollback.Commands)
-                md.Append(Fence(command, "sh")).Append("\n\n");
+                md.Append(Fence(CommandTemplate.Display(command), "sh")).Append("\n\n");
         }
     }
 

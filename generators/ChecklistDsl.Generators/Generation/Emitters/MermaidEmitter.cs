@@ -72,7 +72,7 @@ internal static class MermaidEmitter
     };
 
     private static bool IsFoldedIntoNote(Transition transition) =>
-        transition.Destination == MachinePlan.Aborted && transition.Guards.Count == 0 && transition.Trigger is "Abort" or "Fail";
+        transition.Destination == MachinePlan.Aborted && transition.Guards.Count == 0 && transition.Trigger is Shared.TriggerNames.Abort or Shared.TriggerNames.Fail;
 
     private static int IndexOf(ChecklistSpec spec, RollbackSpec rollback)
     {

@@ -24,8 +24,7 @@ internal static class ChecklistParser
         "Step", "Trigger", "Definition", "Markdown", "CreateStateMachine", "ConfigureStateMachine", "CreateChecklistMachine", "StateMachineTable", "DefinitionData");
 
     /// <summary>State names the machine reserves for itself.</summary>
-    internal static readonly ImmutableHashSet<string> ReservedStateNames = ImmutableHashSet.Create(
-        Planning.MachinePlan.NotStarted, Planning.MachinePlan.Completed, Planning.MachinePlan.Aborted, Planning.MachinePlan.RolledBack);
+    internal static readonly ImmutableHashSet<string> ReservedStateNames = ImmutableHashSet.Create(global::ChecklistDsl.Shared.ReservedStateNames.All);
 
     /// <summary>Tests stand in for a bug here (the generator's own failure, CHK000); null otherwise.</summary>
     [ThreadStatic]

@@ -12,7 +12,7 @@ internal static class Naming
     public static string Title(string identifier) => identifier.Humanize();
 
     /// <summary><c>DeploySafelyToProduction</c> becomes <c>deploy-safely-to-production.md</c>.</summary>
-    public static string RunbookFileName(string className) => className.Kebaberize() + ".md";
+    public static string RunbookFileName(string className) => Shared.RunbookFileNames.For(className);
 
     /// <summary><c>ApiToken</c> becomes <c>API_TOKEN</c>.</summary>
     public static string EnvironmentVariable(string propertyName) => propertyName.Underscore().ToUpperInvariant();

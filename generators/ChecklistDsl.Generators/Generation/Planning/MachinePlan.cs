@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using ChecklistDsl.Generators.Generation.Model;
+using ChecklistDsl.Shared;
 
 namespace ChecklistDsl.Generators.Generation.Planning;
 
@@ -23,10 +24,10 @@ internal sealed record PlannedState(string Name, int? StepIndex, IReadOnlyList<T
 /// </summary>
 internal sealed class MachinePlan
 {
-    public const string NotStarted = "NotStarted";
-    public const string Completed = "Completed";
-    public const string Aborted = "Aborted";
-    public const string RolledBack = "RolledBack";
+    public const string NotStarted = ReservedStateNames.NotStarted;
+    public const string Completed = ReservedStateNames.Completed;
+    public const string Aborted = ReservedStateNames.Aborted;
+    public const string RolledBack = ReservedStateNames.RolledBack;
 
     private MachinePlan(IReadOnlyList<PlannedState> states, IReadOnlyList<string> rollbackStates)
     {
@@ -50,7 +51,7 @@ internal sealed class MachinePlan
         var rollbackStates = RollbackStateNames(spec);
         var states = new List<PlannedState>
         {
-            new(NotStarted, null, new[] { new Transition("Start", steps[0].MethodName, Empty) }),
+            new(NotStarted, null, new[] { new Transition(TriggerNames.Start, steps[0].MethodName, Empty) }),
         };
 
         for (var i = 0; i < steps.Count; i++)
@@ -60,23 +61,23 @@ internal sealed class MachinePlan
             var transitions = new List<Transition>();
             var goOn = new List<Guard>();
             if (step.Checks.Count > 0)
-                goOn.Add(new Guard('T', i, "all checks ticked"));
+                goOn.Add(new Guard(MachineGuards.ChecksTicked, i, MachineGuards.ChecksTickedText));
             if (step.IsApproval)
             {
-                goOn.Add(new Guard('A', i, "approval recorded"));
-                transitions.Add(new Transition("Approve", next, goOn));
-                transitions.AddRange(RollbackPath("Reject", spec, rollbackStates, EarlierChanges(rollbackStates, i), Aborted));
+                goOn.Add(new Guard(MachineGuards.Approved, i, MachineGuards.ApprovedText));
+                transitions.Add(new Transition(TriggerNames.Approve, next, goOn));
+                transitions.AddRange(RollbackPath(TriggerNames.Reject, spec, rollbackStates, EarlierChanges(rollbackStates, i), Aborted));
             }
             else
             {
-                transitions.Add(new Transition("Complete", next, goOn));
+                transitions.Add(new Transition(TriggerNames.Complete, next, goOn));
             }
             if (step.MayBeSkipped)
-                transitions.Add(new Transition("Skip", next, Empty));
+                transitions.Add(new Transition(TriggerNames.Skip, next, Empty));
             transitions.AddRange(rollbackStates[i] is { } own
-                ? new[] { new Transition("Fail", own, Empty) }
-                : RollbackPath("Fail", spec, rollbackStates, EarlierChanges(rollbackStates, i), Aborted));
-            transitions.Add(new Transition("Abort", Aborted, Empty));
+                ? new[] { new Transition(TriggerNames.Fail, own, Empty) }
+                : RollbackPath(TriggerNames.Fail, spec, rollbackStates, EarlierChanges(rollbackStates, i), Aborted));
+            transitions.Add(new Transition(TriggerNames.Abort, Aborted, Empty));
             states.Add(new PlannedState(step.MethodName, i, transitions));
         }
 
@@ -85,9 +86,9 @@ internal sealed class MachinePlan
             if (rollbackStates[i] is not { } state)
                 continue;
             var transitions = new List<Transition>();
-            transitions.AddRange(RollbackPath("Complete", spec, rollbackStates, EarlierChanges(rollbackStates, i), RolledBack));
-            transitions.Add(new Transition("Fail", Aborted, Empty));
-            transitions.Add(new Transition("Abort", Aborted, Empty));
+            transitions.AddRange(RollbackPath(TriggerNames.Complete, spec, rollbackStates, EarlierChanges(rollbackStates, i), RolledBack));
+            transitions.Add(new Transition(TriggerNames.Fail, Aborted, Empty));
+            transitions.Add(new Transition(TriggerNames.Abort, Aborted, Empty));
             states.Add(new PlannedState(state, null, transitions));
         }
 
@@ -138,9 +139,9 @@ internal sealed class MachinePlan
                 yield return new Transition(trigger, rollbackStates[j], notEarlier.ToArray());
                 yield break;
             }
-            var completed = new Guard('C', j, step.MethodName + " completed");
+            var completed = new Guard(MachineGuards.Completed, j, MachineGuards.CompletedText(step.MethodName));
             yield return new Transition(trigger, rollbackStates[j], notEarlier.Concat(new[] { completed }).ToArray());
-            notEarlier.Add(new Guard('N', j, step.MethodName + " not completed"));
+            notEarlier.Add(new Guard(MachineGuards.NotCompleted, j, MachineGuards.NotCompletedText(step.MethodName)));
         }
         yield return new Transition(trigger, terminal, notEarlier.ToArray());
     }

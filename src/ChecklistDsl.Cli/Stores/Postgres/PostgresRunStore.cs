@@ -148,6 +148,7 @@ internal sealed class PostgresRunStore : IRunStore
         var records = ReadAfter(id, 0);
         if (records.Count == 0 || records[0].Type != RecordTypes.Header)
             throw new CliException($"Run {id} in {Location} has no header record: the store was changed by hand. Nothing was done.");
+        JournalFormat.Check(records[0], $"{Location}, run {id}");
         return new StoredRun(id, records, $"{Location}, run {id}");
     }
 

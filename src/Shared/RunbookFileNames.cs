@@ -1,12 +1,10 @@
+// Shared source (src/Shared): compiled into the generator (the plan's runbookFileName) and the runbook
+// writer (src/ChecklistDsl.Runbooks), which reads assemblies without loading them.
 using System.Text.RegularExpressions;
 
-namespace ChecklistDsl.Runbooks;
+namespace ChecklistDsl.Shared;
 
-/// <summary>
-/// A runbook's file name from its class name: the same rule as the generator's
-/// <c>ChecklistDefinition.RunbookFileName</c> (Humanizer's <c>Kebaberize</c>), which this code cannot
-/// call because it reads assemblies without loading them.
-/// </summary>
+/// <summary>A runbook's file name from its class name: Humanizer's <c>Kebaberize</c>, culture-invariant.</summary>
 internal static class RunbookFileNames
 {
     private static readonly Regex UpperRunBeforeWord = new(@"([\p{Lu}]+)([\p{Lu}][\p{Ll}])", RegexOptions.CultureInvariant);

@@ -24,7 +24,7 @@ public static class DefinitionData
     public const string ConstantName = "DefinitionData";
 
     /// <summary>The data format this runtime reads; the generator writes it as <c>"format"</c>.</summary>
-    public const int Format = 3;
+    public const int Format = Shared.PlanDataFormat.Number;
 
     /// <summary>
     /// Reads the <see cref="ConstantName"/> and <c>Markdown</c> constants of a generated checklist class.
@@ -102,7 +102,7 @@ public static class DefinitionData
                 Steps = Objects(root, "steps", (step, index) => ReadStep(step, index, automationOf)),
                 Rollbacks = Objects(root, "rollbacks", (rollback, _) => ReadRollback(rollback, automationOf)),
                 CreateInstance = createInstance,
-                CreateMachine = createMachine,
+                MachineFactory = createMachine,
             };
         }
         catch (Exception e) when (e is FormatException or KeyNotFoundException or InvalidCastException)

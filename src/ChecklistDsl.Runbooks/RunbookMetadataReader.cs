@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
+using ChecklistDsl.Shared;
 
 namespace ChecklistDsl.Runbooks;
 

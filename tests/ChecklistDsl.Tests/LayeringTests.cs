@@ -1,0 +1,58 @@
+using System.Text.RegularExpressions;
+
+namespace ChecklistDsl.Tests;
+
+/// <summary>
+/// The runtime's folders are layers with arrows one way: Loading (the generated code's entry) →
+/// Running (progress, machines) → Definitions (the plan). A lower layer's sources never name a type
+/// declared in a higher one.
+/// </summary>
+[TestClass]
+public sealed partial class LayeringTests
+{
+    private static readonly string[] LowestFirst = ["Definitions", "Running", "Loading"];
+
+    [TestMethod]
+    public void No_folder_names_a_type_of_a_folder_above_it()
+    {
+        var runtime = Path.Combine(RepositoryRoot(), "src", "ChecklistDsl");
+        var declared = LowestFirst.ToDictionary(layer => layer, layer => Sources(runtime, layer)
+            .SelectMany(source => Declaration().Matches(source).Select(m => m.Groups["name"].Value)).ToHashSet());
+        foreach (var layer in declared.Keys)
+            Assert.IsNotEmpty(declared[layer], $"no types found in {layer}/");
+
+        var wrongWay = new List<string>();
+        for (var lower = 0; lower < LowestFirst.Length; lower++)
+        {
+            foreach (var file in Directory.EnumerateFiles(Path.Combine(runtime, LowestFirst[lower]), "*.cs"))
+            {
+                var code = Comments().Replace(File.ReadAllText(file), "");
+                foreach (var higher in LowestFirst.Skip(lower + 1))
+                    wrongWay.AddRange(declared[higher].Where(type => Regex.IsMatch(code, $@"\b{type}\b"))
+                        .Select(type => $"{LowestFirst[lower]}/{Path.GetFileName(file)} names {higher}'s {type}"));
+            }
+        }
+        Assert.IsEmpty(wrongWay, string.Join("\n", wrongWay));
+    }
+
+    private static IEnumerable<string> Sources(string runtime, string layer) =>
+        Directory.EnumerateFiles(Path.Combine(runtime, layer), "*.cs").Select(File.ReadAllText);
+
+    // Found from the test binaries: CI maps source paths, so the caller's file path does not lead here.
+    private static string RepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "ChecklistDsl.sln")))
+                return folder.FullName;
+        }
+        throw new InvalidOperationException("No ChecklistDsl.sln above " + AppContext.BaseDirectory);
+    }
+
+    [GeneratedRegex(@"\b(?:class|struct|enum|interface|record|delegate\s+\S+)\s+(?<name>[A-Z]\w*)")]
+    private static partial Regex Declaration();
+
+    // Comments may point anywhere (a cref to explain is not a dependency).
+    [GeneratedRegex(@"//[^\n]*")]
+    private static partial Regex Comments();
+}
