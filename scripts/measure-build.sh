@@ -8,7 +8,7 @@
 # users get it), so both ratios share the host's load. Then the size of the built assemblies per step,
 # and `checklist list --no-build` on the built 1,000-checklist project beside a `dotnet` hello-world.
 #
-#   scripts/measure-build.sh [--checklists N] [--steps M] [--runs R] [--keep DIR] [--shared-compilation] [--no-peer]
+#   scripts/measure-build.sh [--checklists N] [--steps M] [--runs R] [--keep DIR] [--shared-compilation] [--no-peer] [--one-warm-up]
 #
 # --shared-compilation: build through the compiler server (VBCSCompiler, as a developer machine does by
 # default), so the warm-up loads and JIT-compiles the generator once; the script stops the server it
@@ -18,11 +18,12 @@
 # One warm-up build per configuration, then R rounds of four clean builds (--no-incremental): ours
 # with and without, the peer with and without, one after the other: a shared host's load drifts over
 # minutes, and a ratio taken within a round is not skewed by it. Medians count; each round's ratio is
-# printed too. --no-peer leaves the peer out (half the time).
+# printed too. --no-peer leaves the peer out (half the time); --one-warm-up skips every warm-up
+# build but the first (the one that writes the generated files), for a host too busy for 4 of them.
 # The "on" warm-up also writes the generated files to disk, for generated lines per step.
 set -euo pipefail
 
-checklists=1000 steps=20 runs=3 keep="" shared=() peer=1 cli_runs=5
+checklists=1000 steps=20 runs=3 keep="" shared=() peer=1 cli_runs=5 one_warmup=0
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --checklists) checklists="$2"; shift 2 ;;
@@ -31,6 +32,7 @@ while [[ $# -gt 0 ]]; do
     --keep) keep="$2"; shift 2 ;;
     --shared-compilation) shared=(-p:UseSharedCompilation=true); shift ;;
     --no-peer) peer=0; shift ;;
+    --one-warm-up) one_warmup=1; shift ;;
     -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
@@ -118,9 +120,11 @@ build "$logs/on-warmup.log" -p:EmitCompilerGeneratedFiles=true "-p:CompilerGener
 generated_lines=$(find "$generated" -path '*ChecklistDsl.Generators*' -name '*.g.cs' -print0 | xargs -0 cat | wc -l)
 generated_files=$(find "$generated" -path '*ChecklistDsl.Generators*' -name '*.g.cs' | wc -l)
 [[ "$generated_files" -eq $((checklists + 1)) ]] || { echo "expected $((checklists + 1)) generated files, found $generated_files" >&2; exit 1; }
+if [[ $one_warmup -eq 0 ]]; then
 echo "== warm-up, without them (-p:ChecklistDslTooling=false)"
 build "$logs/off-warmup.log" -p:ChecklistDslTooling=false >/dev/null
-if [[ $peer -eq 1 ]]; then
+fi
+if [[ $peer -eq 1 && $one_warmup -eq 0 ]]; then
   echo "== warm-up, the peer with and without its generator"
   build_project "$peer_proj" "$logs/peer-on-warmup.log" >/dev/null
   build_project "$peer_proj" "$logs/peer-off-warmup.log" -p:LoggerMessageGenerator=false >/dev/null
@@ -215,8 +219,8 @@ if [[ $peer -eq 1 ]]; then
   printf '| %-52s | %10.3f s |\n' "peer build (wall), with its generator" "$(m "${peer_on_wall[@]}")"
   printf '| %-52s | %10.3f s |\n' "peer build (wall), without it" "$(m "${peer_off_wall[@]}")"
   printf '| %-52s | %10.3f x |\n' "peer build with / without, median of rounds' ratios" "$(m "${peer_round_wall[@]}")"
-  printf '| %-52s | %10.3f x |\n' "ours with / without ÷ peer's, median of rounds" "$(m $(for j in "${!round_wall[@]}"; do calc "${round_wall[$j]} / ${peer_round_wall[$j]}"; done))"
-  printf '| %-52s | %10.3f x |\n' "our generator's cold time ÷ LoggerMessage's" "$(calc "$gen / $(m "${peer_gen[@]}")")"
+  printf '| %-52s | %10.3f x |\n' "ours with / without, over the peer's (rounds' median)" "$(m $(for j in "${!round_wall[@]}"; do calc "${round_wall[$j]} / ${peer_round_wall[$j]}"; done))"
+  printf '| %-52s | %10.3f x |\n' "our generator's cold time over LoggerMessage's" "$(calc "$gen / $(m "${peer_gen[@]}")")"
   printf '| %-52s | %10.2f KB |\n' "peer assembly bytes per method, with its generator" "$(calc "$(m "${peer_on_bytes[@]}") / $total_steps / 1024")"
 fi
 printf '| %-52s | %10.3f s |\n' "checklist list --no-build (--project), wall" "$(m "${list_project[@]}")"
