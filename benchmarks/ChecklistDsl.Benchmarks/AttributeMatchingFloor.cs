@@ -14,7 +14,7 @@ public sealed class AttributeMatchingFloor : IIncrementalGenerator
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
         var names = context.SyntaxProvider.ForAttributeWithMetadataName(
-            ChecklistDsl.Generators.Common.KnownNames.Checklist,
+            ChecklistDsl.Generators.Dsl.KnownNames.Checklist,
             predicate: static (node, _) => node is ClassDeclarationSyntax,
             transform: static (context, _) => context.TargetSymbol.Name);
         context.RegisterSourceOutput(names.Collect(), static (_, _) => { });

@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using ChecklistDsl.Generators.Generation.Parsing;
+using ChecklistDsl.Generators.Dsl;
 using ChecklistDsl.Workload;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;

@@ -4,7 +4,7 @@ using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
-using ChecklistDsl.Generators.Generation.Parsing;
+using ChecklistDsl.Generators.Dsl;
 using ChecklistDsl.Workload;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;

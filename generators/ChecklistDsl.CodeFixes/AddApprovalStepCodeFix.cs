@@ -1,10 +1,7 @@
-using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
 using System.Threading;
-using System.Threading.Tasks;
 using ChecklistDsl.Generators.Analysis;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -31,33 +28,19 @@ public sealed class AddApprovalStepCodeFix : ChecklistCodeFix
     protected override string Title(Diagnostic diagnostic) => "Add an approval step before the first change";
 
     /// <inheritdoc />
-    protected override async Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    private protected override TypeDeclarationSyntax? FixClass(ChecklistClassFix fix, CancellationToken cancellationToken)
     {
-        var root = (await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!;
-        var model = (await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false))!;
-        var eol = SyntaxShapes.EndOfLine(root);
-
-        var replacements = new Dictionary<SyntaxNode, SyntaxNode>();
-        foreach (var group in diagnostics
-            .Select(d => SyntaxShapes.MethodAt(root, d))
-            .Where(m => m?.Parent is TypeDeclarationSyntax)
-            .GroupBy(m => (TypeDeclarationSyntax)m!.Parent!))
-        {
-            var type = group.Key;
-            var change = group.OrderBy(m => m!.SpanStart).First()!; // one first change per class
-            if (model.GetDeclaredSymbol(change, cancellationToken) is not { } method)
-                continue;
-            var taken = new HashSet<string>(model.GetDeclaredSymbol(type, cancellationToken)?.MemberNames ?? [], StringComparer.Ordinal);
-            var prefix = SyntaxShapes.AttributePrefix(model, type.SpanStart);
-            var name = SyntaxShapes.Fresh("Approve" + method.Name, taken);
-            var approval = SyntaxShapes.Member(
-            [
-                $"[{prefix}Step({SyntaxShapes.Literal("Approve " + SyntaxShapes.LowerFirst(SyntaxShapes.StepTitle(method)))})]",
-                $"[{prefix}Approval({SyntaxShapes.Literal(PlaceholderRole)})]",
-                $"void {name}() {{ }}",
-            ], SyntaxShapes.Indentation(change), eol, SyntaxShapes.HasBlankLineBefore(change));
-            replacements.Add(type, SyntaxShapes.InsertBefore(type, [(change, approval)]));
-        }
-        return document.WithSyntaxRoot(root.ReplaceNodes(replacements.Keys, (original, _) => replacements[original]));
+        // One first change per class.
+        var change = fix.Findings.Where(f => f.Method is not null).Select(f => f.Method!).OrderBy(m => m.SpanStart).FirstOrDefault();
+        if (change is null || fix.Model.GetDeclaredSymbol(change, cancellationToken) is not { } method)
+            return null;
+        var name = SyntaxShapes.Fresh("Approve" + method.Name, fix.Taken);
+        var approval = SyntaxShapes.Member(
+        [
+            $"[{fix.AttributePrefix}Step({SyntaxShapes.Literal("Approve " + SyntaxShapes.LowerFirst(SyntaxShapes.StepTitle(method)))})]",
+            $"[{fix.AttributePrefix}Approval({SyntaxShapes.Literal(PlaceholderRole)})]",
+            $"void {name}() {{ }}",
+        ], SyntaxShapes.Indentation(change), fix.EndOfLine, SyntaxShapes.HasBlankLineBefore(change));
+        return SyntaxShapes.InsertBefore(fix.Type, [(change, approval)]);
     }
 }

@@ -4,7 +4,6 @@ using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
 using System.Threading;
-using System.Threading.Tasks;
 using ChecklistDsl.Generators.Analysis;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -28,41 +27,25 @@ public sealed class AddBackupStepCodeFix : ChecklistCodeFix
     protected override string Title(Diagnostic diagnostic) => $"Add a step that backs up '{Resource(diagnostic)}' before this one";
 
     /// <inheritdoc />
-    protected override async Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    private protected override TypeDeclarationSyntax? FixClass(ChecklistClassFix fix, CancellationToken cancellationToken)
     {
-        var root = (await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!;
-        var model = (await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false))!;
-        var eol = SyntaxShapes.EndOfLine(root);
-
-        // Per class: each resource once, before its first destroying step in this document.
-        var targets = diagnostics
-            .Select(d => (Method: SyntaxShapes.MethodAt(root, d), Resource: Resource(d)))
-            .Where(t => t.Method?.Parent is TypeDeclarationSyntax && t.Resource.Length > 0)
-            .GroupBy(t => (TypeDeclarationSyntax)t.Method!.Parent!)
-            .ToList();
-
-        var replacements = new Dictionary<SyntaxNode, SyntaxNode>();
-        foreach (var group in targets)
+        // Each resource once, before its first destroying step in this class.
+        var inserts = new List<(MemberDeclarationSyntax, MemberDeclarationSyntax)>();
+        foreach (var byResource in fix.Findings
+            .Where(f => f.Method is not null && Resource(f.Diagnostic).Length > 0)
+            .GroupBy(f => Resource(f.Diagnostic), StringComparer.OrdinalIgnoreCase))
         {
-            var type = group.Key;
-            var taken = new HashSet<string>(model.GetDeclaredSymbol(type, cancellationToken)?.MemberNames ?? [], StringComparer.Ordinal);
-            var prefix = SyntaxShapes.AttributePrefix(model, type.SpanStart);
-            var inserts = new List<(MemberDeclarationSyntax, MemberDeclarationSyntax)>();
-            foreach (var byResource in group.GroupBy(t => t.Resource, StringComparer.OrdinalIgnoreCase))
-            {
-                var first = byResource.OrderBy(t => t.Method!.SpanStart).First();
-                var before = first.Method!;
-                var name = SyntaxShapes.Fresh("BackUp" + SyntaxShapes.Pascal(first.Resource), taken);
-                inserts.Add((before, SyntaxShapes.Member(
-                [
-                    $"[{prefix}Step({SyntaxShapes.Literal("Back up " + first.Resource)})]",
-                    $"[{prefix}Backup({SyntaxShapes.Literal(first.Resource)})]",
-                    $"void {name}() {{ }}",
-                ], SyntaxShapes.Indentation(before), eol, SyntaxShapes.HasBlankLineBefore(before))));
-            }
-            replacements.Add(type, SyntaxShapes.InsertBefore(type, inserts));
+            var before = byResource.Select(f => f.Method!).OrderBy(m => m.SpanStart).First();
+            var resource = byResource.Key;
+            var name = SyntaxShapes.Fresh("BackUp" + SyntaxShapes.Pascal(resource), fix.Taken);
+            inserts.Add((before, SyntaxShapes.Member(
+            [
+                $"[{fix.AttributePrefix}Step({SyntaxShapes.Literal("Back up " + resource)})]",
+                $"[{fix.AttributePrefix}Backup({SyntaxShapes.Literal(resource)})]",
+                $"void {name}() {{ }}",
+            ], SyntaxShapes.Indentation(before), fix.EndOfLine, SyntaxShapes.HasBlankLineBefore(before))));
         }
-        return document.WithSyntaxRoot(root.ReplaceNodes(replacements.Keys, (original, _) => replacements[original]));
+        return inserts.Count == 0 ? null : SyntaxShapes.InsertBefore(fix.Type, inserts);
     }
 
     private static string Resource(Diagnostic diagnostic) =>

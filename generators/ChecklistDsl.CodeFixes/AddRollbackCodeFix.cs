@@ -4,7 +4,6 @@ using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
 using System.Threading;
-using System.Threading.Tasks;
 using ChecklistDsl.Generators.Analysis;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -28,40 +27,26 @@ public sealed class AddRollbackCodeFix : ChecklistCodeFix
     protected override string Title(Diagnostic diagnostic) => "Add a rollback procedure for this step";
 
     /// <inheritdoc />
-    protected override async Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    private protected override TypeDeclarationSyntax? FixClass(ChecklistClassFix fix, CancellationToken cancellationToken)
     {
-        var root = (await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!;
-        var model = (await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false))!;
-        var eol = SyntaxShapes.EndOfLine(root);
-
-        var replacements = new Dictionary<SyntaxNode, SyntaxNode>();
-        foreach (var group in diagnostics
-            .Select(d => SyntaxShapes.MethodAt(root, d))
-            .Where(m => m?.Parent is TypeDeclarationSyntax && m.AttributeLists.Count > 0)
-            .Distinct()
-            .GroupBy(m => (TypeDeclarationSyntax)m!.Parent!))
+        var changedSteps = new Dictionary<MethodDeclarationSyntax, MethodDeclarationSyntax>();
+        var rollbacks = new List<MemberDeclarationSyntax>();
+        foreach (var step in fix.Findings.Select(f => f.Method).Where(m => m is { AttributeLists.Count: > 0 }).Distinct().OrderBy(m => m!.SpanStart))
         {
-            var type = group.Key;
-            var taken = new HashSet<string>(model.GetDeclaredSymbol(type, cancellationToken)?.MemberNames ?? [], StringComparer.Ordinal);
-            var prefix = SyntaxShapes.AttributePrefix(model, type.SpanStart);
-            var changedSteps = new Dictionary<MethodDeclarationSyntax, MethodDeclarationSyntax>();
-            var rollbacks = new List<MemberDeclarationSyntax>();
-            foreach (var step in group.OrderBy(m => m!.SpanStart))
-            {
-                if (model.GetDeclaredSymbol(step!, cancellationToken) is not { } method)
-                    continue;
-                var name = SyntaxShapes.Fresh("Undo" + method.Name, taken);
-                changedSteps.Add(step!, WithRollbackWith(step!, $"{prefix}RollbackWith(nameof({name}))"));
-                rollbacks.Add(SyntaxShapes.Member(
-                [
-                    $"[{prefix}Rollback({SyntaxShapes.Literal("Undo " + SyntaxShapes.LowerFirst(SyntaxShapes.StepTitle(method)))})]",
-                    $"void {name}() {{ }}",
-                ], SyntaxShapes.Indentation(step!), eol, blankLineBefore: true));
-            }
-            var members = type.Members.Select(m => m is MethodDeclarationSyntax md && changedSteps.TryGetValue(md, out var changed) ? changed : m);
-            replacements.Add(type, type.WithMembers(SyntaxFactory.List(members.Concat(rollbacks))));
+            if (fix.Model.GetDeclaredSymbol(step!, cancellationToken) is not { } method)
+                continue;
+            var name = SyntaxShapes.Fresh("Undo" + method.Name, fix.Taken);
+            changedSteps.Add(step!, WithRollbackWith(step!, $"{fix.AttributePrefix}RollbackWith(nameof({name}))"));
+            rollbacks.Add(SyntaxShapes.Member(
+            [
+                $"[{fix.AttributePrefix}Rollback({SyntaxShapes.Literal("Undo " + SyntaxShapes.LowerFirst(SyntaxShapes.StepTitle(method)))})]",
+                $"void {name}() {{ }}",
+            ], SyntaxShapes.Indentation(step!), fix.EndOfLine, blankLineBefore: true));
         }
-        return document.WithSyntaxRoot(root.ReplaceNodes(replacements.Keys, (original, _) => replacements[original]));
+        if (rollbacks.Count == 0)
+            return null;
+        var members = fix.Type.Members.Select(m => m is MethodDeclarationSyntax md && changedSteps.TryGetValue(md, out var changed) ? changed : m);
+        return fix.Type.WithMembers(SyntaxFactory.List(members.Concat(rollbacks)));
     }
 
     // Added to the attribute list that says what the step changes, so it reads as one declaration.

@@ -1,9 +1,7 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
 using System.Threading;
-using System.Threading.Tasks;
 using ChecklistDsl.Generators.Analysis;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -27,14 +25,8 @@ public sealed class MakeChecklistPartialCodeFix : ChecklistCodeFix
         diagnostic.Properties.TryGetValue(FindingProperties.Kind, out var kind) && kind == FindingProperties.NotPartial;
 
     /// <inheritdoc />
-    protected override async Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
-    {
-        var root = (await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!;
-        var types = new HashSet<TypeDeclarationSyntax>(diagnostics
-            .Select(d => root.FindToken(d.Location.SourceSpan.Start).Parent?.FirstAncestorOrSelf<TypeDeclarationSyntax>())
-            .Where(t => t is not null && !t.Modifiers.Any(SyntaxKind.PartialKeyword))!);
-        return document.WithSyntaxRoot(root.ReplaceNodes(types, (_, rewritten) => MakePartial(rewritten)));
-    }
+    private protected override TypeDeclarationSyntax? FixClass(ChecklistClassFix fix, CancellationToken cancellationToken) =>
+        fix.Type.Modifiers.Any(SyntaxKind.PartialKeyword) ? null : MakePartial(fix.Type);
 
     private static TypeDeclarationSyntax MakePartial(TypeDeclarationSyntax type)
     {

@@ -1,8 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
-using ChecklistDsl.Generators.Analysis.Plan;
-using ChecklistDsl.Generators.Generation.Parsing;
+using ChecklistDsl.Generators.Dsl;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -51,12 +50,8 @@ internal static class SyntaxShapes
         return candidate;
     }
 
-    /// <summary>The step's title: the [Step] argument, or the method name humanized (as the generator does).</summary>
-    public static string StepTitle(IMethodSymbol method)
-    {
-        var step = method.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == "ChecklistDsl.StepAttribute");
-        return PlanReader.Title(step is null ? null : AttributeReader.String(step, 0), method.Name);
-    }
+    /// <summary>The step's title: the [Step] argument, or the method name humanized (the DSL reader's rule).</summary>
+    public static string StepTitle(IMethodSymbol method) => ChecklistReader.TitleOf(method);
 
     /// <summary>"" when ChecklistDsl's attributes bind by their short names at the position, else "global::ChecklistDsl.".</summary>
     public static string AttributePrefix(SemanticModel model, int position) =>

@@ -61,7 +61,7 @@ public sealed class IncrementalTests
         var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
 
         var emitted = result.TrackedSteps[TrackingNames.Generatable].SelectMany(s => s.Outputs).ToList();
-        var modified = emitted.Where(o => o.Reason == IncrementalStepRunReason.Modified).Select(o => ((Generators.Generation.Model.ChecklistSpec)o.Value).ClassName).ToList();
+        var modified = emitted.Where(o => o.Reason == IncrementalStepRunReason.Modified).Select(o => ((Generators.Dsl.Model.ChecklistSpec)o.Value).ClassName).ToList();
         CollectionAssert.AreEqual(new[] { "ProductionToStagingSync" }, modified);
         Assert.IsTrue(emitted.Where(o => o.Reason != IncrementalStepRunReason.Modified).All(o => o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged));
         // The catalog lists names only: a step title edit does not rewrite it.

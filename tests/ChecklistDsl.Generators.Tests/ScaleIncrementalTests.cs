@@ -2,9 +2,8 @@ using System.Reflection.Metadata;
 using System.Reflection.Metadata.Ecma335;
 using System.Reflection.PortableExecutable;
 using ChecklistDsl.Generators.Generation;
-using ChecklistDsl.Generators.Generation.Model;
+using ChecklistDsl.Generators.Dsl.Model;
 using ChecklistDsl.Generators.Tests.Infrastructure;
-using ChecklistDsl.Workload;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 

@@ -1,5 +1,5 @@
 using ChecklistDsl.Generators.Tests.Infrastructure;
-using ChecklistDsl.Generators.Generation.Planning;
+using ChecklistDsl.Generators.Generation.Machine;
 
 namespace ChecklistDsl.Generators.Tests;
 
@@ -15,7 +15,7 @@ public sealed class SharedNamesTests
     {
         CollectionAssert.AreEqual(
             new[] { ChecklistMachine.NotStarted, ChecklistMachine.Completed, ChecklistMachine.Aborted, ChecklistMachine.RolledBack },
-            new[] { MachinePlan.NotStarted, MachinePlan.Completed, MachinePlan.Aborted, MachinePlan.RolledBack });
+            new[] { MachineLayout.NotStarted, MachineLayout.Completed, MachineLayout.Aborted, MachineLayout.RolledBack });
 
         var generated = GeneratedChecklists.Assembly.GetType("QuarterlyAccessReview")!.GetNestedType("Trigger")!;
         CollectionAssert.AreEqual(Enum.GetNames<ChecklistTrigger>(), Enum.GetNames(generated));

@@ -1,6 +1,6 @@
 using ChecklistDsl.Generators.Common;
-using ChecklistDsl.Generators.Generation.Model;
-using ChecklistDsl.Generators.Generation.Parsing;
+using ChecklistDsl.Generators.Dsl;
+using ChecklistDsl.Generators.Dsl.Model;
 using ChecklistDsl.Generators.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -144,7 +144,7 @@ public sealed class SyntaxAttributeReaderTests
     [TestMethod]
     public void The_seeds_and_the_test_inputs_parse_the_same_both_ways_and_from_syntax()
     {
-        var folder = Path.Combine(TestFiles.RepositoryRoot(), "checklists");
+        var folder = RepositoryRoot.Combine("checklists");
         var sources = Directory.GetFiles(folder, "*.cs").Select(f => (f, File.ReadAllText(f)))
             .Concat(Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Inputs"), "*.cs").Select(f => (f, File.ReadAllText(f))))
             .ToArray();
@@ -175,8 +175,8 @@ public sealed class SyntaxAttributeReaderTests
                     || checklist.ApplicationSyntaxReference!.SyntaxTree != tree)
                     continue;
                 var reader = new SyntaxAttributeReader(compilation, CancellationToken.None);
-                var fromSyntax = ChecklistParser.Parse(type, checklist, reader, CancellationToken.None);
-                var fromSymbols = ChecklistParser.Parse(type, checklist, new SyntaxAttributeReader(compilation, CancellationToken.None, symbolsOnly: true), CancellationToken.None);
+                var fromSyntax = ChecklistReader.Read(type, checklist, reader, CancellationToken.None);
+                var fromSymbols = ChecklistReader.Read(type, checklist, new SyntaxAttributeReader(compilation, CancellationToken.None, symbolsOnly: true), CancellationToken.None);
                 result.Add((type.Name, fromSyntax, fromSymbols, reader.AllFromSyntax));
             }
         }

@@ -28,7 +28,7 @@ public sealed class RunbookFreshnessTests
         // bin/{Configuration}/net10.0/: the checklists project was built in the same configuration.
         var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
         var folder = Repository.IsCi
-            ? Path.Combine(Repository.Root, "checklists", "bin", configuration, "net10.0", "runbooks")
+            ? RepositoryRoot.Combine("checklists", "bin", configuration, "net10.0", "runbooks")
             : Repository.RunbooksFolder;
         var expected = Expected();
 

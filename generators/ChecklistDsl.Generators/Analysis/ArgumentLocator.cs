@@ -1,4 +1,5 @@
 using System.Threading;
+using ChecklistDsl.Generators.Dsl;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -13,9 +14,10 @@ namespace ChecklistDsl.Generators.Analysis;
 internal static class ArgumentLocator
 {
     /// <summary>The location of <paramref name="value"/>[start..start+length] inside the attribute's arguments.</summary>
-    public static Location Locate(AttributeData attribute, Location fallback, string value, int start, int length, CancellationToken cancellationToken)
+    public static Location Locate(DslAttribute attribute, string value, int start, int length, CancellationToken cancellationToken)
     {
-        if (attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is not AttributeSyntax syntax || syntax.ArgumentList is null)
+        var fallback = attribute.Location;
+        if (attribute.Syntax(cancellationToken) is not { ArgumentList: not null } syntax)
             return fallback;
         foreach (var argument in syntax.ArgumentList.Arguments)
         {

@@ -2,8 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
-using ChecklistDsl.Generators.Analysis.Plan;
 using ChecklistDsl.Generators.Analysis.Rules;
+using ChecklistDsl.Generators.Dsl;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -17,7 +17,7 @@ namespace ChecklistDsl.Generators.Analysis;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ChecklistAnalyzer : DiagnosticAnalyzer
 {
-    private delegate void Rule(ChecklistPlan plan, RuleContext context);
+    private delegate void Rule(AnalyzedChecklist checklist, RuleContext context);
 
     // CHK010 is not here: it judges the AssumeSafes against what these found.
     private static readonly Rule[] Rules =
@@ -46,60 +46,58 @@ public sealed class ChecklistAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            // Looked up at the first type, not here: at compilation start GetTypeByMetadataName builds
-            // the compilation's merged declaration table (work the compiler does anyway, 0.9 s at
-            // 1,000 checklists), and the one who asks first is charged for it.
+            // The DSL's attribute types are told by name (ChecklistReader), not looked up here: at
+            // compilation start GetTypeByMetadataName builds the compilation's merged declaration table
+            // (work the compiler does anyway, 0.9 s at 1,000 checklists), and the one who asks first is
+            // charged for it.
             var compilation = start.Compilation;
-            var lookup = new Lazy<DslAttributes?>(() => DslAttributes.From(compilation));
             start.RegisterSymbolStartAction(symbolStart =>
             {
-                if (lookup.Value is not { } dsl)
-                    return;
-                // Only [Checklist] classes go on (reading a type's own attributes is cheap). The plan
+                // Only [Checklist] classes go on (reading a type's own attributes is cheap). The class
                 // is read at the type's end, once the compiler has bound its members' attributes for
                 // itself: read at the type's start, that binding ran on (and was charged to) this analyzer.
-                if (!PlanReader.IsChecklist((INamedTypeSymbol)symbolStart.Symbol, dsl))
+                if (ChecklistReader.ChecklistAttribute((INamedTypeSymbol)symbolStart.Symbol) is null)
                     return;
-                symbolStart.RegisterSymbolEndAction(end => AnalyzeType(end, dsl));
+                symbolStart.RegisterSymbolEndAction(end => AnalyzeType(end, compilation));
             }, SymbolKind.NamedType);
         });
     }
 
-    private static void AnalyzeType(SymbolAnalysisContext context, DslAttributes dsl)
+    private static void AnalyzeType(SymbolAnalysisContext context, Compilation compilation)
     {
-        var plan = PlanReader.Read((INamedTypeSymbol)context.Symbol, dsl, context.CancellationToken);
-        if (plan is null)
+        var checklist = AnalyzedChecklist.Read((INamedTypeSymbol)context.Symbol, compilation, context.CancellationToken);
+        if (checklist is null)
             return;
-        foreach (var diagnostic in Analyze(plan, context.CancellationToken))
+        foreach (var diagnostic in Analyze(checklist, context.CancellationToken))
             context.ReportDiagnostic(diagnostic);
     }
 
-    /// <summary>Every diagnostic for a plan, after [AssumeSafe].</summary>
-    internal static IEnumerable<Diagnostic> Analyze(ChecklistPlan plan, CancellationToken cancellationToken)
+    /// <summary>Every diagnostic for a checklist, after [AssumeSafe].</summary>
+    internal static IEnumerable<Diagnostic> Analyze(AnalyzedChecklist checklist, CancellationToken cancellationToken)
     {
         var context = new RuleContext(cancellationToken);
         foreach (var rule in Rules)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            rule(plan, context);
+            rule(checklist, context);
         }
         var findings = context.Findings.ToArray();
-        InvalidAssumeSafeRule.Analyze(plan, findings, context);
+        InvalidAssumeSafeRule.Analyze(checklist, findings, context);
 
         foreach (var finding in context.Findings)
         {
-            if (!IsAccepted(plan, finding))
+            if (!IsAccepted(checklist, finding))
                 yield return finding.ToDiagnostic();
         }
     }
 
-    private static bool IsAccepted(ChecklistPlan plan, Finding finding)
+    private static bool IsAccepted(AnalyzedChecklist checklist, Finding finding)
     {
         if (finding.Owner is null || finding.Rule == DiagnosticDescriptors.InvalidAssumeSafe)
             return false;
-        foreach (var assumption in plan.Assumptions)
+        foreach (var assumption in checklist.Description.Assumptions)
         {
-            if (SymbolEqualityComparer.Default.Equals(assumption.Method, finding.Owner) && assumption.Accepts(finding.Rule.Id))
+            if (assumption.Accepts(finding.Rule.Id, finding.Owner))
                 return true;
         }
         return false;
@@ -115,7 +113,7 @@ internal sealed class RuleContext
 
     public List<Finding> Findings { get; } = new();
 
-    public void Report(DiagnosticDescriptor rule, Location location, IMethodSymbol? owner, params object?[] arguments) =>
+    public void Report(DiagnosticDescriptor rule, Location location, string? owner, params object?[] arguments) =>
         Findings.Add(new Finding(rule, location, owner, arguments));
 
     public void Report(Finding finding) => Findings.Add(finding);

@@ -4,12 +4,12 @@ using Microsoft.CodeAnalysis;
 namespace ChecklistDsl.Generators.Analysis;
 
 /// <summary>
-/// What a rule found, before [AssumeSafe] is applied. <see cref="Owner"/> is the method whose
+/// What a rule found, before [AssumeSafe] is applied. <see cref="Owner"/> names the method whose
 /// [AssumeSafe] may accept it (null for class-level findings, which no [AssumeSafe] can accept).
 /// </summary>
 internal sealed class Finding
 {
-    public Finding(DiagnosticDescriptor rule, Location location, IMethodSymbol? owner, object?[] arguments,
+    public Finding(DiagnosticDescriptor rule, Location location, string? owner, object?[] arguments,
         ImmutableDictionary<string, string?>? properties = null)
     {
         Rule = rule;
@@ -21,7 +21,7 @@ internal sealed class Finding
 
     public DiagnosticDescriptor Rule { get; }
     public Location Location { get; }
-    public IMethodSymbol? Owner { get; }
+    public string? Owner { get; }
     public object?[] Arguments { get; }
 
     /// <summary>Data for the code fixes (see <see cref="FindingProperties"/>).</summary>

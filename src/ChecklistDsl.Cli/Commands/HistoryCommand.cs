@@ -26,40 +26,37 @@ internal static class HistoryCommand
                 .Where(r => checklist is null || string.Equals(r.Checklist, checklist, StringComparison.OrdinalIgnoreCase))
                 .Where(r => onTarget is null || r.Target == onTarget)
                 .OrderByDescending(r => r.StartedAt)
-                .Select(r => new
-                {
-                    r.RunId,
-                    r.Checklist,
-                    r.Target,
-                    r.Operator,
-                    r.Host,
-                    Started = r.StartedAt,
-                    Ended = r.EndedAt,
-                    r.Outcome,
-                    DurationSeconds = r.EndedAt is { } end ? Math.Round((end - r.StartedAt).TotalSeconds, 1) : (double?)null,
-                    r.Problem,
-                })
+                .Select(Row)
                 .ToArray();
             if (result.GetValue(json))
-            {
                 Terminal.Out.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(rows, JournalJson.Options));
-                return ExitCodes.Completed;
-            }
-            if (rows.Length == 0)
-            {
+            else if (rows.Length == 0)
                 Terminal.Out.MarkupLine($"No runs{(checklist is null ? "" : $" of {Markup.Escape(checklist)}")}{(onTarget is null ? "" : $" against '{Markup.Escape(onTarget)}'")} in {Markup.Escape(store.Location)}.");
-                return ExitCodes.Completed;
-            }
-            var table = new Table().AddColumns("Run", "Checklist", "Target", "Operator", "Host", "Started", "Ended", "Outcome", "Duration");
-            foreach (var r in rows)
-            {
-                table.AddRow(Markup.Escape(r.RunId), Markup.Escape(r.Checklist), Markup.Escape(r.Target), Markup.Escape(r.Operator), Markup.Escape(r.Host),
-                    StatusCommand.When(r.Started), r.Ended is { } e ? StatusCommand.When(e) : "", Markup.Escape(r.Outcome),
-                    r.DurationSeconds is { } d ? TimeSpan.FromSeconds(d).ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture) : "");
-            }
-            Terminal.Out.Write(table);
+            else
+                WriteTable(rows);
             return ExitCodes.Completed;
         });
         return command;
+    }
+
+    /// <summary>One past run; <c>--json</c> writes these fields.</summary>
+    private sealed record HistoryRow(
+        string RunId, string Checklist, string Target, string Operator, string Host,
+        DateTimeOffset Started, DateTimeOffset? Ended, string Outcome, double? DurationSeconds, string? Problem);
+
+    private static HistoryRow Row(RunListing r) => new(
+        r.RunId, r.Checklist, r.Target, r.Operator, r.Host, r.StartedAt, r.EndedAt, r.Outcome,
+        r.EndedAt is { } end ? Math.Round((end - r.StartedAt).TotalSeconds, 1) : null, r.Problem);
+
+    private static void WriteTable(HistoryRow[] rows)
+    {
+        var table = new Table().AddColumns("Run", "Checklist", "Target", "Operator", "Host", "Started", "Ended", "Outcome", "Duration");
+        foreach (var r in rows)
+        {
+            table.AddRow(Markup.Escape(r.RunId), Markup.Escape(r.Checklist), Markup.Escape(r.Target), Markup.Escape(r.Operator), Markup.Escape(r.Host),
+                StatusCommand.When(r.Started), r.Ended is { } e ? StatusCommand.When(e) : "", Markup.Escape(r.Outcome),
+                r.DurationSeconds is { } d ? TimeSpan.FromSeconds(d).ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture) : "");
+        }
+        Terminal.Out.Write(table);
     }
 }

@@ -35,62 +35,61 @@ internal static class ReportCommand
             using var store = storeOptions.OpenFor(result, result.GetValue(run)!);
             var file = result.GetValue(output);
             var chosen = result.GetValue(format) ?? FormatOf(file);
-
-            string text;
-            var exitCode = ExitCodes.Completed;
-            StoredRun? stored = null;
-            JournalCorruptException? unreadable = null;
+            StoredRun stored;
             try
             {
                 stored = store.Read(result.GetValue(run)!);
             }
-            catch (JournalCorruptException e)
-            {
-                unreadable = e;
-            }
-            if (stored is null)
+            catch (JournalCorruptException unreadable)
             {
                 // Nothing to report but that: the report says the journal is unreadable, where and why.
-                text = Unreadable(chosen, unreadable!.JournalPath, unreadable, JournalChain.Verify(unreadable.JournalPath));
-                exitCode = ExitCodes.UsageError;
+                Write(Unreadable(chosen, unreadable.JournalPath, unreadable, JournalChain.Verify(unreadable.JournalPath)), file);
+                return ExitCodes.UsageError;
             }
-            else
-            {
-                var records = stored.Records;
-                var header = records[0];
-                using var loaded = TryLoad(result, source);
-                var definition = loaded?.Checklists.FirstOrDefault(c => c.Name == header.Checklist);
-                var isLive = store.Runs().FirstOrDefault(r => r.RunId == stored.RunId)?.Live == true;
-                var stateRoot = store is Stores.File.FileRunStore fileStore ? fileStore.State.Root : StateDirectory.At(result.GetValue(stateDir)).Root;
-                var link = RunbookLink.Find(result.GetValue(wikiUrl), stateRoot, header.Title ?? definition?.Title ?? header.Checklist!);
-                var report = RunReportBuilder.Build(records, definition, JournalIntegrity.Of(store, stored.RunId, stored.Location), isLive, link);
-                text = chosen switch
-                {
-                    "html" => HtmlReport.Render(report),
-                    "json" => JsonSerializer.Serialize(report, ReportJson.Options) + "\n",
-                    _ => MarkdownReport.Render(report),
-                };
-            }
-
-            if (file is null)
-            {
-                Terminal.Out.Profile.Out.Writer.Write(text);
-                return exitCode;
-            }
-            try
-            {
-                var full = Path.GetFullPath(file);
-                Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-                File.WriteAllText(full, text, new System.Text.UTF8Encoding(false));
-                Terminal.Out.MarkupLine($"Report written to {Markup.Escape(full)}.");
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw new CliException($"Cannot write the report to '{file}': {e.Message}");
-            }
-            return exitCode;
+            using var loaded = TryLoad(result, source);
+            var stateRoot = store is Stores.File.FileRunStore fileStore ? fileStore.State.Root : StateDirectory.At(result.GetValue(stateDir)).Root;
+            Write(Render(chosen, Build(store, stored, loaded, stateRoot, result.GetValue(wikiUrl))), file);
+            return ExitCodes.Completed;
         });
         return command;
+    }
+
+    /// <summary>The run's report: titles from the loaded checklists when there are some, else from the journal.</summary>
+    private static RunReport Build(IRunStore store, StoredRun stored, LoadedChecklists? loaded, string stateRoot, string? wikiUrl)
+    {
+        var header = stored.Records[0];
+        var definition = loaded?.Checklists.FirstOrDefault(c => c.Name == header.Checklist);
+        var isLive = store.Runs().FirstOrDefault(r => r.RunId == stored.RunId)?.Live == true;
+        var link = RunbookLink.Find(wikiUrl, stateRoot, header.Title ?? definition?.Title ?? header.Checklist!);
+        return RunReportBuilder.Build(stored.Records, definition, JournalIntegrity.Of(store, stored.RunId, stored.Location), isLive, link);
+    }
+
+    private static string Render(string format, RunReport report) => format switch
+    {
+        "html" => HtmlReport.Render(report),
+        "json" => JsonSerializer.Serialize(report, ReportJson.Options) + "\n",
+        _ => MarkdownReport.Render(report),
+    };
+
+    /// <summary>To standard output, or to <paramref name="file"/> (its folder made).</summary>
+    private static void Write(string text, string? file)
+    {
+        if (file is null)
+        {
+            Terminal.Out.Profile.Out.Writer.Write(text);
+            return;
+        }
+        try
+        {
+            var full = Path.GetFullPath(file);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            File.WriteAllText(full, text, new System.Text.UTF8Encoding(false));
+            Terminal.Out.MarkupLine($"Report written to {Markup.Escape(full)}.");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CliException($"Cannot write the report to '{file}': {e.Message}");
+        }
     }
 
     private static string FormatOf(string? file) => Path.GetExtension(file ?? "").ToLowerInvariant() switch

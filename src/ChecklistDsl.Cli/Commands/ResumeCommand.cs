@@ -27,19 +27,16 @@ internal static class ResumeCommand
             // and the journal says where its checklists are.
             using var store = storeOptions.OpenFor(result, result.GetValue(run)!, StoreOptions.ProjectFolder(result.GetValue(source.Project)));
             var stored = store.Read(result.GetValue(run)!);
-            var records = stored.Records;
-            var header = records[0];
+            var header = stored.Header;
             var console = Terminal.Out;
-            if (records.FirstOrDefault(r => r.Type == RecordTypes.Abandoned) is { } abandoned)
+            if (stored.Records.FirstOrDefault(r => r.Type == RecordTypes.Abandoned) is { } abandoned)
             {
                 console.MarkupLine($"Run {header.RunId} was abandoned by {Markup.Escape(abandoned.User ?? "?")} ({Markup.Escape(abandoned.Text ?? "")}). Nothing to resume.");
                 return ExitCodes.Aborted;
             }
             using var loaded = Loading.LoadedChecklists.Load(source.Resolve(result, header).Assembly);
-            var checklist = loaded.Find(header.Checklist!);
-            if (header.Fingerprint != checklist.Fingerprint)
-                throw new CliException(PlanChanged(header, checklist));
-            var state = RunState.Replay(checklist, records, stored.Location);
+            var checklist = SamePlan(loaded, header);
+            var state = RunState.Replay(checklist, stored.Records, stored.Location);
             if (state.State is ChecklistMachine.Completed or ChecklistMachine.Aborted or ChecklistMachine.RolledBack)
             {
                 console.MarkupLine($"Run {header.RunId} has already ended: {state.State}. Nothing to resume.");
@@ -49,28 +46,38 @@ internal static class ResumeCommand
             var settings = runOptions.Settings(result, checklist, store.Identity);
             var inputs = RunInputs.ForResume(checklist, header.Inputs, CommonOptions.Pairs(result.GetValue(inputOption), "--input"), RunSession.Prompter(console, settings.Interactive));
             return await RunSession.ExecuteAsync(
-                state,
-                () =>
-                {
-                    var journal = store.Continue(header, new JournalRecord { Type = RecordTypes.Resumed, User = store.Identity.Name, Host = Environment.MachineName, Pid = Environment.ProcessId, State = state.State, SourceRevision = Reporting.SourceRevision.Read(loaded.AssemblyPath) });
-                    // The store also recorded a torn last line it set aside (file store).
-                    if (journal.Count != records.Count + 1 + (stored.Torn is null ? 0 : 1))
-                    {
-                        // Someone else wrote to the run between our reading it and taking its lock: start over from what is stored.
-                        journal.Dispose();
-                        throw new CliException($"Run {header.RunId} changed while it was being read (another process resumed it meanwhile). Run `checklist resume {header.RunId}` again.");
-                    }
-                    if (stored.Torn is { } torn)
-                        console.MarkupLine($"[yellow]The journal's last record was cut off by a crash while being written; its {torn.Length} byte(s) were moved to {Markup.Escape(torn.AsidePath)} and the run resumes as if it had never been written.[/]");
-                    console.MarkupLine($"[bold]{Markup.Escape(checklist.Title)}[/] — resuming run {header.RunId} (target '{Markup.Escape(header.Target!)}') at '{Markup.Escape(state.State)}', {state.Progress.DoneCount} of {checklist.Steps.Count} step(s) done.");
-                    return journal;
-                },
-                inputs,
-                settings,
-                console,
-                cancellationToken);
+                state, () => OpenJournal(store, stored, loaded, state, console), inputs, settings, console, cancellationToken);
         });
         return command;
+    }
+
+    /// <summary>The run's checklist, refused (naming what changed) when its plan is not the one the run started with.</summary>
+    private static ChecklistDefinition SamePlan(Loading.LoadedChecklists loaded, JournalRecord header)
+    {
+        var checklist = loaded.Find(header.Checklist!);
+        return header.Fingerprint == checklist.Fingerprint ? checklist : throw new CliException(PlanChanged(header, checklist));
+    }
+
+    /// <summary>
+    /// Takes the run's lock and appends the resumed record, once the session is ready to go on: refused when
+    /// the run changed since it was read (another process resumed it meanwhile).
+    /// </summary>
+    private static IRunJournal OpenJournal(IRunStore store, StoredRun stored, Loading.LoadedChecklists loaded, RunState state, IAnsiConsole console)
+    {
+        var header = stored.Header;
+        var checklist = state.Definition;
+        var journal = store.Continue(header, new JournalRecord { Type = RecordTypes.Resumed, User = store.Identity.Name, Host = Environment.MachineName, Pid = Environment.ProcessId, State = state.State, SourceRevision = Reporting.SourceRevision.Read(loaded.AssemblyPath) });
+        // The store also recorded a torn last line it set aside (file store).
+        if (journal.Count != stored.Records.Count + 1 + (stored.Torn is null ? 0 : 1))
+        {
+            // Someone else wrote to the run between our reading it and taking its lock: start over from what is stored.
+            journal.Dispose();
+            throw new CliException($"Run {header.RunId} changed while it was being read (another process resumed it meanwhile). Run `checklist resume {header.RunId}` again.");
+        }
+        if (stored.Torn is { } torn)
+            console.MarkupLine($"[yellow]The journal's last record was cut off by a crash while being written; its {torn.Length} byte(s) were moved to {Markup.Escape(torn.AsidePath)} and the run resumes as if it had never been written.[/]");
+        console.MarkupLine($"[bold]{Markup.Escape(checklist.Title)}[/] — resuming run {header.RunId} (target '{Markup.Escape(header.Target!)}') at '{Markup.Escape(state.State)}', {state.Progress.DoneCount} of {checklist.Steps.Count} step(s) done.");
+        return journal;
     }
 
     /// <summary>Which steps were added, removed or changed since the journal's plan.</summary>

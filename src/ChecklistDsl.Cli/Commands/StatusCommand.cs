@@ -29,59 +29,65 @@ internal static class StatusCommand
         {
             var one = result.GetValue(run);
             using var store = one is null ? storeOptions.Open(result) : storeOptions.OpenFor(result, one);
-            var listed = store.Runs();
-            if (one is not null)
-            {
-                var wanted = store.Read(one).RunId;
-                listed = listed.Where(r => r.RunId == wanted).ToArray();
-            }
-            var runs = listed;
+            var runs = Listed(store, one);
             var verdicts = runs.ToDictionary(r => r.RunId, r => JournalIntegrity.Of(store, r.RunId, r.Location));
-            var rows = runs.Select(r => new
-            {
-                r.RunId,
-                r.Checklist,
-                r.Target,
-                State = Describe(r),
-                Progress = $"{r.StepsDone}/{r.StepCount}",
-                StartedBy = $"{r.Operator}@{r.Host}",
-                r.StartedAt,
-                r.LastActivity,
-                Journal = r.Location,
-                r.Problem,
-                Integrity = verdicts[r.RunId]?.ToString() ?? JournalIntegrity.NotChecked,
-            }).ToArray();
+            var rows = runs.Select(r => Row(r, verdicts[r.RunId])).ToArray();
             var steps = result.GetValue(durations) ? StepDurations.Of(ReadableRuns(store, runs)) : null;
             if (result.GetValue(json))
-            {
-                // With --durations, an object holding both; without, the array of runs as before.
-                object document = steps is null ? rows : new { Runs = rows, Durations = steps };
-                Terminal.Out.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(document, JournalJson.Options));
-                return ExitCodes.Completed;
-            }
-            if (rows.Length == 0)
-            {
+                WriteJson(rows, steps);
+            else if (rows.Length == 0)
                 Terminal.Out.MarkupLine($"No runs in {Markup.Escape(store is Stores.File.FileRunStore file ? file.State.RunsFolder : store.Location)}.");
-                return ExitCodes.Completed;
-            }
-            var table = new Table().AddColumns("Run", "Checklist", "Target", "State", "Progress", "Started by", "Started", "Last activity", "Integrity");
-            foreach (var r in rows)
-            {
-                table.AddRow(Markup.Escape(r.RunId), Markup.Escape(r.Checklist), Markup.Escape(r.Target), Markup.Escape(r.State),
-                    r.Progress, Markup.Escape(r.StartedBy), When(r.StartedAt), When(r.LastActivity), Markup.Escape(ShortVerdict(verdicts[r.RunId])));
-            }
-            Terminal.Out.Write(table);
-            if (one is not null && rows.Length == 1 && NextOf(store.Read(one)) is { Length: > 0 } next)
-                Terminal.Out.MarkupLine($"Next: {Markup.Escape(next)}");
-            foreach (var bad in rows.Where(r => r.Problem is not null))
-                Terminal.Error.MarkupLine($"[red]Unreadable journal[/] {Markup.Escape(bad.Journal)}: {Markup.Escape(bad.Problem!)} (left untouched)");
-            foreach (var broken in rows.Where(r => verdicts[r.RunId]?.Status is ChainStatus.Broken or ChainStatus.CutOff))
-                Terminal.Error.MarkupLine($"[red]Journal altered or cut off[/] {Markup.Escape(broken.Journal)}: {Markup.Escape(broken.Integrity)} (`checklist verify {Markup.Escape(broken.RunId)}`)");
-            if (steps is not null)
-                WriteDurations(steps);
+            else
+                WriteTable(store, one, rows, verdicts, steps);
             return ExitCodes.Completed;
         });
         return command;
+    }
+
+    /// <summary>One line of the listing; <c>--json</c> writes these fields.</summary>
+    private sealed record StatusRow(
+        string RunId, string Checklist, string Target, string State, string Progress, string StartedBy,
+        DateTimeOffset StartedAt, DateTimeOffset LastActivity, string Journal, string? Problem, string Integrity);
+
+    /// <summary>Every run in the store, or the one run <paramref name="one"/> names.</summary>
+    private static IReadOnlyList<RunListing> Listed(IRunStore store, string? one)
+    {
+        var listed = store.Runs();
+        if (one is null)
+            return listed;
+        var wanted = store.Read(one).RunId;
+        return listed.Where(r => r.RunId == wanted).ToArray();
+    }
+
+    private static StatusRow Row(RunListing r, ChainVerdict? verdict) => new(
+        r.RunId, r.Checklist, r.Target, Describe(r), $"{r.StepsDone}/{r.StepCount}", $"{r.Operator}@{r.Host}",
+        r.StartedAt, r.LastActivity, r.Location, r.Problem, verdict?.ToString() ?? JournalIntegrity.NotChecked);
+
+    private static void WriteJson(StatusRow[] rows, IReadOnlyList<StepDuration>? steps)
+    {
+        // With --durations, an object holding both; without, the array of runs as before.
+        object document = steps is null ? rows : new { Runs = rows, Durations = steps };
+        Terminal.Out.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(document, JournalJson.Options));
+    }
+
+    /// <summary>The table, what comes next in a single run, then each unreadable or altered journal (on standard error) and the durations.</summary>
+    private static void WriteTable(IRunStore store, string? one, StatusRow[] rows, Dictionary<string, ChainVerdict?> verdicts, IReadOnlyList<StepDuration>? steps)
+    {
+        var table = new Table().AddColumns("Run", "Checklist", "Target", "State", "Progress", "Started by", "Started", "Last activity", "Integrity");
+        foreach (var r in rows)
+        {
+            table.AddRow(Markup.Escape(r.RunId), Markup.Escape(r.Checklist), Markup.Escape(r.Target), Markup.Escape(r.State),
+                r.Progress, Markup.Escape(r.StartedBy), When(r.StartedAt), When(r.LastActivity), Markup.Escape(ShortVerdict(verdicts[r.RunId])));
+        }
+        Terminal.Out.Write(table);
+        if (one is not null && rows.Length == 1 && NextOf(store.Read(one)) is { Length: > 0 } next)
+            Terminal.Out.MarkupLine($"Next: {Markup.Escape(next)}");
+        foreach (var bad in rows.Where(r => r.Problem is not null))
+            Terminal.Error.MarkupLine($"[red]Unreadable journal[/] {Markup.Escape(bad.Journal)}: {Markup.Escape(bad.Problem!)} (left untouched)");
+        foreach (var broken in rows.Where(r => verdicts[r.RunId]?.Status is ChainStatus.Broken or ChainStatus.CutOff))
+            Terminal.Error.MarkupLine($"[red]Journal altered or cut off[/] {Markup.Escape(broken.Journal)}: {Markup.Escape(broken.Integrity)} (`checklist verify {Markup.Escape(broken.RunId)}`)");
+        if (steps is not null)
+            WriteDurations(steps);
     }
 
     private static IEnumerable<IReadOnlyList<JournalRecord>> ReadableRuns(IRunStore store, IEnumerable<RunListing> runs)

@@ -25,73 +25,83 @@ internal static class VerifyCommand
         command.SetAction(result =>
         {
             using var store = storeOptions.OpenFor(result, result.GetValue(run)!);
-            // The chain is over the bytes of a journal file, or over the lines the team store keeps for each record.
-            string path, name;
-            ChainVerdict verdict;
-            switch (store)
-            {
-                case FileRunStore file:
-                    path = file.State.FindJournal(result.GetValue(run)!);
-                    name = Path.GetFileNameWithoutExtension(path);
-                    verdict = JournalChain.Verify(path);
-                    break;
-                case PostgresRunStore postgres:
-                    name = postgres.Resolve(result.GetValue(run)!);
-                    path = $"{store.Location}, run {name}";
-                    verdict = postgres.VerifyChain(name);
-                    break;
-                default:
-                    throw new CliException($"Runs in {store.Location} carry no hash chain: verify checks the file store and the PostgreSQL team store.");
-            }
-            var head = result.GetValue(expectHead);
-            if (head is not null && verdict.Status == ChainStatus.Unchained)
-            {
-                // A head was noted, so the journal had a chain: one without any was rewritten without it.
-                verdict = verdict with
-                {
-                    Status = ChainStatus.Broken, BadRecord = 1,
-                    Problem = $"record 1 (header): the journal carries no hash chain, but a last record {head.Trim()} was noted: it was rewritten without its chain",
-                };
-            }
-            else if (head is not null && verdict.IsIntact && !string.Equals(head.Trim(), verdict.Head, StringComparison.OrdinalIgnoreCase))
-            {
-                verdict = verdict with
-                {
-                    Status = ChainStatus.Broken, BadRecord = verdict.Records,
-                    Problem = $"record {verdict.Records}: the journal does not end at the record noted ({head.Trim()}); it ends at {verdict.Head}: records were removed from its end, or added",
-                    Head = null,
-                };
-            }
+            var (path, name, verdict) = Chain(store, result.GetValue(run)!);
+            if (result.GetValue(expectHead) is { } head)
+                verdict = HeldToNotedHead(verdict, head.Trim());
             if (result.GetValue(json))
-            {
-                Terminal.Out.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(new
-                {
-                    Journal = path,
-                    Status = verdict.Status.ToString().ToLowerInvariant(),
-                    Verdict = verdict.ToString(),
-                    verdict.Records,
-                    verdict.BadRecord,
-                    verdict.Head,
-                }, JournalJson.Options));
-            }
+                WriteJson(path, verdict);
             else
-            {
-                Terminal.Out.Profile.Out.Writer.WriteLine(verdict.ToString());
-                switch (verdict.Status)
-                {
-                    case ChainStatus.Intact:
-                        Terminal.Out.MarkupLine($"Last record: {verdict.Head}. Note it with the change (or keep the report, which shows it): `checklist verify {name} --head {verdict.Head}` also shows records removed from the end.");
-                        break;
-                    case ChainStatus.Unchained:
-                        Terminal.Out.MarkupLine($"{verdict.Records} records, written before journals carried a hash chain: they can be read, but nothing shows whether they were altered.");
-                        break;
-                    default:
-                        Terminal.Error.MarkupLine($"[red]The journal {Markup.Escape(path)} was altered after it was written, or cut off by a crash (see above). It was left untouched.[/]");
-                        break;
-                }
-            }
+                WriteText(path, name, verdict);
             return verdict.Status is ChainStatus.Intact or ChainStatus.Unchained ? ExitCodes.Completed : ExitCodes.NotIntact;
         });
         return command;
+    }
+
+    /// <summary>The chain is over the bytes of a journal file, or over the lines the team store keeps for each record.</summary>
+    private static (string Path, string Name, ChainVerdict Verdict) Chain(IRunStore store, string run)
+    {
+        switch (store)
+        {
+            case FileRunStore file:
+                var path = file.State.FindJournal(run);
+                return (path, Path.GetFileNameWithoutExtension(path), JournalChain.Verify(path));
+            case PostgresRunStore postgres:
+                var name = postgres.Resolve(run);
+                return ($"{store.Location}, run {name}", name, postgres.VerifyChain(name));
+            default:
+                throw new CliException($"Runs in {store.Location} carry no hash chain: verify checks the file store and the PostgreSQL team store.");
+        }
+    }
+
+    /// <summary>The verdict once the last record's hash noted earlier (<c>--head</c>) is held against the journal.</summary>
+    private static ChainVerdict HeldToNotedHead(ChainVerdict verdict, string head)
+    {
+        if (verdict.Status == ChainStatus.Unchained)
+        {
+            // A head was noted, so the journal had a chain: one without any was rewritten without it.
+            return verdict with
+            {
+                Status = ChainStatus.Broken, BadRecord = 1,
+                Problem = $"record 1 (header): the journal carries no hash chain, but a last record {head} was noted: it was rewritten without its chain",
+            };
+        }
+        if (verdict.IsIntact && !string.Equals(head, verdict.Head, StringComparison.OrdinalIgnoreCase))
+        {
+            return verdict with
+            {
+                Status = ChainStatus.Broken, BadRecord = verdict.Records,
+                Problem = $"record {verdict.Records}: the journal does not end at the record noted ({head}); it ends at {verdict.Head}: records were removed from its end, or added",
+                Head = null,
+            };
+        }
+        return verdict;
+    }
+
+    private static void WriteJson(string path, ChainVerdict verdict) =>
+        Terminal.Out.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(new
+        {
+            Journal = path,
+            Status = verdict.Status.ToString().ToLowerInvariant(),
+            Verdict = verdict.ToString(),
+            verdict.Records,
+            verdict.BadRecord,
+            verdict.Head,
+        }, JournalJson.Options));
+
+    private static void WriteText(string path, string name, ChainVerdict verdict)
+    {
+        Terminal.Out.Profile.Out.Writer.WriteLine(verdict.ToString());
+        switch (verdict.Status)
+        {
+            case ChainStatus.Intact:
+                Terminal.Out.MarkupLine($"Last record: {verdict.Head}. Note it with the change (or keep the report, which shows it): `checklist verify {name} --head {verdict.Head}` also shows records removed from the end.");
+                break;
+            case ChainStatus.Unchained:
+                Terminal.Out.MarkupLine($"{verdict.Records} records, written before journals carried a hash chain: they can be read, but nothing shows whether they were altered.");
+                break;
+            default:
+                Terminal.Error.MarkupLine($"[red]The journal {Markup.Escape(path)} was altered after it was written, or cut off by a crash (see above). It was left untouched.[/]");
+                break;
+        }
     }
 }

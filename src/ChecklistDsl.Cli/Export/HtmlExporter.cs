@@ -2,8 +2,6 @@ using System.Net;
 using System.Text;
 using ChecklistDsl.Runbooks;
 using Markdig;
-using Markdig.Renderers;
-using Markdig.Renderers.Html;
 
 namespace ChecklistDsl.Cli.Export;
 
@@ -21,11 +19,13 @@ internal static class HtmlExporter
 
     // What runbooks use (pipe tables, task lists), GitHub-style heading ids, and nothing that gives
     // meaning to other text: generic attributes would read a "{Name}" at a line's end as attributes.
+    // Diagrams: a ```mermaid block becomes <pre class="mermaid"> with its text escaped, which mermaid.js draws.
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .UsePipeTables()
         .UseTaskLists()
         .UseAutoIdentifiers(Markdig.Extensions.AutoIdentifiers.AutoIdentifierOptions.GitHub)
         .UseAutoLinks()
+        .UseDiagrams()
         .Build();
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
@@ -69,14 +69,7 @@ internal static class HtmlExporter
     /// <summary>A standalone HTML page for the Markdown <paramref name="markdown"/>.</summary>
     public static string Page(string title, string markdown)
     {
-        var body = new StringWriter();
-        var renderer = new HtmlRenderer(body);
-        Pipeline.Setup(renderer);
-        var codeBlocks = renderer.ObjectRenderers.FindExact<CodeBlockRenderer>()
-            ?? throw new InvalidOperationException("Markdig's HTML renderer has no code block renderer.");
-        renderer.ObjectRenderers.Replace<CodeBlockRenderer>(new MermaidBlockRenderer(codeBlocks));
-        renderer.Render(Markdown.Parse(markdown, Pipeline));
-        renderer.Writer.Flush();
+        var body = Markdown.ToHtml(markdown, Pipeline);
 
         return $$"""
             <!DOCTYPE html>

@@ -9,11 +9,12 @@ internal static class JournalFormat
     /// </summary>
     public const int Version = 1;
 
-    /// <summary>Refuses the journal whose <paramref name="header"/> is of a newer format; a header without a version is of the first.</summary>
-    /// <exception cref="JournalFormatException">A newer tool wrote it.</exception>
-    public static void Check(JournalRecord header, string journal)
-    {
-        if (header.Type == RecordTypes.Header && header.Version > Version)
-            throw new JournalFormatException(journal, header.Version.Value);
-    }
+    /// <summary>The header's format when it is newer than <see cref="Version"/>; a header without a version is of the first.</summary>
+    public static int? Newer(JournalRecord header) =>
+        header.Type == RecordTypes.Header && header.Version > Version ? header.Version : null;
+
+    /// <summary>Why a journal of a newer format is refused, and what to do.</summary>
+    public static string Refusal(string journal, int version) =>
+        $"The journal '{journal}' is in journal format {version}, written by a newer checklist tool; this one reads format " +
+        $"{Version} and older. It was left untouched: update the tool (dotnet tool update ChecklistDsl.Cli) to go on with this run.";
 }

@@ -19,9 +19,7 @@ internal class JournalCorruptException(string path, int line, string problem, st
 
 /// <summary>A journal in a newer <see cref="JournalFormat"/> than this tool reads: a newer tool wrote it. Left as it is.</summary>
 internal sealed class JournalFormatException(string path, int version)
-    : JournalCorruptException(path, 1, $"journal format {version}, newer than this tool reads ({JournalFormat.Version})",
-        $"The journal '{path}' is in journal format {version}, written by a newer checklist tool; this one reads format " +
-        $"{JournalFormat.Version} and older. The file was left untouched: update the tool (dotnet tool update ChecklistDsl.Cli) to go on with this run.");
+    : JournalCorruptException(path, 1, $"journal format {version}, newer than this tool reads ({JournalFormat.Version})", JournalFormat.Refusal(path, version));
 
 /// <summary>Reads a run journal and checks its shape, without ever writing to it.</summary>
 internal static class JournalReader
@@ -80,8 +78,8 @@ internal static class JournalReader
             if (record is null)
                 throw new JournalCorruptException(path, number, "not a valid record (null)");
             // Before any other check: a newer format may hold what this tool would call a bad line.
-            if (i == 0)
-                JournalFormat.Check(record, path);
+            if (i == 0 && JournalFormat.Newer(record) is { } newer)
+                throw new JournalFormatException(path, newer);
             var problem = Validate(record, isFirst: i == 0);
             if (problem is not null)
                 throw new JournalCorruptException(path, number, problem);

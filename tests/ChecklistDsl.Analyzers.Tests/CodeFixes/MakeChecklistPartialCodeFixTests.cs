@@ -9,74 +9,82 @@ public sealed class MakeChecklistPartialCodeFixTests
     [TestMethod]
     public async Task Adds_partial_after_the_other_modifiers()
     {
-        await CodeFixRunner.VerifyAsync<MakeChecklistPartialCodeFix>("""
-            using ChecklistDsl;
+        await new ChecklistCodeFixTest<MakeChecklistPartialCodeFix>
+        {
+            TestCode = """
+                using ChecklistDsl;
 
-            [Checklist]
-            public sealed class Deploy
-            {
-                [Step] void Prepare() { }
-            }
-            """, """
-            using ChecklistDsl;
+                [Checklist]
+                public sealed class {|CHK011:Deploy|}
+                {
+                    [Step] void Prepare() { }
+                }
+                """,
+            FixedCode = """
+                using ChecklistDsl;
 
-            [Checklist]
-            public sealed partial class Deploy
-            {
-                [Step] void Prepare() { }
-            }
-            """);
+                [Checklist]
+                public sealed partial class Deploy
+                {
+                    [Step] void Prepare() { }
+                }
+                """,
+        }.RunAsync();
     }
 
     [TestMethod]
     public async Task Fix_all_makes_every_checklist_partial_including_one_without_modifiers()
     {
-        await CodeFixRunner.VerifyAsync<MakeChecklistPartialCodeFix>("""
-            using ChecklistDsl;
+        await new ChecklistCodeFixTest<MakeChecklistPartialCodeFix>
+        {
+            TestCode = """
+                using ChecklistDsl;
 
-            [Checklist]
-            class A
-            {
-                [Step] void Prepare() { }
-            }
+                [Checklist]
+                class {|CHK011:A|}
+                {
+                    [Step] void Prepare() { }
+                }
 
-            [Checklist] public class B
-            {
-                [Step] void Prepare() { }
-            }
-            """, """
-            using ChecklistDsl;
+                [Checklist] public class {|CHK011:B|}
+                {
+                    [Step] void Prepare() { }
+                }
+                """,
+            FixedCode = """
+                using ChecklistDsl;
 
-            [Checklist]
-            partial class A
-            {
-                [Step] void Prepare() { }
-            }
+                [Checklist]
+                partial class A
+                {
+                    [Step] void Prepare() { }
+                }
 
-            [Checklist] public partial class B
-            {
-                [Step] void Prepare() { }
-            }
-            """, fixAll: true);
+                [Checklist] public partial class B
+                {
+                    [Step] void Prepare() { }
+                }
+                """,
+        }.RunAsync();
     }
 
     [TestMethod]
     public async Task No_fix_is_offered_for_the_other_CHK011_kinds()
     {
-        var offers = await CodeFixRunner.OffersAsync<MakeChecklistPartialCodeFix>("""
+        // The fixed code is the test code: a fix would have to invent steps or titles.
+        const string source = """
             using ChecklistDsl;
 
             [Checklist]
-            public partial class NoSteps { }
+            public partial class {|CHK011:NoSteps|} { }
 
             [Checklist]
             public partial class Repeats
             {
                 [Step("A")] void A1() { }
-                [Step("A")] void A2() { }
+                [{|CHK011:Step("A")|}] void A2() { }
             }
-            """);
-        Assert.HasCount(2, offers);
-        Assert.IsTrue(offers.All(o => o.Actions == 0), "A fix would have to invent steps or titles");
+            """;
+        await new ChecklistCodeFixTest<MakeChecklistPartialCodeFix> { TestCode = source, FixedCode = source }.RunAsync();
     }
 }

@@ -27,7 +27,7 @@ public sealed class PackageEndToEndTests
         _version = "0.1.0-test." + Guid.NewGuid().ToString("N")[..12];
         _environment = new() { ["NUGET_PACKAGES"] = Path.Combine(_root, "packages") };
         var pack = await DotNetProcess.RunAsync(RepositoryRoot.Path, null,
-            "pack", Path.Combine(RepositoryRoot.Path, "src", "ChecklistDsl", "ChecklistDsl.csproj"),
+            "pack", RepositoryRoot.Combine("src", "ChecklistDsl", "ChecklistDsl.csproj"),
             "-c", "Release", "-o", _feed, "-p:PackageVersion=" + _version, "--disable-build-servers");
         Assert.AreEqual(0, pack.ExitCode, "dotnet pack failed:\n" + pack);
     }
@@ -111,9 +111,28 @@ public sealed class PackageEndToEndTests
         StringAssert.Contains(red.Output, "error CHK001", red.ToString());
         StringAssert.Contains(red.Output, "add a [Backup(\"staging database\")] step before it", red.ToString());
 
-        // What the IDE's code fix writes, then the build is green.
-        var fixedChecklist = await CodeFixRunner.FixAllAsync<AddBackupStepCodeFix>(checklist);
-        StringAssert.Contains(fixedChecklist, "[Backup(\"staging database\")]");
+        // What the IDE's code fix writes (checked here by the Roslyn test driver), then the build is green.
+        var fixedChecklist = """
+            using ChecklistDsl;
+
+            [Checklist("Sync staging")]
+            public partial class SyncStaging
+            {
+                [Step("Back up staging database")]
+                [Backup("staging database")]
+                void BackUpStagingDatabase() { }
+                [Step("Drop staging database"), Destroys("staging database")]
+                void DropStagingDatabase() { }
+
+                [Step("Check the site"), Verifies("site")]
+                void CheckSite() { }
+            }
+            """;
+        await new ChecklistCodeFixTest<AddBackupStepCodeFix>
+        {
+            TestCode = checklist.Replace("Destroys(\"staging database\")]", "{|CHK001:Destroys(\"staging database\")|}]", StringComparison.Ordinal),
+            FixedCode = fixedChecklist,
+        }.RunAsync();
         await File.WriteAllTextAsync(Path.Combine(project, "Checklist.cs"), fixedChecklist);
         var green = await DotNetProcess.RunAsync(project, _environment, "build", "--disable-build-servers");
         Assert.AreEqual(0, green.ExitCode, "The fixed plan did not build:\n" + green);

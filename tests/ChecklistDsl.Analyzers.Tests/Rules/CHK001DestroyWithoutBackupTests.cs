@@ -8,22 +8,20 @@ public sealed class CHK001DestroyWithoutBackupTests
     [TestMethod]
     public async Task Destroy_with_no_backup_before_it_is_reported_on_the_Destroys_attribute_with_the_fix()
     {
-        var diagnostics = await Verify.AnalyzerAsync("""
+        await Verify.AnalyzerAsync("""
             [Checklist("Sync staging")]
             public partial class SyncStaging
             {
-                [Step("Drop staging database"), {|CHK001:Destroys("staging database")|}]
+                [Step("Drop staging database"), {|#0:Destroys("staging database")|}]
                 void DropStagingDatabase() { }
 
                 [Step("Check site"), Verifies("site")]
                 void CheckSite() { }
             }
-            """);
-        Assert.AreEqual(
-            "Step 'Drop staging database' destroys 'staging database' but no earlier step backs it up; add a [Backup(\"staging database\")] step before it",
-            diagnostics[0].GetMessage());
-        Assert.AreEqual(Microsoft.CodeAnalysis.DiagnosticSeverity.Error, diagnostics[0].Severity);
-        Assert.AreEqual(ChecklistDsl.Generators.Analysis.DiagnosticDescriptors.HelpLinkBase + "CHK001.md", diagnostics[0].Descriptor.HelpLinkUri);
+            """,
+            Verify.Diagnostic("CHK001", 0).WithMessage("Step 'Drop staging database' destroys 'staging database' but no earlier step backs it up; add a [Backup(\"staging database\")] step before it"));
+        var descriptor = new ChecklistDsl.Generators.Analysis.ChecklistAnalyzer().SupportedDiagnostics.Single(d => d.Id == "CHK001");
+        Assert.AreEqual(ChecklistDsl.Generators.Analysis.DiagnosticDescriptors.HelpLinkBase + "CHK001.md", descriptor.HelpLinkUri);
     }
 
     [TestMethod]
@@ -90,25 +88,20 @@ public sealed class CHK001DestroyWithoutBackupTests
     public async Task Step_order_is_declaration_order_across_partial_files_by_file_path()
     {
         // b.cs holds the backup, a.cs the destroy: by file path the destroy comes first.
-        var compilation = TestCompilation.Create(
-        [
-            (Verify.Usings + """
-                public partial class Sync
-                {
-                    [Step, Destroys("db")] void Drop() { }
-                    [Step, Verifies("db")] void Check() { }
-                }
-                """, "/checklists/a.cs"),
-            (Verify.Usings + """
-                [Checklist] public partial class Sync
-                {
-                    [Step, Backup("db")] void BackUp() { }
-                }
-                """, "/checklists/b.cs"),
-        ]);
-        Assert.IsEmpty(TestCompilation.Errors(compilation));
-        var diagnostics = await TestCompilation.AnalyzeAsync(compilation);
-        Assert.AreEqual("CHK001", string.Join(",", diagnostics.Select(d => d.Id)));
-        Assert.AreEqual("/checklists/a.cs", diagnostics[0].Location.SourceTree!.FilePath);
+        var test = new ChecklistAnalyzerTest();
+        test.TestState.Sources.Add(("/checklists/a.cs", Verify.Usings + """
+            public partial class Sync
+            {
+                [Step, {|CHK001:Destroys("db")|}] void Drop() { }
+                [Step, Verifies("db")] void Check() { }
+            }
+            """));
+        test.TestState.Sources.Add(("/checklists/b.cs", Verify.Usings + """
+            [Checklist] public partial class Sync
+            {
+                [Step, Backup("db")] void BackUp() { }
+            }
+            """));
+        await test.RunAsync();
     }
 }

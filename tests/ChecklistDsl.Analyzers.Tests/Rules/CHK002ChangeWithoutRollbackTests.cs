@@ -8,17 +8,17 @@ public sealed class CHK002ChangeWithoutRollbackTests
     [TestMethod]
     public async Task Production_change_without_rollback_is_reported_on_the_method_name()
     {
-        var diagnostics = await Verify.AnalyzerAsync("""
+        await Verify.AnalyzerAsync("""
             [Checklist(Environment = " PROD ")]
             public partial class Deploy
             {
                 [Step, Approval("QA lead")] void Approve() { }
-                [Step("Apply updates"), Modifies("plugins")] void {|CHK002:ApplyUpdates|}() { }
+                [Step("Apply updates"), Modifies("plugins")] void {|#0:ApplyUpdates|}() { }
                 [Step, Modifies("theme"), NoRollback("   ")] void {|CHK002:UpdateTheme|}() { }
                 [Step, Verifies("site")] void Monitor() { }
             }
-            """);
-        StringAssert.StartsWith(diagnostics[0].GetMessage(), "Step 'Apply updates' changes 'plugins' in a production checklist but has no rollback; add [RollbackWith(nameof(...))]");
+            """,
+            Verify.Diagnostic("CHK002", 0).WithMessage("Step 'Apply updates' changes 'plugins' in a production checklist but has no rollback; add [RollbackWith(nameof(...))] naming a [Rollback] method, or [NoRollback(\"why\")] with a real reason"));
     }
 
     [TestMethod]

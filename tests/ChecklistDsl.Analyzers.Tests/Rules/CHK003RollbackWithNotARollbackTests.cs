@@ -8,22 +8,20 @@ public sealed class CHK003RollbackWithNotARollbackTests
     [TestMethod]
     public async Task RollbackWith_naming_nothing_or_a_non_rollback_is_reported_on_the_attribute()
     {
-        var diagnostics = await Verify.AnalyzerAsync("""
+        await Verify.AnalyzerAsync("""
             [Checklist]
             public partial class Deploy
             {
-                [Step, Modifies("plugins"), {|CHK003:RollbackWith("RestorePlugin")|}] void ApplyUpdates() { }
-                [Step, Modifies("theme"), {|CHK003:RollbackWith(nameof(Monitor))|}] void UpdateTheme() { }
-                [Step, Modifies("cache"), {|CHK003:RollbackWith(" ")|}] void ClearCache() { }
+                [Step, Modifies("plugins"), {|#0:RollbackWith("RestorePlugin")|}] void ApplyUpdates() { }
+                [Step, Modifies("theme"), {|#1:RollbackWith(nameof(Monitor))|}] void UpdateTheme() { }
+                [Step, Modifies("cache"), {|#2:RollbackWith(" ")|}] void ClearCache() { }
                 [Step, Verifies("site")] void Monitor() { }
                 [Rollback] void RestorePlugins() { }
             }
-            """);
-        Assert.AreEqual(
-            "Step 'Apply updates' rolls back with 'RestorePlugin', which is not a method of this class; name a method of this class marked [Rollback]",
-            diagnostics[0].GetMessage());
-        StringAssert.Contains(diagnostics[1].GetMessage(), "'Monitor', which is not marked [Rollback]");
-        StringAssert.Contains(diagnostics[2].GetMessage(), "which names no method");
+            """,
+            Verify.Diagnostic("CHK003", 0).WithMessage("Step 'Apply updates' rolls back with 'RestorePlugin', which is not a method of this class; name a method of this class marked [Rollback]"),
+            Verify.Diagnostic("CHK003", 1).WithMessage("Step 'Update theme' rolls back with 'Monitor', which is not marked [Rollback]; name a method of this class marked [Rollback]"),
+            Verify.Diagnostic("CHK003", 2).WithMessage("Step 'Clear cache' rolls back with '', which names no method; name a method of this class marked [Rollback]"));
     }
 
     [TestMethod]

@@ -8,20 +8,18 @@ public sealed class CHK004ChangeBeforeApprovalTests
     [TestMethod]
     public async Task First_production_change_before_any_approval_is_reported_on_its_method_name()
     {
-        var diagnostics = await Verify.AnalyzerAsync("""
+        await Verify.AnalyzerAsync("""
             [Checklist(Environment = "production")]
             public partial class Deploy
             {
                 [Step] void Prepare() { }
-                [Step("Apply updates"), Modifies("plugins"), NoRollback("Plugins are re-deployable")] void {|CHK004:ApplyUpdates|}() { }
+                [Step("Apply updates"), Modifies("plugins"), NoRollback("Plugins are re-deployable")] void {|#0:ApplyUpdates|}() { }
                 [Step, Approval("QA lead")] void ApproveLate() { }
                 [Step, Modifies("theme"), NoRollback("Themes are re-deployable")] void UpdateTheme() { }
                 [Step, Verifies("site")] void Monitor() { }
             }
-            """);
-        Assert.AreEqual(
-            "Step 'Apply updates' is the first change to production ('plugins') but no earlier step is an approval; add an [Approval(\"role\")] step before it",
-            diagnostics[0].GetMessage());
+            """,
+            Verify.Diagnostic("CHK004", 0).WithMessage("Step 'Apply updates' is the first change to production ('plugins') but no earlier step is an approval; add an [Approval(\"role\")] step before it"));
     }
 
     [TestMethod]

@@ -14,17 +14,14 @@ public sealed class CHK005BackupNotVerifiedOrOffSiteTests
     [TestMethod]
     public async Task Relied_on_backup_that_is_not_verified_is_reported_on_the_Backup_attribute_as_a_warning()
     {
-        var diagnostics = await Verify.AnalyzerAsync("""
+        await Verify.AnalyzerAsync("""
             [Checklist(Environment = "production")]
             public partial class RestoreDatabase
             {
                 [Step, Approval("DBA")] void Approve() { }
-                [Step("Back up database"), {|CHK005:Backup("database", OffSite = true)|}] void BackUp() { }
-            """ + Tail);
-        Assert.AreEqual(
-            "Step 'Back up database' backs up 'database', which step 'Restore database' later destroys, but the backup is not verified; set Verified = true on its [Backup] once that is true",
-            diagnostics[0].GetMessage());
-        Assert.AreEqual(Microsoft.CodeAnalysis.DiagnosticSeverity.Warning, diagnostics[0].Severity);
+                [Step("Back up database"), {|#0:Backup("database", OffSite = true)|}] void BackUp() { }
+            """ + Tail,
+            Verify.Diagnostic("CHK005", 0).WithMessage("Step 'Back up database' backs up 'database', which step 'Restore database' later destroys, but the backup is not verified; set Verified = true on its [Backup] once that is true"));
     }
 
     [TestMethod]

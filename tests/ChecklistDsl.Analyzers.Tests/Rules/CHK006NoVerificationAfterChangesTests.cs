@@ -8,20 +8,17 @@ public sealed class CHK006NoVerificationAfterChangesTests
     [TestMethod]
     public async Task No_verification_after_the_last_change_is_reported_on_that_step()
     {
-        var diagnostics = await Verify.AnalyzerAsync("""
+        await Verify.AnalyzerAsync("""
             [Checklist]
             public partial class Deploy
             {
                 [Step, Verifies("site")] void CheckBefore() { }
                 [Step, Modifies("plugins")] void ApplyUpdates() { }
-                [Step("Clear cache"), Modifies("cache", "CDN")] void {|CHK006:ClearCache|}() { }
+                [Step("Clear cache"), Modifies("cache", "CDN")] void {|#0:ClearCache|}() { }
                 [Step] void Announce() { }
             }
-            """);
-        Assert.AreEqual(
-            "Step 'Clear cache' is the last change ('cache', 'CDN') but no step after it verifies anything; add a [Verifies(\"cache\", \"CDN\")] step after it",
-            diagnostics[0].GetMessage());
-        Assert.AreEqual(Microsoft.CodeAnalysis.DiagnosticSeverity.Warning, diagnostics[0].Severity);
+            """,
+            Verify.Diagnostic("CHK006", 0).WithMessage("Step 'Clear cache' is the last change ('cache', 'CDN') but no step after it verifies anything; add a [Verifies(\"cache\", \"CDN\")] step after it"));
     }
 
     [TestMethod]

@@ -8,17 +8,15 @@ public sealed class CHK007VerifyStepChangesTests
     [TestMethod]
     public async Task Verifies_step_that_also_changes_is_reported_on_the_Verifies_attribute()
     {
-        var diagnostics = await Verify.AnalyzerAsync("""
+        await Verify.AnalyzerAsync("""
             [Checklist]
             public partial class Deploy
             {
-                [Step("Check and fix"), {|CHK007:Verifies("site")|}, Modifies("cache")] void CheckAndFix() { }
+                [Step("Check and fix"), {|#0:Verifies("site")|}, Modifies("cache")] void CheckAndFix() { }
                 [Step, Verifies("site")] void Monitor() { }
             }
-            """);
-        Assert.AreEqual(
-            "Step 'Check and fix' verifies 'site' but also modifies 'cache'; a verification must be read-only, so move the change into its own step",
-            diagnostics[0].GetMessage());
+            """,
+            Verify.Diagnostic("CHK007", 0).WithMessage("Step 'Check and fix' verifies 'site' but also modifies 'cache'; a verification must be read-only, so move the change into its own step"));
     }
 
     [TestMethod]

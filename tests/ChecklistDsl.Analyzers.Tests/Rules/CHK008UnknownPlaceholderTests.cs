@@ -8,7 +8,7 @@ public sealed class CHK008UnknownPlaceholderTests
     [TestMethod]
     public async Task Unknown_placeholder_in_a_step_or_rollback_command_is_reported_on_the_placeholder()
     {
-        var diagnostics = await Verify.AnalyzerAsync("""
+        await Verify.AnalyzerAsync("""
             [Checklist]
             public partial class Deploy
             {
@@ -16,18 +16,16 @@ public sealed class CHK008UnknownPlaceholderTests
                 public string Plugin { get; init; } = "";
 
                 [Step("Apply updates"), Modifies("plugins"), RollbackWith(nameof(Restore))]
-                [Command("wp plugin update {|CHK008:{Plugin}|} --url={SiteUrl}")]
+                [Command("wp plugin update {|#0:{Plugin}|} --url={SiteUrl}")]
                 void ApplyUpdates() { }
 
                 [Step, Verifies("site")] void Monitor() { }
 
-                [Rollback, Command("tar -xzf {|CHK008:{Archive}|}")] void Restore() { }
+                [Rollback, Command("tar -xzf {|#1:{Archive}|}")] void Restore() { }
             }
-            """);
-        Assert.AreEqual(
-            "Step 'Apply updates' uses '{Plugin}' in a [Command] but the checklist has no [Input] or [Secret] property named 'Plugin'; add [Input(\"...\")] public string Plugin { get; init; }, or write '{{' for a literal brace",
-            diagnostics[0].GetMessage());
-        StringAssert.StartsWith(diagnostics[1].GetMessage(), "Rollback 'Restore' uses '{Archive}'");
+            """,
+            Verify.Diagnostic("CHK008", 0).WithMessage("Step 'Apply updates' uses '{Plugin}' in a [Command] but the checklist has no [Input] or [Secret] property named 'Plugin'; add [Input(\"...\")] public string Plugin { get; init; }, or write '{{' for a literal brace"),
+            Verify.Diagnostic("CHK008", 1).WithMessage("Rollback 'Restore' uses '{Archive}' in a [Command] but the checklist has no [Input] or [Secret] property named 'Archive'; add [Input(\"...\")] public string Archive { get; init; }, or write '{{' for a literal brace"));
     }
 
     [TestMethod]

@@ -19,15 +19,22 @@ public sealed class CHK009CredentialInSourceTests
     [DataRow("git clone {|CHK009:https://deploy:s3cret@|}example.com/repo.git")]
     public async Task Credential_in_a_command_is_reported_on_the_credential(string line)
     {
-        var diagnostics = await Verify.AnalyzerAsync($$"""
-            [Checklist]
-            public partial class Deploy
+        var test = new ChecklistAnalyzerTest
+        {
+            TestCode = Verify.Usings + $$"""
+                [Checklist]
+                public partial class Deploy
+                {
+                    [Step, Command("{{line}}")] void Run() { }
+                }
+                """,
+            DiagnosticVerifier = (diagnostic, _, _) =>
             {
-                [Step, Command("{{line}}")] void Run() { }
-            }
-            """);
-        StringAssert.StartsWith(diagnostics[0].GetMessage(), "Step 'Run' has what looks like a");
-        Assert.DoesNotContain("hunter2", diagnostics[0].GetMessage(), "The message must not repeat the secret");
+                StringAssert.StartsWith(diagnostic.GetMessage(), "Step 'Run' has what looks like a");
+                Assert.DoesNotContain("hunter2", diagnostic.GetMessage(), "The message must not repeat the secret");
+            },
+        };
+        await test.RunAsync();
     }
 
     [TestMethod]

@@ -8,18 +8,18 @@ public sealed class CHK010InvalidAssumeSafeTests
     [TestMethod]
     public async Task Unknown_id_blank_reason_and_nothing_to_accept_are_reported_on_the_AssumeSafe()
     {
-        var diagnostics = await Verify.AnalyzerAsync("""
+        await Verify.AnalyzerAsync("""
             [Checklist]
             public partial class Sync
             {
-                [Step, {|CHK010:AssumeSafe("CHK999", "typo")|}] void Prepare() { }
-                [Step, {|CHK001:Destroys("db")|}, {|CHK010:AssumeSafe("CHK001", " ")|}] void Drop() { }
-                [Step, Verifies("db"), {|CHK010:AssumeSafe("CHK006", "Nothing to accept here")|}] void Check() { }
+                [Step, {|#0:AssumeSafe("CHK999", "typo")|}] void Prepare() { }
+                [Step, {|CHK001:Destroys("db")|}, {|#2:AssumeSafe("CHK001", " ")|}] void Drop() { }
+                [Step, Verifies("db"), {|#3:AssumeSafe("CHK006", "Nothing to accept here")|}] void Check() { }
             }
-            """);
-        Assert.AreEqual("[AssumeSafe(\"CHK999\")] on 'Prepare' names no rule; use an id from CHK001 to CHK011", diagnostics[0].GetMessage());
-        Assert.AreEqual("[AssumeSafe(\"CHK001\")] on 'Drop' gives no reason; say why the risk is acceptable, or remove it", diagnostics[2].GetMessage());
-        Assert.AreEqual("[AssumeSafe(\"CHK006\")] on 'Check' accepts nothing: CHK006 does not fire there; remove it", diagnostics[3].GetMessage());
+            """,
+            Verify.Diagnostic("CHK010", 0).WithMessage("[AssumeSafe(\"CHK999\")] on 'Prepare' names no rule; use an id from CHK001 to CHK011"),
+            Verify.Diagnostic("CHK010", 2).WithMessage("[AssumeSafe(\"CHK001\")] on 'Drop' gives no reason; say why the risk is acceptable, or remove it"),
+            Verify.Diagnostic("CHK010", 3).WithMessage("[AssumeSafe(\"CHK006\")] on 'Check' accepts nothing: CHK006 does not fire there; remove it"));
     }
 
     [TestMethod]

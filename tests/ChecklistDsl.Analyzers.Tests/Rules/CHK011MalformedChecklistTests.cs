@@ -8,28 +8,28 @@ public sealed class CHK011MalformedChecklistTests
     [TestMethod]
     public async Task Class_not_partial_and_without_steps_is_reported_on_the_class_name()
     {
-        var diagnostics = await Verify.AnalyzerAsync("""
+        await Verify.AnalyzerAsync("""
             [Checklist("Deploy")]
-            public class {|CHK011:{|CHK011:Deploy|}|}
+            public class {|#0:{|#1:Deploy|}|}
             {
             }
-            """);
-        Assert.AreEqual("Checklist 'Deploy' is not partial; add the partial modifier so the generator can extend it", diagnostics[0].GetMessage());
-        Assert.AreEqual("Checklist 'Deploy' has no steps; add a method marked [Step]", diagnostics[1].GetMessage());
+            """,
+            Verify.Diagnostic("CHK011", 0).WithMessage("Checklist 'Deploy' is not partial; add the partial modifier so the generator can extend it"),
+            Verify.Diagnostic("CHK011", 1).WithMessage("Checklist 'Deploy' has no steps; add a method marked [Step]"));
     }
 
     [TestMethod]
     public async Task Repeated_step_title_is_reported_on_the_later_Step_attribute_humanized_names_included()
     {
-        var diagnostics = await Verify.AnalyzerAsync("""
+        await Verify.AnalyzerAsync("""
             [Checklist]
             public partial class Deploy
             {
                 [Step] void ApplyUpdates() { }
-                [{|CHK011:Step("apply updates")|}] void ApplyAgain() { }
+                [{|#0:Step("apply updates")|}] void ApplyAgain() { }
             }
-            """);
-        Assert.AreEqual("Checklist 'Deploy' repeats the step title 'apply updates' of ApplyUpdates; give step ApplyAgain its own title", diagnostics[0].GetMessage());
+            """,
+            Verify.Diagnostic("CHK011", 0).WithMessage("Checklist 'Deploy' repeats the step title 'apply updates' of ApplyUpdates; give step ApplyAgain its own title"));
     }
 
     [TestMethod]

@@ -15,46 +15,44 @@ public sealed class CHK011NotGeneratableTests
     [TestMethod]
     public async Task A_Timeout_that_is_not_a_time_span_is_reported_on_the_Step_attribute()
     {
-        var diagnostics = await Verify.AnalyzerAsync("""
+        await Verify.AnalyzerAsync("""
             [Checklist]
             public partial class Deploy
             {
-                [{|CHK011:Step("Monitor", Timeout = "an hour")|}, Verifies("site")] void Monitor() { }
+                [{|#0:Step("Monitor", Timeout = "an hour")|}, Verifies("site")] void Monitor() { }
             }
-            """);
-        Assert.AreEqual(
-            "Checklist 'Deploy' gives step 'Monitor' the Timeout \"an hour\", which is not a positive time span; write it as [d.]hh:mm:ss, for example Timeout = \"01:00:00\" for one hour",
-            diagnostics[0].GetMessage());
+            """,
+            Verify.Diagnostic("CHK011", 0).WithMessage("Checklist 'Deploy' gives step 'Monitor' the Timeout \"an hour\", which is not a positive time span; write it as [d.]hh:mm:ss, for example Timeout = \"01:00:00\" for one hour"));
     }
 
     [TestMethod]
     public async Task A_step_named_like_a_reserved_state_or_overloaded_is_reported_on_the_method()
     {
-        var diagnostics = await Verify.AnalyzerAsync("""
+        await Verify.AnalyzerAsync("""
             [Checklist]
             public partial class Deploy
             {
-                [Step("First")] void {|CHK011:Completed|}() { }
+                [Step("First")] void {|#0:Completed|}() { }
                 [Step("Second")] void Check() { }
-                [Step("Third")] void {|CHK011:Check|}(int attempt) { }
+                [Step("Third")] void {|#1:Check|}(int attempt) { }
             }
-            """);
-        StringAssert.Contains(diagnostics[0].GetMessage(), "a state the machine reserves");
-        StringAssert.Contains(diagnostics[1].GetMessage(), "more than one step or rollback named 'Check'");
+            """,
+            Verify.Diagnostic("CHK011", 0).WithMessage("Checklist 'Deploy' has a step or rollback named 'Completed', a state the machine reserves; rename the method"),
+            Verify.Diagnostic("CHK011", 1).WithMessage("Checklist 'Deploy' has more than one step or rollback named 'Check'; give each step and rollback method its own name"));
     }
 
     [TestMethod]
     public async Task A_member_named_like_a_generated_one_is_reported_on_that_member()
     {
-        var diagnostics = await Verify.AnalyzerAsync("""
+        await Verify.AnalyzerAsync("""
             [Checklist]
             public partial class Deploy
             {
-                public const string {|CHK011:Markdown|} = "mine";
+                public const string {|#0:Markdown|} = "mine";
                 [Step] void Prepare() { }
             }
-            """);
-        Assert.AreEqual("Checklist 'Deploy' declares a member named 'Markdown', which the generator adds; rename that member", diagnostics[0].GetMessage());
+            """,
+            Verify.Diagnostic("CHK011", 0).WithMessage("Checklist 'Deploy' declares a member named 'Markdown', which the generator adds; rename that member"));
     }
 
     [TestMethod]

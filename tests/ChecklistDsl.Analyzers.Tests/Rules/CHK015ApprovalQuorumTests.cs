@@ -8,17 +8,15 @@ public sealed class CHK015ApprovalQuorumTests
     [TestMethod]
     public async Task A_quorum_below_one_is_reported_on_the_approval_attribute()
     {
-        var diagnostics = await Verify.AnalyzerAsync("""
+        await Verify.AnalyzerAsync("""
             [Checklist]
             public partial class Migrate
             {
-                [Step("Approve the migration"), {|CHK015:Approval("DBA", Required = 0)|}] void Approve() { }
+                [Step("Approve the migration"), {|#0:Approval("DBA", Required = 0)|}] void Approve() { }
                 [Step, {|CHK015:Approval("Lead", Required = -1)|}] void AlsoApprove() { }
             }
-            """);
-        Assert.AreEqual(
-            "The approval of step 'Approve the migration' requires 0 approvals; Required must be at least 1 (leave it out for one approver)",
-            diagnostics[0].GetMessage());
+            """,
+            Verify.Diagnostic("CHK015", 0).WithMessage("The approval of step 'Approve the migration' requires 0 approvals; Required must be at least 1 (leave it out for one approver)"));
     }
 
     [TestMethod]

@@ -15,7 +15,7 @@ public sealed partial class RuleDocsTests
     public void Page_exists_with_the_catalog_title_and_the_help_link_points_at_it(string id)
     {
         var descriptor = DiagnosticDescriptors.All.Single(d => d.Id == id);
-        var page = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "docs", "rules", id + ".md"));
+        var page = File.ReadAllText(RepositoryRoot.Combine("docs", "rules", id + ".md"));
         Assert.StartsWith($"# {id}: {descriptor.Title}\n", page);
         Assert.EndsWith($"/docs/rules/{id}.md", descriptor.HelpLinkUri);
         StringAssert.Contains(page, $"| Severity | {descriptor.DefaultSeverity} |");
@@ -27,7 +27,7 @@ public sealed partial class RuleDocsTests
     [TestMethod]
     public void Every_help_link_is_built_from_the_one_RepositoryUrl_of_Directory_Build_props()
     {
-        var props = System.Xml.Linq.XDocument.Load(Path.Combine(RepositoryRoot.Path, "Directory.Build.props"));
+        var props = System.Xml.Linq.XDocument.Load(RepositoryRoot.Combine("Directory.Build.props"));
         var url = props.Descendants("RepositoryUrl").Single().Value.TrimEnd('/');
         var branch = props.Descendants("RepositoryBranch").Single().Value;
 
@@ -39,7 +39,7 @@ public sealed partial class RuleDocsTests
     [DynamicData(nameof(Ids))]
     public async Task Unsafe_example_reports_the_rule_and_safe_example_does_not(string id)
     {
-        var page = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "docs", "rules", id + ".md"));
+        var page = File.ReadAllText(RepositoryRoot.Combine("docs", "rules", id + ".md"));
         var unsafeIds = await IdsReportedAsync(Example(page, "Unsafe"));
         var safeIds = await IdsReportedAsync(Example(page, "Safe"));
         CollectionAssert.Contains(unsafeIds, id);

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using ChecklistDsl.Analyzers.Tests.Infrastructure;
+using ChecklistDsl.Generators.Dsl;
 using ChecklistDsl.Generators.Generation;
-using ChecklistDsl.Generators.Generation.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -9,8 +9,9 @@ namespace ChecklistDsl.Analyzers.Tests.Rules;
 
 /// <summary>
 /// Every reason the generator skips a [Checklist] class (<see cref="SkipReason"/>) is reported: the
-/// generator writes no file for the class, its parser names that reason, and an analyzer reports an
-/// error the author can act on (CHK011, or CHK003). A new reason without a sample here fails.
+/// generator writes no file for the class, the DSL reader names that reason among the description's
+/// problems, and an analyzer reports an error the author can act on (CHK011, or CHK003, CHK015). A new
+/// reason without a sample here fails.
 /// </summary>
 [TestClass]
 public sealed class SkipReasonTests
@@ -31,6 +32,7 @@ public sealed class SkipReasonTests
         [SkipReason.MalformedRetry] = ("[Checklist] public partial class Checklist1 { [Step, Command(\"x\", Retries = -1)] void Prepare() { } }", "CHK011"),
         [SkipReason.MalformedWait] = ("[Checklist] public partial class Checklist1 { [Step, WaitUntil(\"x\", Every = \"often\")] void Prepare() { } }", "CHK011"),
         [SkipReason.RollbackWithNamesNoRollback] = ("[Checklist] public partial class Checklist1 { [Step, Modifies(\"x\"), RollbackWith(\"Nope\")] void Prepare() { } }", "CHK003"),
+        [SkipReason.ApprovalQuorumBelowOne] = ("[Checklist] public partial class Checklist1 { [Step, Approval(\"QA\", Required = 0)] void Prepare() { } }", "CHK015"),
     };
 
     public static IEnumerable<object[]> Reasons =>
@@ -45,8 +47,8 @@ public sealed class SkipReasonTests
         var compilation = TestCompilation.Create(Verify.Usings + sample.Source);
 
         var type = compilation.GetSymbolsWithName(n => n is "Checklist1" or "Markdown", SymbolFilter.Type).OfType<INamedTypeSymbol>().Single();
-        ChecklistParser.Parse(type, type.GetAttributes().First(), new SyntaxAttributeReader(compilation, default), default, out var named);
-        Assert.AreEqual(reason, named);
+        var description = ChecklistReader.Read(type, type.GetAttributes().First(), new SyntaxAttributeReader(compilation, default), default);
+        CollectionAssert.Contains(description.Problems.Select(p => p.Reason).ToList(), reason);
 
         CSharpGeneratorDriver.Create(new ChecklistGenerator()).RunGeneratorsAndUpdateCompilation(compilation, out _, out var generatorDiagnostics)
             .GetRunResult().Results.Single().GeneratedSources.Where(s => s.HintName.Contains(type.Name, StringComparison.Ordinal)).ToList()
@@ -62,7 +64,7 @@ public sealed class SkipReasonTests
     public void The_generators_own_failure_is_reported_as_CHK000_and_the_class_skipped()
     {
         var compilation = TestCompilation.Create(Verify.Usings + "[Checklist] public partial class Checklist1 { [Step] void Prepare() { } }");
-        ChecklistParser.FailForTesting = _ => throw new InvalidOperationException("a bug");
+        ChecklistGenerator.FailForTesting = _ => throw new InvalidOperationException("a bug");
         ImmutableArray<Diagnostic> diagnostics;
         GeneratorDriverRunResult result;
         try
@@ -73,7 +75,7 @@ public sealed class SkipReasonTests
         }
         finally
         {
-            ChecklistParser.FailForTesting = null;
+            ChecklistGenerator.FailForTesting = null;
         }
 
         Assert.IsNull(result.Results.Single().Exception, "the generator must not throw");

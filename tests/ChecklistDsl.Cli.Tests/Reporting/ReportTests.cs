@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using ChecklistDsl.Cli.Tests.Cli;
 using ChecklistDsl.Cli.Tests.Support;
+using Chromium = ChecklistDsl.Tests.Shared.Chromium;
 
 namespace ChecklistDsl.Cli.Tests.Reporting;
 
@@ -111,13 +112,7 @@ public sealed class ReportTests
     [TestMethod]
     public void The_html_report_opened_in_headless_Chromium_shows_the_timeline_and_a_collapsed_output_block()
     {
-        var chromium = FindChromium();
-        if (chromium is null)
-        {
-            if (Environment.GetEnvironmentVariable("CI") == "true")
-                Assert.Fail("chromium is missing in CI: .ci/run must install Debian's chromium package.");
-            Assert.Inconclusive("chromium not installed (apt-get install chromium).");
-        }
+        var chromium = Chromium.Require();
         using var folder = new TempFolder();
         var run = Sample.Cli(folder, Sample.Environment(), Sample.SyncRun(folder, "--approver", "Ann Lee"));
         Assert.AreEqual(0, run.ExitCode, run.ToString());
@@ -148,7 +143,7 @@ public sealed class ReportTests
             </body>
             """, StringComparison.Ordinal));
 
-        var dom = DumpDom(chromium!, probe, Path.Combine(folder.Path, "profile"));
+        var dom = Chromium.DumpDom(chromium, probe, Path.Combine(folder.Path, "profile"));
 
         var match = System.Text.RegularExpressions.Regex.Match(dom, "data-probe=\"([^\"]*)\"");
         Assert.IsTrue(match.Success, dom);
@@ -378,43 +373,5 @@ public sealed class ReportTests
         using var process = Process.Start(start)!;
         process.WaitForExit();
         Assert.AreEqual(0, process.ExitCode, process.StandardError.ReadToEnd());
-    }
-
-    internal static string? FindChromium()
-    {
-        foreach (var folder in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator))
-        {
-            foreach (var name in new[] { "chromium", "chromium-browser" })
-            {
-                var candidate = Path.Combine(folder, name);
-                if (File.Exists(candidate))
-                    return candidate;
-            }
-        }
-        return null;
-    }
-
-    private static string DumpDom(string chromium, string page, string profile)
-    {
-        var start = new ProcessStartInfo(chromium) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[]
-        {
-            "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile, "--virtual-time-budget=5000",
-            "--dump-dom", new Uri(page).AbsoluteUri,
-        })
-        {
-            start.ArgumentList.Add(argument);
-        }
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("chromium did not start");
-        var stderr = process.StandardError.ReadToEndAsync();
-        var dom = process.StandardOutput.ReadToEnd();
-        if (!process.WaitForExit(120_000))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail("chromium did not finish within two minutes");
-        }
-        Assert.AreEqual(0, process.ExitCode, "chromium failed: " + stderr.Result);
-        return dom;
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ChecklistDsl.Cli.Reporting;
 using ChecklistDsl.Cli.Tests.Support;
+using RepositoryRoot = ChecklistDsl.Tests.Shared.RepositoryRoot;
 
 namespace ChecklistDsl.Cli.Tests.Reporting;
 
@@ -11,7 +12,7 @@ namespace ChecklistDsl.Cli.Tests.Reporting;
 [TestClass]
 public sealed class SourceRevisionTests
 {
-    private static string Targets => Path.Combine(SampleChecklists.RepositoryRoot, "src", "ChecklistDsl", "buildTransitive", "ChecklistDsl.SourceRevision.targets");
+    private static string Targets => RepositoryRoot.Combine("src", "ChecklistDsl", "buildTransitive", "ChecklistDsl.SourceRevision.targets");
 
     private static string Revision(string folder)
     {
@@ -55,7 +56,7 @@ public sealed class SourceRevisionTests
     [TestMethod]
     public void The_stamp_is_read_back_from_the_built_sample_assembly()
     {
-        var head = Run(SampleChecklists.RepositoryRoot, "git", "rev-parse", "HEAD");
+        var head = Run(RepositoryRoot.Path, "git", "rev-parse", "HEAD");
         var stamped = SourceRevision.Read(SampleChecklists.AssemblyPath);
         if (head.Code != 0)
         {
@@ -64,7 +65,7 @@ public sealed class SourceRevisionTests
         }
         Assert.AreEqual(head.Output.Trim(), stamped.Replace("+dirty", "", StringComparison.Ordinal));
         Assert.AreEqual(SourceRevision.Unknown, SourceRevision.Read(typeof(SourceRevisionTests).Assembly.Location), "an assembly built without the targets");
-        Assert.AreEqual(SourceRevision.Unknown, SourceRevision.Read(Path.Combine(SampleChecklists.RepositoryRoot, "README.md")), "not an assembly");
+        Assert.AreEqual(SourceRevision.Unknown, SourceRevision.Read(RepositoryRoot.Combine("README.md")), "not an assembly");
     }
 
     private static (int Code, string Output) Run(string folder, string file, params string[] args)

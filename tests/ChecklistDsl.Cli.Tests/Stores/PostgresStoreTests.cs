@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Text.Json;
 using ChecklistDsl.Cli.Tests.Cli;
 using ChecklistDsl.Cli.Tests.Support;
+using RepositoryRoot = ChecklistDsl.Tests.Shared.RepositoryRoot;
 
 namespace ChecklistDsl.Cli.Tests.Stores;
 
@@ -385,7 +386,7 @@ public sealed class PostgresStoreTests
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            ArgumentList = { Path.Combine(SampleChecklists.RepositoryRoot, "scripts", "postgres-cluster.sh"), verb, folder },
+            ArgumentList = { RepositoryRoot.Combine("scripts", "postgres-cluster.sh"), verb, folder },
         };
         using var process = Process.Start(start)!;
         var error = process.StandardError.ReadToEndAsync();

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using RepositoryRoot = ChecklistDsl.Tests.Shared.RepositoryRoot;
 
 namespace ChecklistDsl.Cli.Tests.Support;
 
@@ -11,9 +12,7 @@ public static class SampleChecklists
 {
     private static string? _assemblyPath;
 
-    public static string RepositoryRoot { get; } = FindRoot();
-
-    public static string ProjectFolder => Path.Combine(RepositoryRoot, "tests", "Fixtures", "SampleChecklists");
+    public static string ProjectFolder => RepositoryRoot.Combine("tests", "Fixtures", "SampleChecklists");
 
     /// <summary>The built SampleChecklists.dll.</summary>
     public static string AssemblyPath => _assemblyPath ?? throw new InvalidOperationException("The fixture is not built.");
@@ -40,15 +39,5 @@ public static class SampleChecklists
         Assert.AreEqual(0, process.ExitCode, $"The SampleChecklists fixture did not build:\n{output}\n{errors.Result}");
         _assemblyPath = output.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Last();
         Assert.IsTrue(File.Exists(_assemblyPath), _assemblyPath);
-    }
-
-    private static string FindRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "ChecklistDsl.sln")))
-                return folder.FullName;
-        }
-        throw new InvalidOperationException("ChecklistDsl.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -12,17 +12,7 @@ internal static class Compilations
     public static readonly CSharpCompilationOptions Options =
         new(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable);
 
-    /// <summary>The running runtime's assemblies plus ChecklistDsl.dll, created once (they are costly).</summary>
-    public static readonly ImmutableArray<MetadataReference> References =
-    [
-        .. ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
-            .Split(System.IO.Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Where(p => System.IO.Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || System.IO.Path.GetFileName(p) is "mscorlib.dll" or "netstandard.dll")
-            .Order(StringComparer.Ordinal)
-            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)),
-        MetadataReference.CreateFromFile(typeof(ChecklistDefinition).Assembly.Location),
-        MetadataReference.CreateFromFile(typeof(Stateless.StateMachine<,>).Assembly.Location),
-    ];
+    public static ImmutableArray<MetadataReference> References => CompilationReferences.Checklists;
 
     public static CSharpCompilation Create(string assemblyName, IEnumerable<(string Path, string Text)> sources) =>
         CSharpCompilation.Create(

@@ -18,7 +18,7 @@ internal static class GeneratedChecklists
     // The five seed checklists of checklists/, compiled from their sources through the generator.
     private static readonly Lazy<Assembly> SeedAssembly = new(() =>
     {
-        var folder = Path.Combine(TestFiles.RepositoryRoot(), "checklists");
+        var folder = RepositoryRoot.Combine("checklists");
         var sources = Directory.GetFiles(folder, "*.cs").Order(StringComparer.Ordinal).Select(path => (path, File.ReadAllText(path))).ToArray();
         Assert.IsNotEmpty(sources, "no seed checklists in " + folder);
         return GeneratorHarness.Load(GeneratorHarness.Run(GeneratorHarness.Compilation(sources)).Output);

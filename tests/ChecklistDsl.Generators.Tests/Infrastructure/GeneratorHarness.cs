@@ -13,7 +13,7 @@ internal static class GeneratorHarness
     public static readonly CSharpParseOptions ParseOptions = CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest);
 
     /// <summary>The framework's assemblies plus the ChecklistDsl runtime: what a checklists project compiles against.</summary>
-    public static readonly ImmutableArray<MetadataReference> References = CreateReferences();
+    public static ImmutableArray<MetadataReference> References => CompilationReferences.Checklists;
 
     public static CSharpCompilation Compilation(params (string Path, string Text)[] sources) =>
         CSharpCompilation.Create(
@@ -55,18 +55,6 @@ internal static class GeneratorHarness
 
     public static IReadOnlyList<Diagnostic> Errors(Compilation compilation) =>
         compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-
-    private static ImmutableArray<MetadataReference> CreateReferences()
-    {
-        var paths = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
-            .Split(Path.PathSeparator)
-            .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal)
-                || Path.GetFileName(p) is "mscorlib.dll" or "netstandard.dll")
-            .Append(typeof(ChecklistDefinition).Assembly.Location)
-            .Append(typeof(Stateless.StateMachine<,>).Assembly.Location)
-            .Distinct(StringComparer.OrdinalIgnoreCase);
-        return [.. paths.Select(p => MetadataReference.CreateFromFile(p))];
-    }
 }
 
 internal sealed record GeneratedResult(Compilation Output, GeneratorDriverRunResult RunResult, ImmutableArray<Diagnostic> GeneratorDiagnostics)

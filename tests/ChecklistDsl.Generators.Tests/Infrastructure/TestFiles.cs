@@ -14,19 +14,5 @@ internal static class TestFiles
 
     public static string Fixture(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", name));
 
-    /// <summary>
-    /// The repository root (the folder holding ChecklistDsl.sln), found from the test binaries: CI
-    /// builds map source paths to /_/, so the caller's file path does not lead there.
-    /// </summary>
-    public static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "ChecklistDsl.sln")))
-                return folder.FullName;
-        }
-        throw new InvalidOperationException("ChecklistDsl.sln not found above " + AppContext.BaseDirectory);
-    }
-
     public static bool UpdateBaselines => Environment.GetEnvironmentVariable("UPDATE_BASELINES") == "1";
 }

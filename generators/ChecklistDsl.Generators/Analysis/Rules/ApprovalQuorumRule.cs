@@ -1,20 +1,21 @@
-using ChecklistDsl.Generators.Analysis.Plan;
-using ChecklistDsl.Generators.Generation.Parsing;
+using ChecklistDsl.Generators.Dsl;
 
 namespace ChecklistDsl.Generators.Analysis.Rules;
 
 /// <summary>
 /// CHK015: an [Approval] whose Required is below 1: a gate that nobody would need to approve. Reported on
-/// the attribute; the generator leaves such a checklist out, as for every error that makes it unrunnable.
+/// the attribute; the generator leaves such a checklist out (SkipReason.ApprovalQuorumBelowOne), as for
+/// every error that makes it unrunnable.
 /// </summary>
 internal static class ApprovalQuorumRule
 {
-    public static void Analyze(ChecklistPlan plan, RuleContext context)
+    public static void Analyze(AnalyzedChecklist checklist, RuleContext context)
     {
-        foreach (var step in plan.Steps)
+        for (var i = 0; i < checklist.Steps.Count; i++)
         {
-            if (step.Approval is { } approval && AttributeReader.NamedInt(approval.Data, "Required") is { } required && required < 1)
-                context.Report(DiagnosticDescriptors.ApprovalQuorumBelowOne, approval.Location, step.Method, step.Title, required);
+            var step = checklist.Steps[i];
+            if (step.IsApproval && step.ApprovalsRequired < 1)
+                context.Report(DiagnosticDescriptors.ApprovalQuorumBelowOne, checklist.StepAttribute(i, KnownNames.Approval), step.MethodName, step.Title, step.ApprovalsRequired);
         }
     }
 }

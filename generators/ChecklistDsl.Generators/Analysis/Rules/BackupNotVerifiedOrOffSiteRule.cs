@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using ChecklistDsl.Generators.Analysis.Plan;
+using ChecklistDsl.Generators.Dsl;
 
 namespace ChecklistDsl.Generators.Analysis.Rules;
 
@@ -10,21 +10,21 @@ namespace ChecklistDsl.Generators.Analysis.Rules;
 /// </summary>
 internal static class BackupNotVerifiedOrOffSiteRule
 {
-    public static void Analyze(ChecklistPlan plan, RuleContext context)
+    public static void Analyze(AnalyzedChecklist checklist, RuleContext context)
     {
-        if (!plan.IsProduction)
+        if (!checklist.IsProduction)
             return;
         var reported = new HashSet<(int, string)>();
-        foreach (var step in plan.Steps)
+        for (var i = 0; i < checklist.Steps.Count; i++)
         {
-            if (step.Destroys is not { } destroys)
-                continue;
-            foreach (var resource in destroys.Resources)
+            var step = checklist.Steps[i];
+            foreach (var resource in step.Destroys)
             {
-                var backupStep = BackupFinder.LatestBackupBefore(plan, step.Index, resource);
-                if (backupStep?.Backup is not { } backup || (backup.Verified && backup.OffSite))
+                if (checklist.LatestBackupBefore(i, resource) is not { } backupIndex)
                     continue;
-                if (!reported.Add((backupStep.Index, resource.ToUpperInvariant())))
+                var backupStep = checklist.Steps[backupIndex];
+                var backup = backupStep.Backup!;
+                if ((backup.Verified && backup.OffSite) || !reported.Add((backupIndex, resource.ToUpperInvariant())))
                     continue;
                 var (state, fix) = (backup.Verified, backup.OffSite) switch
                 {
@@ -32,7 +32,7 @@ internal static class BackupNotVerifiedOrOffSiteRule
                     (false, true) => ("not verified", "Verified = true"),
                     _ => ("not off-site", "OffSite = true"),
                 };
-                context.Report(DiagnosticDescriptors.BackupNotVerifiedOrOffSite, backup.Attribute.Location, backupStep.Method,
+                context.Report(DiagnosticDescriptors.BackupNotVerifiedOrOffSite, checklist.StepAttribute(backupIndex, KnownNames.Backup), backupStep.MethodName,
                     backupStep.Title, resource, step.Title, state, fix);
             }
         }

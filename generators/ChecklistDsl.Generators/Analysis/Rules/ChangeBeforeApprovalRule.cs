@@ -1,5 +1,3 @@
-using ChecklistDsl.Generators.Analysis.Plan;
-
 namespace ChecklistDsl.Generators.Analysis.Rules;
 
 /// <summary>
@@ -8,17 +6,18 @@ namespace ChecklistDsl.Generators.Analysis.Rules;
 /// </summary>
 internal static class ChangeBeforeApprovalRule
 {
-    public static void Analyze(ChecklistPlan plan, RuleContext context)
+    public static void Analyze(AnalyzedChecklist checklist, RuleContext context)
     {
-        if (!plan.IsProduction)
+        if (!checklist.IsProduction)
             return;
-        foreach (var step in plan.Steps)
+        for (var i = 0; i < checklist.Steps.Count; i++)
         {
-            if (step.Approval is not null && !step.IsChanging)
+            var step = checklist.Steps[i];
+            if (step.IsApproval && !step.IsChange)
                 return;
-            if (step.IsChanging)
+            if (step.IsChange)
             {
-                context.Report(DiagnosticDescriptors.ChangeBeforeApproval, step.IdentifierLocation, step.Method,
+                context.Report(DiagnosticDescriptors.ChangeBeforeApproval, checklist.StepLocation(i), step.MethodName,
                     step.Title, string.Join("', '", step.ChangedResources));
                 return;
             }

@@ -1,5 +1,3 @@
-using ChecklistDsl.Generators.Analysis.Plan;
-
 namespace ChecklistDsl.Generators.Analysis.Rules;
 
 /// <summary>
@@ -8,34 +6,26 @@ namespace ChecklistDsl.Generators.Analysis.Rules;
 /// </summary>
 internal static class ChangeWithoutRollbackRule
 {
-    public static void Analyze(ChecklistPlan plan, RuleContext context)
+    public static void Analyze(AnalyzedChecklist checklist, RuleContext context)
     {
-        if (!plan.IsProduction)
+        if (!checklist.IsProduction)
             return;
-        foreach (var step in plan.Steps)
+        for (var i = 0; i < checklist.Steps.Count; i++)
         {
-            if (!step.IsChanging || !string.IsNullOrWhiteSpace(step.NoRollback?.Text))
+            var step = checklist.Steps[i];
+            if (!step.IsChange || !string.IsNullOrWhiteSpace(step.NoRollbackReason))
                 continue;
             var why = "";
             if (step.RollbackWith is not null)
             {
                 // A rollback that applies only under a condition does not undo a change made without it.
-                if (Rollback(plan, step.RollbackWith.Text) is not { Condition: not null } rollback || rollback.AppliesWhenever(step))
+                if (checklist.Rollback(step.RollbackWith) is not { Rollback: { Condition: { } condition } rollback }
+                    || AnalyzedChecklist.AppliesWhenever(condition, step.Condition))
                     continue;
-                why = " on every run in which it runs: rollback '" + rollback.Title + "' applies only when " + rollback.Condition.Describe();
+                why = " on every run in which it runs: rollback '" + rollback.Title + "' applies only when " + condition.Describe();
             }
-            context.Report(DiagnosticDescriptors.ChangeWithoutRollback, step.IdentifierLocation, step.Method,
+            context.Report(DiagnosticDescriptors.ChangeWithoutRollback, checklist.StepLocation(i), step.MethodName,
                 step.Title, string.Join("', '", step.ChangedResources), why);
         }
-    }
-
-    private static PlanMethod? Rollback(ChecklistPlan plan, string? name)
-    {
-        foreach (var rollback in plan.Rollbacks)
-        {
-            if (rollback.Method.Name == name)
-                return rollback;
-        }
-        return null;
     }
 }

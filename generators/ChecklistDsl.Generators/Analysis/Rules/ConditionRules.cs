@@ -1,4 +1,6 @@
-using ChecklistDsl.Generators.Analysis.Plan;
+using ChecklistDsl.Generators.Dsl;
+using ChecklistDsl.Generators.Dsl.Model;
+using Microsoft.CodeAnalysis;
 
 namespace ChecklistDsl.Generators.Analysis.Rules;
 
@@ -8,39 +10,44 @@ namespace ChecklistDsl.Generators.Analysis.Rules;
 /// </summary>
 internal static class ConditionRules
 {
-    public static void Analyze(ChecklistPlan plan, RuleContext context)
+    public static void Analyze(AnalyzedChecklist checklist, RuleContext context)
     {
-        foreach (var step in plan.Steps)
-            Check(plan, step, context);
-        foreach (var rollback in plan.Rollbacks)
-            Check(plan, rollback, context);
+        for (var i = 0; i < checklist.Steps.Count; i++)
+        {
+            var step = checklist.Steps[i];
+            Check(checklist, step.Condition, step.MethodName, step.Title, checklist.Sources.Step(i), context);
+        }
+        for (var i = 0; i < checklist.Rollbacks.Count; i++)
+        {
+            var rollback = checklist.Rollbacks[i];
+            Check(checklist, rollback.Condition, rollback.MethodName, rollback.Title, checklist.Sources.Rollback(i), context);
+        }
     }
 
-    private static void Check(ChecklistPlan plan, PlanMethod method, RuleContext context)
+    private static void Check(AnalyzedChecklist checklist, ConditionSpec? condition, string method, string title, MemberSource source, RuleContext context)
     {
-        if (method.Condition is not { } condition)
+        if (condition is null)
             return;
-        var location = condition.Attribute.Location;
-        var input = condition.Input?.Trim() ?? "";
-        if (input.Length == 0 || !plan.InputNames.Contains(input) || plan.SecretNames.Contains(input))
+        var location = source.Find(KnownNames.When)?.Location ?? source.Identifier;
+        var input = condition.Input;
+        if (input.Length == 0 || !checklist.InputNames.Contains(input) || checklist.SecretNames.Contains(input))
         {
-            var why = plan.SecretNames.Contains(input) ? " (it names a [Secret], which cannot decide the plan)" : "";
-            context.Report(DiagnosticDescriptors.ConditionNamesNoInput, location, method.Method, condition.Input ?? "", method.Title, why);
+            var why = checklist.SecretNames.Contains(input) ? " (it names a [Secret], which cannot decide the plan)" : "";
+            context.Report(DiagnosticDescriptors.ConditionNamesNoInput, location, method, input, title, why);
             return;
         }
-        var isBool = plan.BoolInputs.Contains(input);
-        if (!condition.HasValue)
+        var isBool = checklist.BoolInputs.Contains(input);
+        if (condition.Value is not { } value)
         {
             if (!isBool)
-                context.Report(DiagnosticDescriptors.ConditionWithoutValue, location, method.Method, input, method.Title);
+                context.Report(DiagnosticDescriptors.ConditionWithoutValue, location, method, input, title);
             return;
         }
-        var value = condition.Value ?? "";
         if (value.Trim().Length == 0)
-            context.Report(DiagnosticDescriptors.ConditionNeverHolds, location, method.Method, input, value, method.Title,
+            context.Report(DiagnosticDescriptors.ConditionNeverHolds, location, method, input, value, title,
                 "no input is blank", "give the value it must equal");
         else if (isBool && !IsBoolText(value))
-            context.Report(DiagnosticDescriptors.ConditionNeverHolds, location, method.Method, input, value, method.Title,
+            context.Report(DiagnosticDescriptors.ConditionNeverHolds, location, method, input, value, title,
                 input + " is a bool, and \"" + value + "\" is not true, false, yes or no",
                 "write [When(nameof(" + input + "))] for true, or the value \"false\"");
     }

@@ -1,4 +1,4 @@
-using ChecklistDsl.Generators.Analysis.Plan;
+using ChecklistDsl.Generators.Dsl;
 using Microsoft.CodeAnalysis;
 
 namespace ChecklistDsl.Generators.Analysis.Rules;
@@ -6,52 +6,67 @@ namespace ChecklistDsl.Generators.Analysis.Rules;
 /// <summary>CHK009: a string in any ChecklistDsl attribute of the class looks like a credential.</summary>
 internal static class CredentialInSourceRule
 {
-    public static void Analyze(ChecklistPlan plan, RuleContext context)
+    public static void Analyze(AnalyzedChecklist checklist, RuleContext context)
     {
-        foreach (var attribute in plan.DslAttributes)
+        var sources = checklist.Sources;
+        Check(sources.Checklist, null, "Checklist '" + checklist.Title + "'", context);
+        foreach (var method in sources.Methods)
         {
-            foreach (var argument in attribute.Data.ConstructorArguments)
-                Check(plan, attribute, argument, context);
-            foreach (var named in attribute.Data.NamedArguments)
-                Check(plan, attribute, named.Value, context);
+            if (method.Attributes.Count == 0)
+                continue;
+            var name = method.Symbol.Name;
+            var display = Describe(checklist, name);
+            foreach (var attribute in method.Attributes)
+                Check(attribute, name, display, context);
+        }
+        foreach (var property in sources.Properties)
+        {
+            // A base class's properties are its own class's to answer for.
+            if (!SymbolEqualityComparer.Default.Equals(property.Symbol.ContainingType, sources.Type))
+                continue;
+            foreach (var attribute in property.Attributes)
+                Check(attribute, null, "Checklist '" + checklist.Title + "'", context);
         }
     }
 
-    private static void Check(ChecklistPlan plan, PlanAttribute attribute, TypedConstant constant, RuleContext context)
+    private static void Check(DslAttribute attribute, string? owner, string display, RuleContext context)
     {
-        if (constant.Kind == TypedConstantKind.Array)
+        foreach (var argument in attribute.Arguments)
         {
-            if (!constant.IsNull)
+            if (argument is string?[] items)
             {
-                foreach (var element in constant.Values)
-                    Check(plan, attribute, element, context);
+                foreach (var item in items)
+                    Check(attribute, item, owner, display, context);
             }
-            return;
+            else
+            {
+                Check(attribute, argument as string, owner, display, context);
+            }
         }
-        if (constant.Kind != TypedConstantKind.Primitive || constant.Value is not string text ||
-            CredentialDetector.Find(text) is not { } match)
-            return;
-        var location = ArgumentLocator.Locate(attribute.Data, attribute.Location, text, match.Start, match.Length, context.CancellationToken);
-        context.Report(DiagnosticDescriptors.CredentialInSource, location, attribute.OwnerMethod,
-            Describe(plan, attribute), match.Kind, attribute.ShortName);
+        foreach (var named in attribute.Named)
+            Check(attribute, named.Value as string, owner, display, context);
     }
 
-    private static string Describe(ChecklistPlan plan, PlanAttribute attribute)
+    private static void Check(DslAttribute attribute, string? text, string? owner, string display, RuleContext context)
     {
-        if (attribute.OwnerMethod is { } method)
+        if (text is null || CredentialDetector.Find(text) is not { } match)
+            return;
+        var location = ArgumentLocator.Locate(attribute, text, match.Start, match.Length, context.CancellationToken);
+        context.Report(DiagnosticDescriptors.CredentialInSource, location, owner, display, match.Kind, attribute.ShortName);
+    }
+
+    private static string Describe(AnalyzedChecklist checklist, string method)
+    {
+        foreach (var step in checklist.Steps)
         {
-            foreach (var step in plan.Steps)
-            {
-                if (SymbolEqualityComparer.Default.Equals(step.Method, method))
-                    return step.Display;
-            }
-            foreach (var rollback in plan.Rollbacks)
-            {
-                if (SymbolEqualityComparer.Default.Equals(rollback.Method, method))
-                    return rollback.Display;
-            }
-            return "Method '" + method.Name + "'";
+            if (step.MethodName == method)
+                return AnalyzedChecklist.Display(step);
         }
-        return "Checklist '" + plan.Title + "'";
+        foreach (var rollback in checklist.Rollbacks)
+        {
+            if (rollback.MethodName == method)
+                return AnalyzedChecklist.Display(rollback);
+        }
+        return "Method '" + method + "'";
     }
 }

@@ -1,50 +1,29 @@
 using System.Collections.Immutable;
-using ChecklistDsl.Generators.Analysis.Plan;
+using ChecklistDsl.Generators.Dsl;
 
 namespace ChecklistDsl.Generators.Analysis.Rules;
 
 /// <summary>CHK001: a step destroys a resource that no earlier step backs up.</summary>
 internal static class DestroyWithoutBackupRule
 {
-    public static void Analyze(ChecklistPlan plan, RuleContext context)
+    public static void Analyze(AnalyzedChecklist checklist, RuleContext context)
     {
-        foreach (var step in plan.Steps)
+        for (var i = 0; i < checklist.Steps.Count; i++)
         {
-            if (step.Destroys is not { } destroys)
-                continue;
-            foreach (var resource in destroys.Resources)
+            var step = checklist.Steps[i];
+            foreach (var resource in step.Destroys)
             {
-                if (BackupFinder.LatestBackupBefore(plan, step.Index, resource) is not null)
+                if (checklist.LatestBackupBefore(i, resource) is not null)
                     continue;
                 // A backup that applies only under a condition does not protect a step that may run without it.
-                var conditional = BackupFinder.LatestBackupBefore(plan, step.Index, resource, anyCondition: true);
-                var why = conditional is null ? "" : " on every run in which it runs: step '" + conditional.Title + "' backs it up only when " + conditional.Condition!.Describe();
+                var why = checklist.LatestBackupBefore(i, resource, anyCondition: true) is { } conditional
+                    ? " on every run in which it runs: step '" + checklist.Steps[conditional].Title + "' backs it up only when " + checklist.Steps[conditional].Condition!.Describe()
+                    : "";
                 context.Report(new Finding(
-                    DiagnosticDescriptors.DestroyWithoutBackup, destroys.Attribute.Location, step.Method,
+                    DiagnosticDescriptors.DestroyWithoutBackup, checklist.StepAttribute(i, KnownNames.Destroys), step.MethodName,
                     [step.Title, resource, why],
                     ImmutableDictionary<string, string?>.Empty.Add(FindingProperties.Resource, resource)));
             }
         }
-    }
-}
-
-/// <summary>Which backup a destructive step relies on (shared by CHK001 and CHK005).</summary>
-internal static class BackupFinder
-{
-    /// <summary>
-    /// The latest step strictly before <paramref name="index"/> that backs up the resource on every run
-    /// in which that step runs (no condition, or the same one); with <paramref name="anyCondition"/>,
-    /// under any condition.
-    /// </summary>
-    public static PlanStep? LatestBackupBefore(ChecklistPlan plan, int index, string resource, bool anyCondition = false)
-    {
-        var step = plan.Steps[index];
-        for (var i = index - 1; i >= 0; i--)
-        {
-            var backup = plan.Steps[i];
-            if (backup.Backup?.Contains(resource) == true && (anyCondition || backup.AppliesWhenever(step)))
-                return backup;
-        }
-        return null;
     }
 }

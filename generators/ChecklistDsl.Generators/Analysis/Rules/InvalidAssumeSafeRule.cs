@@ -1,7 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Text.RegularExpressions;
-using ChecklistDsl.Generators.Analysis.Plan;
+using ChecklistDsl.Generators.Dsl;
+using ChecklistDsl.Generators.Dsl.Model;
 using Microsoft.CodeAnalysis;
 
 namespace ChecklistDsl.Generators.Analysis.Rules;
@@ -15,20 +16,37 @@ internal static class InvalidAssumeSafeRule
 {
     private static readonly Regex KnownId = new("^CHK0(0[1-9]|1[01])$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
-    public static void Analyze(ChecklistPlan plan, IReadOnlyList<Finding> findings, RuleContext context)
+    public static void Analyze(AnalyzedChecklist checklist, IReadOnlyList<Finding> findings, RuleContext context)
     {
-        foreach (var assumption in plan.Assumptions)
+        // Each method's [AssumeSafe]s in order, matched to where they were written.
+        var seen = new Dictionary<string, int>();
+        foreach (var assumption in checklist.Description.Assumptions)
         {
+            var owner = assumption.MethodName;
+            seen.TryGetValue(owner, out var nth);
+            seen[owner] = nth + 1;
             var id = assumption.RuleId?.Trim() ?? "";
-            var owner = assumption.Method.Name;
             var (problem, fix) = Judge(assumption, id, findings);
             if (problem is not null)
-                context.Report(DiagnosticDescriptors.InvalidAssumeSafe, assumption.Attribute.Location, assumption.Method,
+                context.Report(DiagnosticDescriptors.InvalidAssumeSafe, Location(checklist, owner, nth), owner,
                     assumption.RuleId ?? "", owner, problem, fix);
         }
     }
 
-    private static (string? Problem, string? Fix) Judge(PlanAssumption assumption, string id, IReadOnlyList<Finding> findings)
+    private static Microsoft.CodeAnalysis.Location Location(AnalyzedChecklist checklist, string method, int nth)
+    {
+        var source = checklist.Sources.Method(method);
+        if (source is null)
+            return checklist.Sources.ClassLocation;
+        foreach (var attribute in source.Attributes)
+        {
+            if (attribute.MetadataName == KnownNames.AssumeSafe && nth-- == 0)
+                return attribute.Location;
+        }
+        return source.Identifier;
+    }
+
+    private static (string? Problem, string? Fix) Judge(AssumptionSpec assumption, string id, IReadOnlyList<Finding> findings)
     {
         if (!KnownId.IsMatch(id))
             return ("names no rule", "use an id from CHK001 to CHK011");
@@ -39,7 +57,7 @@ internal static class InvalidAssumeSafeRule
         foreach (var finding in findings)
         {
             if (string.Equals(finding.Rule.Id, id, StringComparison.OrdinalIgnoreCase) &&
-                SymbolEqualityComparer.Default.Equals(finding.Owner, assumption.Method))
+                finding.Owner == assumption.MethodName)
                 return (null, null);
         }
         return ("accepts nothing: " + id.ToUpperInvariant() + " does not fire there", "remove it");

@@ -1,26 +1,26 @@
-using ChecklistDsl.Generators.Analysis.Plan;
-
 namespace ChecklistDsl.Generators.Analysis.Rules;
 
 /// <summary>CHK006: there are changing steps but no [Verifies] step after the last of them.</summary>
 internal static class NoVerificationAfterChangesRule
 {
-    public static void Analyze(ChecklistPlan plan, RuleContext context)
+    public static void Analyze(AnalyzedChecklist checklist, RuleContext context)
     {
-        PlanStep? lastChange = null;
-        foreach (var step in plan.Steps)
+        var lastChange = -1;
+        for (var i = 0; i < checklist.Steps.Count; i++)
         {
-            if (step.IsChanging)
-                lastChange = step;
+            if (checklist.Steps[i].IsChange)
+                lastChange = i;
         }
-        if (lastChange is null)
+        if (lastChange < 0)
             return;
-        for (var i = lastChange.Index + 1; i < plan.Steps.Length; i++)
+        for (var i = lastChange + 1; i < checklist.Steps.Count; i++)
         {
-            if (plan.Steps[i].Verifies is not null)
+            if (checklist.Steps[i].Verifies.Count > 0)
                 return;
         }
-        context.Report(DiagnosticDescriptors.NoVerificationAfterChanges, lastChange.IdentifierLocation, lastChange.Method,
-            lastChange.Title, string.Join("', '", lastChange.ChangedResources), string.Join("\", \"", lastChange.ChangedResources));
+        var step = checklist.Steps[lastChange];
+        var changed = string.Join("', '", step.ChangedResources);
+        context.Report(DiagnosticDescriptors.NoVerificationAfterChanges, checklist.StepLocation(lastChange), step.MethodName,
+            step.Title, changed, string.Join("\", \"", step.ChangedResources));
     }
 }

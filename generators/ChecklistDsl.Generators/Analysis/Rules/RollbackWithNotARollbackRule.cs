@@ -1,29 +1,28 @@
-using System.Linq;
-using ChecklistDsl.Generators.Analysis.Plan;
+using ChecklistDsl.Generators.Dsl;
 
 namespace ChecklistDsl.Generators.Analysis.Rules;
 
 /// <summary>CHK003: [RollbackWith] names no method, or a method that is not marked [Rollback].</summary>
 internal static class RollbackWithNotARollbackRule
 {
-    public static void Analyze(ChecklistPlan plan, RuleContext context)
+    public static void Analyze(AnalyzedChecklist checklist, RuleContext context)
     {
-        foreach (var step in plan.Steps)
+        for (var i = 0; i < checklist.Steps.Count; i++)
         {
-            if (step.RollbackWith is not { } rollbackWith)
+            var step = checklist.Steps[i];
+            if (step.RollbackWith is not { } name)
                 continue;
-            var name = rollbackWith.Text?.Trim() ?? "";
             string? problem;
             if (name.Length == 0)
                 problem = "which names no method";
-            else if (plan.Rollbacks.Any(r => r.Method.Name == name))
+            else if (checklist.Rollback(name) is not null)
                 problem = null;
-            else if (plan.MemberNames.Contains(name))
+            else if (!checklist.Sources.Type.GetMembers(name).IsEmpty)
                 problem = "which is not marked [Rollback]";
             else
                 problem = "which is not a method of this class";
             if (problem is not null)
-                context.Report(DiagnosticDescriptors.RollbackWithNotARollback, rollbackWith.Location, step.Method, step.Title, name, problem);
+                context.Report(DiagnosticDescriptors.RollbackWithNotARollback, checklist.StepAttribute(i, KnownNames.RollbackWith), step.MethodName, step.Title, name, problem);
         }
     }
 }

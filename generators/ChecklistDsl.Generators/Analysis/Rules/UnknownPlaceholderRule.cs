@@ -1,6 +1,4 @@
-using System.Collections.Generic;
-using System.Linq;
-using ChecklistDsl.Generators.Analysis.Plan;
+using ChecklistDsl.Generators.Dsl;
 using ChecklistDsl.Shared;
 
 namespace ChecklistDsl.Generators.Analysis.Rules;
@@ -8,30 +6,29 @@ namespace ChecklistDsl.Generators.Analysis.Rules;
 /// <summary>CHK008: a {Name} in a [Command] (of a step or a rollback) names no [Input] or [Secret] property.</summary>
 internal static class UnknownPlaceholderRule
 {
-    public static void Analyze(ChecklistPlan plan, RuleContext context)
+    public static void Analyze(AnalyzedChecklist checklist, RuleContext context)
     {
-        foreach (var method in plan.Steps.Cast<PlanMethod>().Concat(plan.Rollbacks).Distinct(MethodComparer.Instance))
-        {
-            foreach (var command in method.Commands)
-            {
-                var line = command.Text!;
-                foreach (var placeholder in CommandTemplate.Placeholders(line))
-                {
-                    if (plan.InputNames.Contains(placeholder.Name))
-                        continue;
-                    var location = ArgumentLocator.Locate(command.Data, command.Location, line, placeholder.Start, placeholder.Length, context.CancellationToken);
-                    context.Report(DiagnosticDescriptors.UnknownPlaceholder, location, method.Method,
-                        method.Display, "{" + placeholder.Name + "}", placeholder.Name);
-                }
-            }
-        }
+        for (var i = 0; i < checklist.Steps.Count; i++)
+            Check(checklist, checklist.Sources.Step(i), checklist.Steps[i].MethodName, AnalyzedChecklist.Display(checklist.Steps[i]), context);
+        for (var i = 0; i < checklist.Rollbacks.Count; i++)
+            Check(checklist, checklist.Sources.Rollback(i), checklist.Rollbacks[i].MethodName, AnalyzedChecklist.Display(checklist.Rollbacks[i]), context);
     }
 
-    // A method that is both a step and a rollback is checked once.
-    private sealed class MethodComparer : IEqualityComparer<PlanMethod>
+    // Each [Command] as written, located: the description holds the lines, the source map where they are.
+    private static void Check(AnalyzedChecklist checklist, MemberSource method, string owner, string display, RuleContext context)
     {
-        public static readonly MethodComparer Instance = new();
-        public bool Equals(PlanMethod? x, PlanMethod? y) => Microsoft.CodeAnalysis.SymbolEqualityComparer.Default.Equals(x?.Method, y?.Method);
-        public int GetHashCode(PlanMethod obj) => Microsoft.CodeAnalysis.SymbolEqualityComparer.Default.GetHashCode(obj.Method);
+        foreach (var command in method.Attributes)
+        {
+            if (command.MetadataName != KnownNames.Command || command.String(0) is not { } line)
+                continue;
+            foreach (var placeholder in CommandTemplate.Placeholders(line))
+            {
+                if (checklist.InputNames.Contains(placeholder.Name))
+                    continue;
+                var location = ArgumentLocator.Locate(command, line, placeholder.Start, placeholder.Length, context.CancellationToken);
+                context.Report(DiagnosticDescriptors.UnknownPlaceholder, location, owner,
+                    display, "{" + placeholder.Name + "}", placeholder.Name);
+            }
+        }
     }
 }

@@ -1,20 +1,21 @@
-using ChecklistDsl.Generators.Analysis.Plan;
+using ChecklistDsl.Generators.Dsl;
 
 namespace ChecklistDsl.Generators.Analysis.Rules;
 
 /// <summary>CHK007: a [Verifies] step also modifies or destroys something.</summary>
 internal static class VerifyStepChangesRule
 {
-    public static void Analyze(ChecklistPlan plan, RuleContext context)
+    public static void Analyze(AnalyzedChecklist checklist, RuleContext context)
     {
-        foreach (var step in plan.Steps)
+        for (var i = 0; i < checklist.Steps.Count; i++)
         {
-            if (step.Verifies is not { } verifies || !step.IsChanging)
+            var step = checklist.Steps[i];
+            if (step.Verifies.Count == 0 || !step.IsChange)
                 continue;
-            var verb = step.Destroys?.Resources.Length > 0 ? "destroys" : "modifies";
-            var changed = step.Destroys?.Resources.Length > 0 ? step.Destroys.Resources : step.Modifies!.Resources;
-            context.Report(DiagnosticDescriptors.VerifyStepChanges, verifies.Attribute.Location, step.Method,
-                step.Title, string.Join("', '", verifies.Resources), verb, string.Join("', '", changed));
+            var verb = step.Destroys.Count > 0 ? "destroys" : "modifies";
+            var changed = step.Destroys.Count > 0 ? step.Destroys : step.Modifies;
+            context.Report(DiagnosticDescriptors.VerifyStepChanges, checklist.StepAttribute(i, KnownNames.Verifies), step.MethodName,
+                step.Title, string.Join("', '", step.Verifies), verb, string.Join("', '", changed));
         }
     }
 }

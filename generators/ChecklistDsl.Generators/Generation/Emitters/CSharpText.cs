@@ -1,6 +1,8 @@
 using System;
 using System.Globalization;
+using System.Linq;
 using System.Text;
+using ChecklistDsl.Generators.Dsl.Model;
 
 namespace ChecklistDsl.Generators.Generation.Emitters;
 
@@ -72,6 +74,9 @@ internal static class CSharpText
             default: text.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture)); break;
         }
     }
+
+    /// <summary>The checklist class's full name as C# writes it, with <c>global::</c> (and <c>@</c> before a keyword).</summary>
+    public static string GlobalName(ChecklistSpec spec) => "global::" + string.Join(".", spec.NameParts().Select(Identifier));
 
     /// <summary>An identifier as C# must write it: <c>@class</c> for a method named <c>class</c>.</summary>
     public static string Identifier(string name) =>

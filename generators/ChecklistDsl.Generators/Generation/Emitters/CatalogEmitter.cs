@@ -1,5 +1,5 @@
 using ChecklistDsl.Generators.Common;
-using ChecklistDsl.Generators.Generation.Model;
+using ChecklistDsl.Generators.Dsl.Model;
 
 namespace ChecklistDsl.Generators.Generation.Emitters;
 
@@ -10,6 +10,9 @@ namespace ChecklistDsl.Generators.Generation.Emitters;
 internal static class CatalogEmitter
 {
     public const string HintName = "ChecklistDsl.AssemblyChecklists.g.cs";
+
+    /// <summary>The checklist's line in the catalog.</summary>
+    public static CatalogEntry Entry(ChecklistSpec spec) => new(CSharpText.GlobalName(spec));
 
     public static string Emit(EquatableArray<CatalogEntry> entries)
     {

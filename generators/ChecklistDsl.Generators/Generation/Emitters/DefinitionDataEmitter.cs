@@ -2,9 +2,9 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 using ChecklistDsl.Generators.Common;
-using ChecklistDsl.Generators.Generation.Model;
-using ChecklistDsl.Generators.Generation.Parsing;
-using ChecklistDsl.Generators.Generation.Planning;
+using ChecklistDsl.Generators.Dsl.Model;
+using ChecklistDsl.Generators.Dsl;
+using ChecklistDsl.Generators.Generation.Machine;
 
 namespace ChecklistDsl.Generators.Generation.Emitters;
 
@@ -19,7 +19,7 @@ internal static class DefinitionDataEmitter
     public const int Format = Shared.PlanDataFormat.Number;
 
     /// <summary>Writes the plan's JSON into <paramref name="text"/>, which the caller writes into a literal.</summary>
-    public static StringBuilder Json(StringBuilder text, ChecklistSpec spec, MachinePlan plan, string fingerprint, string[] stepFingerprints)
+    public static StringBuilder Json(StringBuilder text, ChecklistSpec spec, MachineLayout plan, string fingerprint, string[] stepFingerprints)
     {
         var json = new JsonObjectWriter(text);
         json.Number("format", Format);

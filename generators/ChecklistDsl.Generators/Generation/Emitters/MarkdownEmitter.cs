@@ -4,9 +4,9 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using ChecklistDsl.Generators.Common;
-using ChecklistDsl.Generators.Generation.Model;
-using ChecklistDsl.Generators.Generation.Parsing;
-using ChecklistDsl.Generators.Generation.Planning;
+using ChecklistDsl.Generators.Dsl;
+using ChecklistDsl.Generators.Dsl.Model;
+using ChecklistDsl.Generators.Generation.Machine;
 using ChecklistDsl.Shared;
 using static ChecklistDsl.Generators.Generation.Emitters.MarkdownText;
 
@@ -20,7 +20,7 @@ namespace ChecklistDsl.Generators.Generation.Emitters;
 internal static class MarkdownEmitter
 {
     /// <summary>Writes the runbook into <paramref name="md"/>, which the caller writes into a literal.</summary>
-    public static StringBuilder Runbook(StringBuilder md, ChecklistSpec spec, MachinePlan plan, string fingerprint)
+    public static StringBuilder Runbook(StringBuilder md, ChecklistSpec spec, MachineLayout plan, string fingerprint)
     {
         md.Append("# ").Append(Inline(spec.Title)).Append("\n\n");
         if (spec.Summary is not null)
@@ -67,7 +67,7 @@ internal static class MarkdownEmitter
         return md;
     }
 
-    private static void Step(StringBuilder md, ChecklistSpec spec, MachinePlan plan, int index)
+    private static void Step(StringBuilder md, ChecklistSpec spec, MachineLayout plan, int index)
     {
         var step = spec.Steps[index];
         if (step.StartsSection && step.Section is not null)
@@ -177,7 +177,7 @@ internal static class MarkdownEmitter
         return false;
     }
 
-    private static void RollbackPlan(StringBuilder md, ChecklistSpec spec, MachinePlan plan)
+    private static void RollbackPlan(StringBuilder md, ChecklistSpec spec, MachineLayout plan)
     {
         var changes = Enumerable.Range(0, spec.Steps.Count).Where(i => spec.Steps[i].IsChange || plan.RollbackStates[i] is not null).ToList();
         if (changes.Count == 0 && spec.Rollbacks.Count == 0)

@@ -2,8 +2,8 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
-using ChecklistDsl.Generators.Generation.Model;
-using ChecklistDsl.Generators.Generation.Planning;
+using ChecklistDsl.Generators.Dsl.Model;
+using ChecklistDsl.Generators.Generation.Machine;
 
 namespace ChecklistDsl.Generators.Generation.Emitters;
 
@@ -16,10 +16,10 @@ namespace ChecklistDsl.Generators.Generation.Emitters;
 internal static class MermaidEmitter
 {
     /// <summary>Appends the diagram, each line ending in a line feed.</summary>
-    public static void Diagram(StringBuilder text, ChecklistSpec spec, MachinePlan plan)
+    public static void Diagram(StringBuilder text, ChecklistSpec spec, MachineLayout plan)
     {
         text.Append("stateDiagram-v2\n");
-        text.Append("    [*] --> ").Append(MachinePlan.NotStarted).Append('\n');
+        text.Append("    [*] --> ").Append(MachineLayout.NotStarted).Append('\n');
         foreach (var state in plan.States)
         {
             foreach (var transition in state.Transitions)
@@ -33,7 +33,7 @@ internal static class MermaidEmitter
                 text.Append('\n');
             }
         }
-        text.Append("    note left of ").Append(MachinePlan.Aborted).Append('\n');
+        text.Append("    note left of ").Append(MachineLayout.Aborted).Append('\n');
         foreach (var line in AbortedNote)
             text.Append("        ").Append(line).Append('\n');
         text.Append("    end note\n");
@@ -72,7 +72,7 @@ internal static class MermaidEmitter
     };
 
     private static bool IsFoldedIntoNote(Transition transition) =>
-        transition.Destination == MachinePlan.Aborted && transition.Guards.Count == 0 && transition.Trigger is Shared.TriggerNames.Abort or Shared.TriggerNames.Fail;
+        transition.Destination == MachineLayout.Aborted && transition.Guards.Count == 0 && transition.Trigger is Shared.TriggerNames.Abort or Shared.TriggerNames.Fail;
 
     private static int IndexOf(ChecklistSpec spec, RollbackSpec rollback)
     {

@@ -148,7 +148,8 @@ internal sealed class PostgresRunStore : IRunStore
         var records = ReadAfter(id, 0);
         if (records.Count == 0 || records[0].Type != RecordTypes.Header)
             throw new CliException($"Run {id} in {Location} has no header record: the store was changed by hand. Nothing was done.");
-        JournalFormat.Check(records[0], $"{Location}, run {id}");
+        if (JournalFormat.Newer(records[0]) is { } newer)
+            throw new CliException(JournalFormat.Refusal($"{Location}, run {id}", newer));
         return new StoredRun(id, records, $"{Location}, run {id}");
     }
 

@@ -2,10 +2,10 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Runtime.CompilerServices;
-using ChecklistDsl.Generators.Generation.Model;
+using ChecklistDsl.Generators.Dsl.Model;
 using Microsoft.CodeAnalysis;
 
-namespace ChecklistDsl.Generators.Generation.Parsing;
+namespace ChecklistDsl.Generators.Dsl;
 
 /// <summary>
 /// The spec parsed from a checklist's declaration, kept (weakly) with that declaration's syntax node

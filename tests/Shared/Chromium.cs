@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace ChecklistDsl.Runbooks.Tests.Infrastructure;
+namespace ChecklistDsl.Tests.Shared;
 
 /// <summary>Headless Chromium (Debian's chromium package), to see what a page draws.</summary>
 internal static class Chromium
@@ -17,7 +17,7 @@ internal static class Chromium
                     return candidate;
             }
         }
-        if (Repository.IsCi)
+        if (Environment.GetEnvironmentVariable("CI") == "true")
             Assert.Fail("chromium is missing in CI: .ci/run must install Debian's chromium package.");
         Assert.Inconclusive("chromium not installed (apt-get install chromium).");
         return "";

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Humanizer;
 
-namespace ChecklistDsl.Generators.Generation.Parsing;
+namespace ChecklistDsl.Generators.Dsl;
 
 /// <summary>Names derived from identifiers, the same on every machine whatever its culture.</summary>
 internal static class Naming

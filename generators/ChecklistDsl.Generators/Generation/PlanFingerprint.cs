@@ -3,9 +3,9 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using ChecklistDsl.Generators.Common;
-using ChecklistDsl.Generators.Generation.Model;
+using ChecklistDsl.Generators.Dsl.Model;
 
-namespace ChecklistDsl.Generators.Generation.Planning;
+namespace ChecklistDsl.Generators.Generation;
 
 /// <summary>
 /// Hashes of the plan: one for the whole checklist and one per step, over everything that changes what

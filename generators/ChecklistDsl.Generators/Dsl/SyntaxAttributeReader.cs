@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace ChecklistDsl.Generators.Generation.Parsing;
+namespace ChecklistDsl.Generators.Dsl;
 
 /// <summary>
 /// Reads the DSL attributes of a checklist's members from their syntax: the attribute names are
@@ -44,7 +44,7 @@ internal sealed class SyntaxAttributeReader
         _symbolsOnly = symbolsOnly;
     }
 
-    /// <summary>Whether every DSL attribute read so far came from syntax.</summary>
+    /// <summary>Whether every DSL attribute read so far came from the class's own syntax (what lets the reading be kept).</summary>
     public bool AllFromSyntax { get; private set; } = true;
 
     /// <summary>The attribute names looked up so far (what a new type elsewhere could shadow).</summary>
@@ -64,6 +64,16 @@ internal sealed class SyntaxAttributeReader
         AllFromSyntax = false;
         return FromSymbol(member);
     }
+
+    /// <summary>
+    /// The DSL attributes of a member declared outside the class's own files (a base class from a
+    /// reference), from the compiler's attribute data; the references are part of what a cached
+    /// reading is checked against, so this does not stop it from being kept.
+    /// </summary>
+    public IReadOnlyList<DslAttribute> ReadFromSymbol(ISymbol member) => FromSymbol(member);
+
+    /// <summary>The reading looked at a declaration in another file (a base class in source): it cannot be kept with the class's own.</summary>
+    public void DependsOnOtherDeclarations() => AllFromSyntax = false;
 
     private static IReadOnlyList<DslAttribute> FromSymbol(ISymbol member)
     {
@@ -105,6 +115,7 @@ internal sealed class SyntaxAttributeReader
                 var read = ReadArguments(name, attribute.ArgumentList, ConstantsOf(member.ContainingType));
                 if (read is null)
                     return null;
+                read.Source = attribute;
                 result.Add(read);
             }
         }

@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace ChecklistDsl.Generators.Common;
+namespace ChecklistDsl.Generators.Dsl;
 
 /// <summary>
 /// Facts about where and how a type is declared, one definition for the generator and the analyzers,

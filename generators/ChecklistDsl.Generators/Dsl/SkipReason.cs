@@ -1,9 +1,11 @@
-namespace ChecklistDsl.Generators.Generation.Parsing;
+namespace ChecklistDsl.Generators.Dsl;
 
 /// <summary>
-/// Every reason the generator leaves a <c>[Checklist]</c> class ungenerated. Each has its diagnostic:
-/// CHK011 (or CHK003) from the analyzers for what the author can fix, CHK000 from the generator for
-/// its own failure. A test enumerates the values, so a new reason cannot be added without both.
+/// Every reason the generator leaves a <c>[Checklist]</c> class ungenerated, found by
+/// <see cref="ChecklistReader"/> (a <see cref="Model.Problem"/> of the description). Each has its
+/// diagnostic: CHK011 (or CHK003, CHK015) from the analyzers for what the author can fix, CHK000 from
+/// the generator for its own failure. A test enumerates the values, so a new reason cannot be added
+/// without both.
 /// </summary>
 internal enum SkipReason
 {
@@ -37,6 +39,8 @@ internal enum SkipReason
     MalformedWait,
     /// <summary>A <c>[RollbackWith]</c> that names no <c>[Rollback]</c> method of the class (CHK003).</summary>
     RollbackWithNamesNoRollback,
+    /// <summary>An <c>[Approval]</c> whose <c>Required</c> is below 1 (CHK015).</summary>
+    ApprovalQuorumBelowOne,
     /// <summary>The generator failed on this class: a bug, reported as CHK000.</summary>
     GeneratorFailure,
 }

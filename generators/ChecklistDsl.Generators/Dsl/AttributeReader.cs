@@ -3,11 +3,11 @@ using System.Linq;
 using ChecklistDsl.Generators.Common;
 using Microsoft.CodeAnalysis;
 
-namespace ChecklistDsl.Generators.Generation.Parsing;
+namespace ChecklistDsl.Generators.Dsl;
 
 /// <summary>
-/// Reads DSL attribute arguments defensively: a missing, mistyped or erroneous argument reads as
-/// absent, never as an exception.
+/// Tells DSL attributes from others by their type, compared in place (their arguments are read by
+/// <see cref="DslAttribute"/>).
 /// </summary>
 internal static class AttributeReader
 {
@@ -54,27 +54,4 @@ internal static class AttributeReader
 
     public static IEnumerable<AttributeData> FindAll(ISymbol symbol, string metadataName) =>
         symbol.GetAttributes().Where(a => Is(a, metadataName));
-
-    // The readers below apply DslAttribute's rules to the compiler's attribute data, so that the
-    // analyzers (which read AttributeData) and the generator (which reads DslAttribute) agree.
-
-    /// <summary>The string constructor argument at <paramref name="index"/>, or null.</summary>
-    public static string? String(AttributeData attribute, int index) =>
-        index < attribute.ConstructorArguments.Length ? DslAttribute.Value(attribute.ConstructorArguments[index]) as string : null;
-
-    /// <summary>The strings of a <c>params string[]</c> constructor argument, blanks dropped, trimmed.</summary>
-    public static IEnumerable<string> Strings(AttributeData attribute) =>
-        DslAttribute.Strings(attribute.ConstructorArguments.Select(DslAttribute.Value));
-
-    public static string? NamedString(AttributeData attribute, string name) =>
-        DslAttribute.NamedString(Named(attribute), name);
-
-    public static bool NamedBool(AttributeData attribute, string name) =>
-        DslAttribute.NamedBool(Named(attribute), name);
-
-    public static int? NamedInt(AttributeData attribute, string name) =>
-        DslAttribute.NamedInt(Named(attribute), name);
-
-    private static IEnumerable<KeyValuePair<string, object?>> Named(AttributeData attribute) =>
-        attribute.NamedArguments.Select(pair => new KeyValuePair<string, object?>(pair.Key, DslAttribute.Value(pair.Value)));
 }

@@ -1,13 +1,14 @@
 using System.Collections.Generic;
+using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace ChecklistDsl.Generators.Generation.Parsing;
+namespace ChecklistDsl.Generators.Dsl;
 
 /// <summary>
 /// One DSL attribute on a member, with its arguments as values: read from syntax when they are
 /// literals (<see cref="SyntaxAttributeReader"/>), or from the compiler's <see cref="AttributeData"/>.
-/// Its rules for reading arguments are the only ones: <see cref="AttributeReader"/> applies them to
-/// <see cref="AttributeData"/> for the analyzers.
+/// Its rules for reading arguments are the only ones, for the generator and the analyzers alike.
 /// </summary>
 internal sealed class DslAttribute
 {
@@ -38,7 +39,40 @@ internal sealed class DslAttribute
         var named = new List<KeyValuePair<string, object?>>();
         foreach (var pair in data.NamedArguments)
             named.Add(new KeyValuePair<string, object?>(pair.Key, Value(pair.Value)));
-        return new DslAttribute(metadataName, arguments, named);
+        return new DslAttribute(metadataName, arguments, named) { Source = data.ApplicationSyntaxReference };
+    }
+
+    /// <summary>
+    /// Where it was written: its <see cref="AttributeSyntax"/> or a <see cref="SyntaxReference"/> to it
+    /// (null when it comes from metadata). Only the analyzers ask (<see cref="Location"/>); the
+    /// generator's model never holds it.
+    /// </summary>
+    internal object? Source { get; set; }
+
+    /// <summary>The attribute's syntax, or null.</summary>
+    public AttributeSyntax? Syntax(CancellationToken cancellationToken = default) => Source switch
+    {
+        AttributeSyntax syntax => syntax,
+        SyntaxReference reference => reference.GetSyntax(cancellationToken) as AttributeSyntax,
+        _ => null,
+    };
+
+    /// <summary>Where the attribute was written, or <see cref="Microsoft.CodeAnalysis.Location.None"/>.</summary>
+    public Location Location => Source switch
+    {
+        AttributeSyntax syntax => syntax.GetLocation(),
+        SyntaxReference reference => Location.Create(reference.SyntaxTree, reference.Span),
+        _ => Location.None,
+    };
+
+    /// <summary>The attribute's short name, as written in source: "Command" for CommandAttribute.</summary>
+    public string ShortName
+    {
+        get
+        {
+            var name = MetadataName.Substring(MetadataName.LastIndexOf('.') + 1);
+            return name.EndsWith("Attribute", System.StringComparison.Ordinal) ? name.Substring(0, name.Length - 9) : name;
+        }
     }
 
     /// <summary>A compiler constant as this class holds arguments.</summary>

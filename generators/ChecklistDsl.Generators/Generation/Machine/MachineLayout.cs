@@ -1,9 +1,9 @@
 using System.Collections.Generic;
 using System.Linq;
-using ChecklistDsl.Generators.Generation.Model;
+using ChecklistDsl.Generators.Dsl.Model;
 using ChecklistDsl.Shared;
 
-namespace ChecklistDsl.Generators.Generation.Planning;
+namespace ChecklistDsl.Generators.Generation.Machine;
 
 /// <summary>
 /// A guard over one step's progress: its letter in the machine table (T checks ticked, A approved,
@@ -16,27 +16,27 @@ internal sealed record Guard(char Code, int Step, string Description);
 internal sealed record Transition(string Trigger, string Destination, IReadOnlyList<Guard> Guards);
 
 /// <summary>A state and, in order, the transitions that leave it.</summary>
-internal sealed record PlannedState(string Name, int? StepIndex, IReadOnlyList<Transition> Transitions);
+internal sealed record MachineState(string Name, int? StepIndex, IReadOnlyList<Transition> Transitions);
 
 /// <summary>
 /// The checklist's state machine, computed once from the spec: the machine emitter writes it as C#,
 /// the Mermaid emitter draws it, so the diagram is the machine.
 /// </summary>
-internal sealed class MachinePlan
+internal sealed class MachineLayout
 {
     public const string NotStarted = ReservedStateNames.NotStarted;
     public const string Completed = ReservedStateNames.Completed;
     public const string Aborted = ReservedStateNames.Aborted;
     public const string RolledBack = ReservedStateNames.RolledBack;
 
-    private MachinePlan(IReadOnlyList<PlannedState> states, IReadOnlyList<string> rollbackStates)
+    private MachineLayout(IReadOnlyList<MachineState> states, IReadOnlyList<string> rollbackStates)
     {
         States = states;
         RollbackStates = rollbackStates;
     }
 
     /// <summary>Every state with its transitions, in configuration order.</summary>
-    public IReadOnlyList<PlannedState> States { get; }
+    public IReadOnlyList<MachineState> States { get; }
 
     /// <summary>For each step (by index), the state its rollback runs in, or null.</summary>
     public IReadOnlyList<string> RollbackStates { get; }
@@ -45,11 +45,11 @@ internal sealed class MachinePlan
     public IEnumerable<string> StateNames =>
         States.Select(s => s.Name).Concat(new[] { Completed, Aborted, RolledBack });
 
-    public static MachinePlan Create(ChecklistSpec spec)
+    public static MachineLayout Create(ChecklistSpec spec)
     {
         var steps = spec.Steps;
         var rollbackStates = RollbackStateNames(spec);
-        var states = new List<PlannedState>
+        var states = new List<MachineState>
         {
             new(NotStarted, null, new[] { new Transition(TriggerNames.Start, steps[0].MethodName, Empty) }),
         };
@@ -78,7 +78,7 @@ internal sealed class MachinePlan
                 ? new[] { new Transition(TriggerNames.Fail, own, Empty) }
                 : RollbackPath(TriggerNames.Fail, spec, rollbackStates, EarlierChanges(rollbackStates, i), Aborted));
             transitions.Add(new Transition(TriggerNames.Abort, Aborted, Empty));
-            states.Add(new PlannedState(step.MethodName, i, transitions));
+            states.Add(new MachineState(step.MethodName, i, transitions));
         }
 
         for (var i = 0; i < steps.Count; i++)
@@ -89,10 +89,10 @@ internal sealed class MachinePlan
             transitions.AddRange(RollbackPath(TriggerNames.Complete, spec, rollbackStates, EarlierChanges(rollbackStates, i), RolledBack));
             transitions.Add(new Transition(TriggerNames.Fail, Aborted, Empty));
             transitions.Add(new Transition(TriggerNames.Abort, Aborted, Empty));
-            states.Add(new PlannedState(state, null, transitions));
+            states.Add(new MachineState(state, null, transitions));
         }
 
-        return new MachinePlan(states, rollbackStates);
+        return new MachineLayout(states, rollbackStates);
     }
 
     private static readonly IReadOnlyList<Guard> Empty = new Guard[0];

@@ -1,6 +1,6 @@
 using System.Linq;
 
-namespace ChecklistDsl.Generators.Common;
+namespace ChecklistDsl.Generators.Dsl;
 
 /// <summary>Metadata names of the DSL's types, in one place for the generator and the analyzers.</summary>
 internal static class KnownNames

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace ChecklistDsl.Generators.Common;
+namespace ChecklistDsl.Generators.Generation.Emitters;
 
 /// <summary>Writes generated C# with indentation; lines end in "\n" whatever the platform.</summary>
 internal sealed class IndentedWriter
