@@ -31,7 +31,8 @@ public sealed class ApprovalGateTests
 
     private static string Fingerprint(string source)
     {
-        var start = source.IndexOf("fingerprint", StringComparison.Ordinal);
+        // The plan's own fingerprint: the first member of that name in its JSON.
+        var start = source.IndexOf("\"fingerprint\": ", StringComparison.Ordinal);
         Assert.IsGreaterThanOrEqualTo(0, start);
         return source.Substring(start, 120);
     }

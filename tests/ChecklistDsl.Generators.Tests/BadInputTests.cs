@@ -66,4 +66,44 @@ public sealed class BadInputTests
         Assert.AreEqual("Quotes \" and \\ backslashes\u2028and a line separator", definition.Title);
         Assert.AreEqual("echo \"{{x}}\"", definition.Steps[0].Commands[0]);
     }
+
+    [TestMethod]
+    public void Texts_that_a_raw_literal_cannot_hold_as_written_still_reach_the_definition_and_the_runbook()
+    {
+        // Quotes that would close a raw literal, braces, a lone surrogate (UTF-8 cannot hold one) and
+        // line breaks other than \n (a raw literal would read them as its own line breaks).
+        var result = GeneratorHarness.Run("""
+            using ChecklistDsl;
+            [Checklist("Four \"\"\"\" quotes and {braces}")]
+            public partial class Quoted { [Step("Lone \uD800 surrogate"), Check("next\u2028line"), Command("printf '\"\"\"'\r\necho {{x}}")] void A() { } }
+            """);
+
+        Assert.AreEqual(0, GeneratorHarness.Errors(result.Output).Count, string.Join("\n", GeneratorHarness.Errors(result.Output)));
+        StringAssert.Contains(result.Source("Quoted.g.cs"), "RunbookData => \"", "a runbook with a line separator falls back to an escaped literal");
+        StringAssert.Contains(result.Source("Quoted.g.cs"), "DefinitionData => \"\"\"\n", "the plan escapes what a raw literal cannot hold");
+        var type = GeneratorHarness.Load(result.Output).GetType("Quoted")!;
+        var definition = ChecklistCatalog.FromAssembly(type.Assembly).Single();
+        Assert.AreEqual("Four \"\"\"\" quotes and {braces}", definition.Title);
+        Assert.AreEqual("Lone \uD800 surrogate", definition.Steps[0].Title, "the plan carries the author's text exactly");
+        Assert.AreEqual("next\u2028line", definition.Steps[0].Checks[0]);
+        Assert.AreEqual("printf '\"\"\"'\r\necho {{x}}", definition.Steps[0].Commands[0]);
+        StringAssert.StartsWith(definition.Markdown, "# Four \"\"\"\" quotes and &#123;braces&#125;\n");
+        StringAssert.Contains(definition.Markdown, "Lone \uFFFD surrogate", "UTF-8 holds an unpaired surrogate as U+FFFD, as the runbook file does");
+        Assert.AreEqual(definition.Markdown, type.GetProperty("Markdown")!.GetValue(null));
+    }
+
+    [TestMethod]
+    public void Quotes_in_a_runbook_get_a_raw_literal_with_more_quotes()
+    {
+        var result = GeneratorHarness.Run("""
+            using ChecklistDsl;
+            [Checklist("Five \"\"\"\"\" quotes")]
+            public partial class Quoted { [Step] void A() { } }
+            """);
+
+        Assert.AreEqual(0, GeneratorHarness.Errors(result.Output).Count, string.Join("\n", GeneratorHarness.Errors(result.Output)));
+        StringAssert.Contains(result.Source("Quoted.g.cs"), "RunbookData => \"\"\"\"\"\"\n");
+        var definition = ChecklistCatalog.FromAssembly(GeneratorHarness.Load(result.Output)).Single();
+        StringAssert.StartsWith(definition.Markdown, "# Five \"\"\"\"\" quotes\n");
+    }
 }

@@ -99,9 +99,10 @@ public sealed class ScaleIncrementalTests
         var runbookCharacters = 0L;
         foreach (var definition in definitions)
         {
-            var constant = (string)assembly.GetType(definition.FullName)!.GetField("Markdown")!.GetRawConstantValue()!;
-            Assert.AreEqual(constant, definition.Markdown);
-            runbookCharacters += constant.Length;
+            var markdown = (string)assembly.GetType(definition.FullName)!.GetProperty("Markdown")!.GetValue(null)!;
+            Assert.AreEqual(markdown, definition.Markdown);
+            StringAssert.StartsWith(markdown, "# " + definition.Title + "\n");
+            runbookCharacters += markdown.Length;
         }
 
         image.Position = 0;

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ChecklistDsl.Tests.Shared;
 
 namespace ChecklistDsl.Tests;
 
@@ -15,7 +16,7 @@ public sealed partial class LayeringTests
     [TestMethod]
     public void No_folder_names_a_type_of_a_folder_above_it()
     {
-        var runtime = Path.Combine(RepositoryRoot(), "src", "ChecklistDsl");
+        var runtime = RepositoryRoot.Combine("src", "ChecklistDsl");
         var declared = LowestFirst.ToDictionary(layer => layer, layer => Sources(runtime, layer)
             .SelectMany(source => Declaration().Matches(source).Select(m => m.Groups["name"].Value)).ToHashSet());
         foreach (var layer in declared.Keys)
@@ -37,17 +38,6 @@ public sealed partial class LayeringTests
 
     private static IEnumerable<string> Sources(string runtime, string layer) =>
         Directory.EnumerateFiles(Path.Combine(runtime, layer), "*.cs").Select(File.ReadAllText);
-
-    // Found from the test binaries: CI maps source paths, so the caller's file path does not lead here.
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "ChecklistDsl.sln")))
-                return folder.FullName;
-        }
-        throw new InvalidOperationException("No ChecklistDsl.sln above " + AppContext.BaseDirectory);
-    }
 
     [GeneratedRegex(@"\b(?:class|struct|enum|interface|record|delegate\s+\S+)\s+(?<name>[A-Z]\w*)")]
     private static partial Regex Declaration();

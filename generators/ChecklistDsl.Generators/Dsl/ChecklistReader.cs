@@ -21,7 +21,7 @@ internal static class ChecklistReader
 {
     /// <summary>Names the generated code declares in the checklist class.</summary>
     internal static readonly ImmutableHashSet<string> GeneratedMemberNames = ImmutableHashSet.Create(
-        "Step", "Trigger", "Definition", "Markdown", "CreateStateMachine", "ConfigureStateMachine", "CreateChecklistMachine", "StateMachineTable", "DefinitionData");
+        "Step", "Trigger", "Definition", "Markdown", "CreateStateMachine", "ConfigureStateMachine", "CreateChecklistMachine", "StateMachineTable", "DefinitionData", "RunbookData");
 
     /// <summary>State names the machine reserves for itself (the steps' and rollbacks' states are their method names).</summary>
     internal static readonly ImmutableHashSet<string> ReservedStateNames = ImmutableHashSet.Create(Shared.ReservedStateNames.All);
@@ -280,7 +280,8 @@ internal static class ChecklistReader
     {
         List<InputSpec>? inputs = null;
         HashSet<string>? seen = null;
-        for (var t = type; t is not null && t.SpecialType != SpecialType.System_Object; t = t.BaseType)
+        // Most checklists name no base class: say so from syntax rather than bind the base list.
+        for (var t = type; t is not null && t.SpecialType != SpecialType.System_Object; t = MayHaveBaseClass(t) ? t.BaseType : null)
         {
             var inherited = !ReferenceEquals(t, type);
             var properties = t.GetMembers().OfType<IPropertySymbol>().Where(p => !p.IsStatic && !p.IsIndexer);
@@ -312,6 +313,19 @@ internal static class ChecklistReader
             }
         }
         return inputs is null ? EquatableArray<InputSpec>.Empty : inputs.ToEquatableArray();
+    }
+
+    /// <summary>Whether a declaration of the type has a base list (a source type without one derives from object).</summary>
+    private static bool MayHaveBaseClass(INamedTypeSymbol type)
+    {
+        if (type.DeclaringSyntaxReferences.Length == 0)
+            return true;
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax() is not TypeDeclarationSyntax { BaseList: null })
+                return true;
+        }
+        return false;
     }
 
     /// <summary>

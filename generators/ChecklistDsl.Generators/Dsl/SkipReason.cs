@@ -9,8 +9,6 @@ namespace ChecklistDsl.Generators.Dsl;
 /// </summary>
 internal enum SkipReason
 {
-    /// <summary>Generated: no reason.</summary>
-    None,
     /// <summary>A record, or not a class (the generated members are a class's).</summary>
     NotAClass,
     /// <summary>A generic class.</summary>

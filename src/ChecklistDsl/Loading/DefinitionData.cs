@@ -2,20 +2,22 @@ using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Globalization;
+using System.Text;
 
 namespace ChecklistDsl;
 
 /// <summary>
 /// Builds a checklist's <see cref="ChecklistDefinition"/> from the data the generator writes: the
-/// plan as JSON in a constant, the class's automated methods and constructor (found by the names the
-/// plan gives), and the machine as a delegate. For generated code; tools read
+/// plan as JSON and the runbook, both UTF-8 literals, the class's automated methods and constructor
+/// (found by the names the plan gives), and the machine as a delegate. For generated code; tools read
 /// <see cref="ChecklistDefinition"/>.
 /// </summary>
 /// <remarks>
 /// Data rather than object initializers because compiling twenty <c>StepDefinition</c> initializers
 /// with their arrays per checklist was a third of what the generated code cost the compiler with
-/// hundreds of checklists in one project. The JSON and the runbook are constants read from metadata:
-/// an <c>ldstr</c> of each would overflow the assembly's user-string heap (CS8103).
+/// hundreds of checklists in one project. UTF-8 literals rather than strings: they take half the
+/// bytes in the assembly, and they do not go to its user-string heap, which thousands of runbooks as
+/// <c>ldstr</c> would overflow (CS8103).
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class DefinitionData
@@ -27,7 +29,29 @@ public static class DefinitionData
     public const int Format = Shared.PlanDataFormat.Number;
 
     /// <summary>
-    /// Reads the <see cref="ConstantName"/> and <c>Markdown</c> constants of a generated checklist class.
+    /// Builds the definition of a generated checklist class from its plan and runbook, which the
+    /// generator writes as UTF-8 literals. The automated methods and the constructor with its inputs,
+    /// which the plan names, are found on the class itself.
+    /// </summary>
+    /// <param name="checklistType">The <c>[Checklist]</c> class.</param>
+    /// <param name="plan">The plan as UTF-8 JSON.</param>
+    /// <param name="markdown">The runbook as UTF-8.</param>
+    /// <param name="createMachine">Creates the checklist's state machine.</param>
+    /// <exception cref="InvalidOperationException">The data is not a plan this runtime reads.</exception>
+    public static ChecklistDefinition Load(
+        [DynamicallyAccessedMembers(ChecklistClass.Members)] Type checklistType,
+        ReadOnlySpan<byte> plan,
+        ReadOnlySpan<byte> markdown,
+        Func<ChecklistProgress, string, ChecklistMachine> createMachine)
+    {
+        ArgumentNullException.ThrowIfNull(checklistType);
+        return Read(Encoding.UTF8.GetString(plan), Encoding.UTF8.GetString(markdown), checklistType, null, null, createMachine, checklistType.FullName);
+    }
+
+    /// <summary>
+    /// Reads the <see cref="ConstantName"/> and <c>Markdown</c> string constants that the generators of
+    /// ChecklistDsl 0.1 wrote (the same plan format, before it became UTF-8 literals), so that an
+    /// assembly built with them still loads.
     /// The automated methods and the constructor with its inputs, which the plan names, are found on
     /// the class itself.
     /// </summary>

@@ -4,13 +4,13 @@ namespace ChecklistDsl;
 
 /// <summary>
 /// A checklist's state machine as data: every permitted transition, in configuration order. The
-/// generator writes the table as text; <see cref="StatelessMachine.Configure"/> walks it and
+/// generator writes the table as text, its states by name (see <see cref="Parse(Type, ReadOnlySpan{byte})"/>); <see cref="StatelessMachine.Configure"/> walks it and
 /// configures the Stateless machine from it. A table compiles in a fraction of
 /// the time a fluent <c>Configure(...).Permit(...)</c> chain per state takes, which matters with
 /// hundreds of checklists in one project.
 /// </summary>
 /// <remarks>
-/// The text: transitions separated by <c>;</c>, each <c>source trigger destination guard*</c>, where
+/// The older text, with states by value (<see cref="Parse(string)"/>): transitions separated by <c>;</c>, each <c>source trigger destination guard*</c>, where
 /// source and destination are the values of the checklist's <c>Step</c> enum, the trigger is a
 /// <see cref="ChecklistTrigger"/> name, and each guard is a letter and a zero-based step index:
 /// <c>T</c> the step's checks are ticked, <c>A</c> its approval is recorded, <c>C</c> it completed,
@@ -23,7 +23,7 @@ public sealed class MachineTable
     /// <summary>The transitions, in the order the engine is configured with them.</summary>
     public IReadOnlyList<MachineTransition> Transitions { get; }
 
-    /// <summary>Reads a table the generator wrote.</summary>
+    /// <summary>Reads a table with states by value, as the generators of ChecklistDsl 0.1 wrote it.</summary>
     /// <exception cref="FormatException">The text is not a table.</exception>
     public static MachineTable Parse(string text)
     {
@@ -32,14 +32,60 @@ public sealed class MachineTable
         foreach (var entry in text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var fields = entry.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (fields.Length < 3 || !Enum.TryParse(fields[1], out ChecklistTrigger trigger) || !Enum.IsDefined(trigger) || !char.IsLetter(fields[1][0]))
+            if (fields.Length < 3)
                 throw Malformed(entry, "expected 'source trigger destination guard*'");
-            var guards = new MachineGuard[fields.Length - 3];
-            for (var i = 0; i < guards.Length; i++)
-                guards[i] = ParseGuard(fields[i + 3], entry);
-            transitions.Add(new MachineTransition(State(fields[0], entry), trigger, State(fields[2], entry), guards));
+            transitions.Add(new MachineTransition(State(fields[0], entry), Trigger(fields[1], entry), State(fields[2], entry), Guards(fields, 3, entry)));
         }
         return new MachineTable(transitions);
+    }
+
+    /// <summary>
+    /// Reads a table the generator wrote as UTF-8 with its states by name: a line per state,
+    /// <c>State: trigger destination guard*; ...</c>, the states being members of <paramref name="states"/>.
+    /// Example: <c>ListAdminAccounts: Complete RemoveStaleAccounts T0; Fail Aborted; Abort Aborted</c>.
+    /// </summary>
+    /// <param name="states">The checklist's <c>Step</c> enum.</param>
+    /// <param name="text">The table.</param>
+    /// <exception cref="FormatException">The text is not a table over <paramref name="states"/>.</exception>
+    public static MachineTable Parse(Type states, ReadOnlySpan<byte> text)
+    {
+        ArgumentNullException.ThrowIfNull(states);
+        if (!states.IsEnum)
+            throw new ArgumentException($"{states} is not an enum.", nameof(states));
+        var names = Enum.GetNames(states);
+        var values = Enum.GetValuesAsUnderlyingType(states);
+        var byName = new Dictionary<string, int>(names.Length, StringComparer.Ordinal);
+        for (var i = 0; i < names.Length; i++)
+            byName[names[i]] = Convert.ToInt32(values.GetValue(i), CultureInfo.InvariantCulture);
+
+        var transitions = new List<MachineTransition>();
+        foreach (var line in System.Text.Encoding.UTF8.GetString(text).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            if (colon <= 0 || !byName.TryGetValue(line[..colon], out var source))
+                throw Malformed(line, "expected 'State: trigger destination guard*; ...'");
+            foreach (var entry in line[(colon + 1)..].Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                var fields = entry.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                if (fields.Length < 2 || !byName.TryGetValue(fields[1], out var destination))
+                    throw Malformed(entry, "expected 'trigger destination guard*' with a state by name");
+                transitions.Add(new MachineTransition(source, Trigger(fields[0], entry), destination, Guards(fields, 2, entry)));
+            }
+        }
+        return new MachineTable(transitions);
+    }
+
+    private static ChecklistTrigger Trigger(string field, string entry) =>
+        char.IsLetter(field[0]) && Enum.TryParse(field, out ChecklistTrigger trigger) && Enum.IsDefined(trigger)
+            ? trigger
+            : throw Malformed(entry, $"'{field}' is not a trigger");
+
+    private static MachineGuard[] Guards(string[] fields, int first, string entry)
+    {
+        var guards = new MachineGuard[fields.Length - first];
+        for (var i = 0; i < guards.Length; i++)
+            guards[i] = ParseGuard(fields[i + first], entry);
+        return guards;
     }
 
     private static MachineGuard ParseGuard(string field, string entry)

@@ -38,6 +38,40 @@ public sealed class MachineTableTests
         StringAssert.Contains(error.Message, "'" + entry + "'");
     }
 
+    private enum States { NotStarted, Gate, Purge, Completed, Aborted }
+
+    [TestMethod]
+    public void Parse_ReadsStatesByName_OneLinePerState()
+    {
+        var table = MachineTable.Parse(typeof(States), """
+            NotStarted: Start Gate
+            Gate: Approve Purge T0 A0; Reject Aborted
+            Purge: Complete Completed; Fail Aborted C1
+            """u8);
+
+        CollectionAssert.AreEqual(
+            new[] { (0, ChecklistTrigger.Start, 1), (1, ChecklistTrigger.Approve, 2), (1, ChecklistTrigger.Reject, 4), (2, ChecklistTrigger.Complete, 3), (2, ChecklistTrigger.Fail, 4) },
+            table.Transitions.Select(t => (t.Source, t.Trigger, t.Destination)).ToArray());
+        CollectionAssert.AreEqual(
+            new[] { (MachineGuardKind.ChecksTicked, 0), (MachineGuardKind.Approved, 0) },
+            table.Transitions[1].Guards.Select(g => (g.Kind, g.Step)).ToArray());
+        Assert.AreEqual((MachineGuardKind.Completed, 1), (table.Transitions[4].Guards[0].Kind, table.Transitions[4].Guards[0].Step));
+    }
+
+    [TestMethod]
+    [DataRow("Gate Start Purge", "Gate Start Purge")]
+    [DataRow("Nowhere: Start Gate", "Nowhere: Start Gate")]
+    [DataRow("Gate: Start Nowhere", "Start Nowhere")]
+    [DataRow("Gate: Begin Purge", "Begin Purge")]
+    [DataRow("Gate: Start 2", "Start 2")]
+    [DataRow("Gate: Start Purge X0", "Start Purge X0")]
+    public void Parse_RefusesATableByNameThatIsMalformed_NamingTheEntry(string line, string entry)
+    {
+        var error = Assert.ThrowsExactly<FormatException>(() => MachineTable.Parse(typeof(States), System.Text.Encoding.UTF8.GetBytes("NotStarted: Start Gate\n" + line)));
+
+        StringAssert.Contains(error.Message, "'" + entry + "'");
+    }
+
     [TestMethod]
     public void Guards_ReadTheProgress_AndDescribeThemselvesAsTheDiagramDoes()
     {

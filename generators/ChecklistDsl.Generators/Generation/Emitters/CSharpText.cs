@@ -75,6 +75,72 @@ internal static class CSharpText
         }
     }
 
+    /// <summary>
+    /// Appends a UTF-8 literal (<c>"..."u8</c>, a <c>ReadOnlySpan&lt;byte&gt;</c>) of <paramref name="value"/>:
+    /// a multi-line raw string literal, its lines indented by <paramref name="indent"/> spaces (which the
+    /// compiler strips), when every character can stand in one as written; otherwise a one-line literal
+    /// with escapes. UTF-8, because the assembly stores a string's characters in two bytes each and
+    /// the literal's in one (most of a runbook is ASCII). UTF-8 cannot hold an unpaired surrogate:
+    /// it becomes U+FFFD, as in the runbook file written from it.
+    /// </summary>
+    public static StringBuilder AppendUtf8Literal(StringBuilder text, StringBuilder value, int indent)
+    {
+        if (!ReplaceLoneSurrogates(value, out var longestQuoteRun))
+        {
+            return AppendLiteral(text, value).Append("u8");
+        }
+        // Enough quotes that no run of them in the text closes the literal.
+        var quotes = Math.Max(3, longestQuoteRun + 1);
+        text.Append('"', quotes).Append('\n');
+        var chars = t_lines is { } kept && kept.Length >= value.Length ? kept : t_lines = new char[Math.Max(value.Length, 16 * 1024)];
+        value.CopyTo(0, chars, 0, value.Length);
+        var lineStart = 0;
+        for (var i = 0; i <= value.Length; i++)
+        {
+            if (i < value.Length && chars[i] != '\n')
+                continue;
+            // An empty line needs no indentation.
+            if (i > lineStart)
+                text.Append(' ', indent).Append(chars, lineStart, i - lineStart);
+            text.Append('\n');
+            lineStart = i + 1;
+        }
+        return text.Append(' ', indent).Append('"', quotes).Append("u8");
+    }
+
+    // The text being split into lines, per thread and reused (the runbook's and the plan's, per checklist).
+    [ThreadStatic]
+    private static char[]? t_lines;
+
+    /// <summary>
+    /// Replaces unpaired surrogates in <paramref name="value"/> with U+FFFD; tells whether a raw literal
+    /// can hold the text as written (no line break but <c>\n</c>, no control character but tab) and the
+    /// longest run of quotes in it.
+    /// </summary>
+    private static bool ReplaceLoneSurrogates(StringBuilder value, out int longestQuoteRun)
+    {
+        var raw = true;
+        var run = 0;
+        longestQuoteRun = 0;
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            run = c == '"' ? run + 1 : 0;
+            longestQuoteRun = Math.Max(longestQuoteRun, run);
+            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+                i++;
+            else if (char.IsSurrogate(c))
+                value[i] = '\uFFFD';
+            else if ((c < ' ' && c != '\n' && c != '\t') || c is '\u007F' or '\u0085' or '\u2028' or '\u2029')
+                raw = false;
+        }
+        return raw;
+    }
+
+    /// <summary>The attribute on generated types and members, naming the generator and its version.</summary>
+    public static readonly string GeneratedCode =
+        "[global::System.CodeDom.Compiler.GeneratedCode(\"ChecklistDsl.Generators\", \"" + typeof(CSharpText).Assembly.GetName().Version + "\")]";
+
     /// <summary>The checklist class's full name as C# writes it, with <c>global::</c> (and <c>@</c> before a keyword).</summary>
     public static string GlobalName(ChecklistSpec spec) => "global::" + string.Join(".", spec.NameParts().Select(Identifier));
 

@@ -24,6 +24,7 @@ internal static class CatalogEmitter
         w.Line();
         w.Open("namespace ChecklistDsl.Generated");
         w.Line("/// <summary>Every checklist in this assembly, in name order.</summary>");
+        w.Line(CSharpText.GeneratedCode);
         w.Open("internal static class AssemblyChecklists");
         w.Line("/// <summary>The checklists' definitions.</summary>");
         w.Line("public static global::System.Collections.Generic.IReadOnlyList<global::ChecklistDsl.ChecklistDefinition> All { get; } = new global::ChecklistDsl.ChecklistDefinition[]");

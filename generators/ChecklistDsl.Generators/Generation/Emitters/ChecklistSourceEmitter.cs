@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Text;
 using ChecklistDsl.Generators.Common;
 using ChecklistDsl.Generators.Dsl.Model;
@@ -17,6 +16,9 @@ internal static class ChecklistSourceEmitter
     private const string Ns = "global::ChecklistDsl.";
 
     private const string MachineType = "global::Stateless.StateMachine<Step, Trigger>";
+
+    /// <summary>The generated property that holds the runbook as UTF-8 (the runbook export looks for it).</summary>
+    public const string RunbookDataName = "RunbookData";
 
     public static string Emit(ChecklistSpec spec)
     {
@@ -47,14 +49,14 @@ internal static class ChecklistSourceEmitter
             w.Open("namespace " + spec.Namespace);
         foreach (var containing in spec.ContainingTypes)
             w.Open("partial " + containing.Keyword + " " + Identifier(containing.Name));
+        // No [GeneratedCode] here: the class is the author's, and the attribute would mark their own
+        // members as generated too (coverage and analyzers skip such code). The types and public
+        // members written here carry it.
         w.Open("partial class " + Identifier(spec.ClassName));
 
         Enums(w, plan);
-        w.Line("/// <summary>The runbook, in Markdown.</summary>");
-        w.LineWithLiteral("public const string Markdown = ", MarkdownEmitter.Runbook(buffers.Runbook, spec, plan, fingerprint), ";");
-        w.Line();
-        Definition(w, buffers.Plan, spec, plan, fingerprint, stepFingerprints);
-        Machine(w, spec, plan);
+        Definition(w, buffers, spec, plan, fingerprint, stepFingerprints);
+        Machine(w, buffers, spec, plan);
 
         w.Close();
         foreach (var _ in spec.ContainingTypes)
@@ -67,6 +69,7 @@ internal static class ChecklistSourceEmitter
     private static void Enums(IndentedWriter w, MachineLayout plan)
     {
         w.Line("/// <summary>The states of this checklist's machine: one per step, one per rollback, and the ends.</summary>");
+        w.Line(GeneratedCode);
         w.Open("public enum Step");
         // Implicit values, shown in comments: an explicit "= n" per member is a constant the compiler
         // binds one by one, a measurable share of compiling the generated code with hundreds of checklists.
@@ -76,39 +79,53 @@ internal static class ChecklistSourceEmitter
         w.Close();
         w.Line();
         w.Line("/// <summary>The triggers; the same members and values as <see cref=\"global::ChecklistDsl.ChecklistTrigger\"/>.</summary>");
+        w.Line(GeneratedCode);
         w.Line("public enum Trigger { " + string.Join(", ", Shared.TriggerNames.All) + " }");
         w.Line();
     }
 
     // Private members get plain comments: documentation comments are parsed as structure, which
     // costs the compiler at scale, and only the public surface shows them to anyone.
-    private static void Definition(IndentedWriter w, StringBuilder planText, ChecklistSpec spec, MachineLayout plan, string fingerprint, string[] stepFingerprints)
+    private static void Definition(IndentedWriter w, EmitBuffers buffers, ChecklistSpec spec, MachineLayout plan, string fingerprint, string[] stepFingerprints)
     {
+        w.Line("/// <summary>The runbook, in Markdown.</summary>");
+        w.Line(GeneratedCode);
+        w.Line("public static string Markdown => Definition.Markdown;");
+        w.Line();
         // The automated methods and the constructor with the inputs are called through the names the
         // plan gives (global::ChecklistDsl.DefinitionData.Load finds them on the class): a generated
         // switch and object initializer per checklist cost the compiler more than they saved at run time.
         w.Line("/// <summary>The plan, for tools: steps, checks, commands, resources, rollbacks and fingerprint.</summary>");
-        w.Line("public static " + Ns + "ChecklistDefinition Definition { get; } = " + Ns + "DefinitionData.Load(typeof(" + CSharpText.GlobalName(spec) + "), CreateChecklistMachine);");
+        w.Line(GeneratedCode);
+        w.Line("public static " + Ns + "ChecklistDefinition Definition { get; } = " + Ns + "DefinitionData.Load(typeof(" + GlobalName(spec) + "), DefinitionData, RunbookData, CreateChecklistMachine);");
         w.Line();
-        // Data, not object initializers: twenty StepDefinition initializers per checklist were about a
-        // third of what this file cost the compiler. A constant, not a literal argument: an ldstr per
-        // checklist would overflow the assembly's user-string heap (CS8103); Load reads the metadata.
+        // UTF-8 literals, not string constants: the assembly stores a string in two bytes a character,
+        // and these two texts were nine tenths of its size. Data, not object initializers: twenty
+        // StepDefinition initializers per checklist were about a third of what this file cost the compiler.
         w.Line("// The plan as JSON, read by " + Ns + "DefinitionData.");
-        w.LineWithLiteral("private const string DefinitionData = ", DefinitionDataEmitter.Json(planText, spec, plan, fingerprint, stepFingerprints), ";");
+        Utf8Property(w, "DefinitionData", DefinitionDataEmitter.Json(buffers.Plan, spec, plan, fingerprint, stepFingerprints));
+        w.Line();
+        w.Line("// The runbook; the runbook export (ChecklistDsl.Runbooks) reads it from the built assembly's metadata.");
+        Utf8Property(w, RunbookDataName, MarkdownEmitter.Runbook(buffers.Runbook, spec, plan, fingerprint));
         w.Line();
     }
 
-    private static void Machine(IndentedWriter w, ChecklistSpec spec, MachineLayout plan)
+    private static void Utf8Property(IndentedWriter w, string name, StringBuilder text) =>
+        AppendUtf8Literal(w.Begin("private static global::System.ReadOnlySpan<byte> " + name + " => "), text, w.Indentation + 4).Append(";\n");
+
+    private static void Machine(IndentedWriter w, EmitBuffers buffers, ChecklistSpec spec, MachineLayout plan)
     {
         // The plumbing (configuring Stateless from the table, recording progress, refusals, the
         // wrapper for tools) is one generic runtime method: written here per checklist it cost the
         // compiler a third of this file.
         var configureArguments = ", StateMachineTable, progress, " + Int(spec.Steps.Count) + ")";
         w.Line("/// <summary>Creates the machine over external state storage, so that a run can be saved and resumed.</summary>");
+        w.Line(GeneratedCode);
         w.Line("public static " + MachineType + " CreateStateMachine(" + Ns + "ChecklistProgress progress, global::System.Func<Step> stateAccessor, global::System.Action<Step> stateMutator) =>");
         w.Line("    " + Ns + "StatelessMachine.Configure(new " + MachineType + "(stateAccessor, stateMutator)" + configureArguments + ";");
         w.Line();
         w.Line("/// <summary>Creates the machine in <see cref=\"Step.NotStarted\"/>, holding its own state.</summary>");
+        w.Line(GeneratedCode);
         w.Line("public static " + MachineType + " CreateStateMachine(" + Ns + "ChecklistProgress progress) =>");
         w.Line("    " + Ns + "StatelessMachine.Configure(new " + MachineType + "(Step.NotStarted)" + configureArguments + ";");
         w.Line();
@@ -116,32 +133,29 @@ internal static class ChecklistSourceEmitter
         // The machine is data that one loop walks: a fluent Configure(...).Permit(...) chain per state
         // (lambdas, overloads, tuples) cost more to compile than the rest of the generated code.
         w.Line("// The machine as data (see " + Ns + "MachineTable): per state, its transitions, in configuration order.");
-        w.Line("private static readonly " + Ns + "MachineTable StateMachineTable = " + Ns + "MachineTable.Parse(");
-        var values = new Dictionary<string, int>(plan.States.Count + 3);
-        foreach (var name in plan.StateNames)
-            values.Add(name, values.Count);
-        // Each state's line is written straight into the file: built as strings and joined, the table
-        // was a sixth of what the generator allocated at scale.
-        var row = new StringBuilder(128);
-        for (var s = 0; s < plan.States.Count; s++)
+        var table = buffers.Table;
+        foreach (var state in plan.States)
         {
-            var state = plan.States[s];
-            row.Clear();
+            if (state.Transitions.Count == 0)
+                continue;
+            table.Append(state.Name).Append(':');
             for (var t = 0; t < state.Transitions.Count; t++)
-                AppendTransition(t == 0 ? row : row.Append(' '), values[state.Name], state.Transitions[t], values);
-            w.LineWithLiteral("    ", row, (s == plan.States.Count - 1 ? "); // " : " + // ") + state.Name);
+                AppendTransition(t == 0 ? table.Append(' ') : table.Append("; "), state.Transitions[t]);
+            table.Append('\n');
         }
+        if (table.Length > 0)
+            table.Length--; // no blank line before the literal's end
+        AppendUtf8Literal(w.Begin("private static readonly " + Ns + "MachineTable StateMachineTable = " + Ns + "MachineTable.Parse(typeof(Step), "), table, w.Indentation + 4).Append(");\n");
         w.Line();
         w.Line("private static " + Ns + "ChecklistMachine CreateChecklistMachine(" + Ns + "ChecklistProgress progress, string state) =>");
         w.Line("    " + Ns + "StatelessMachine.CreateChecklistMachine<Step, Trigger>(Definition, StateMachineTable, progress, state);");
     }
 
-    /// <summary>One transition in the table's text: <c>source trigger destination guard*;</c>.</summary>
-    private static void AppendTransition(StringBuilder row, int source, Transition transition, Dictionary<string, int> values)
+    /// <summary>One transition in the table's text: <c>trigger destination guard*</c>.</summary>
+    private static void AppendTransition(StringBuilder row, Transition transition)
     {
-        row.Append(Int(source)).Append(' ').Append(transition.Trigger).Append(' ').Append(Int(values[transition.Destination]));
+        row.Append(transition.Trigger).Append(' ').Append(transition.Destination);
         foreach (var guard in transition.Guards)
             row.Append(' ').Append(guard.Code).Append(Int(guard.Step));
-        row.Append(';');
     }
 }

@@ -161,15 +161,20 @@ internal static class DefinitionDataEmitter
         json.EndArray(retries.Count);
     }
 
-    /// <summary>A JSON object written member by member into a shared builder; nested objects share it.</summary>
+    /// <summary>
+    /// A JSON object written member by member into a shared builder, indented by two spaces a level, one
+    /// member a line (lists of strings on one); nested objects share the builder.
+    /// </summary>
     private readonly struct JsonObjectWriter
     {
         private readonly StringBuilder _text;
         private readonly int _start;
+        private readonly int _depth;
 
-        public JsonObjectWriter(StringBuilder text)
+        public JsonObjectWriter(StringBuilder text, int depth = 0)
         {
             _text = text;
+            _depth = depth;
             _text.Append('{');
             _start = _text.Length;
         }
@@ -198,7 +203,7 @@ internal static class DefinitionDataEmitter
             for (var i = 0; i < values.Count; i++)
             {
                 if (i > 0)
-                    _text.Append(',');
+                    _text.Append(", ");
                 Quoted(values[i]);
             }
             _text.Append(']');
@@ -215,31 +220,45 @@ internal static class DefinitionDataEmitter
         {
             if (_text[_text.Length - 1] == '}')
                 _text.Append(',');
-            return new JsonObjectWriter(_text);
+            NewLine(_depth + 2);
+            return new JsonObjectWriter(_text, _depth + 2);
         }
 
         public void EndArray(int count)
         {
-            if (count > 0)
-                _text.Append(']');
+            if (count == 0)
+                return;
+            NewLine(_depth + 1);
+            _text.Append(']');
         }
 
         public JsonObjectWriter Object(string name)
         {
             Name(name);
-            return new JsonObjectWriter(_text);
+            return new JsonObjectWriter(_text, _depth + 1);
         }
 
-        public void End() => _text.Append('}');
+        public void End()
+        {
+            if (_text.Length > _start)
+                NewLine(_depth);
+            _text.Append('}');
+        }
+
+        private void NewLine(int depth) => _text.Append('\n').Append(' ', 2 * depth);
 
         private StringBuilder Name(string name)
         {
             if (_text.Length > _start)
                 _text.Append(',');
+            NewLine(_depth + 1);
             Quoted(name);
-            return _text.Append(':');
+            return _text.Append(": ");
         }
 
+        // Escaped: what JSON requires, and what would break the raw literal the JSON is written in
+        // (other line breaks, DEL) or cannot be UTF-8 (an unpaired surrogate, which the runtime's
+        // reader carries exactly). Everything else is written as it is.
         private void Quoted(string value)
         {
             _text.Append('"');
@@ -247,8 +266,15 @@ internal static class DefinitionDataEmitter
             for (var i = 0; i < value.Length; i++)
             {
                 var c = value[i];
-                if (c >= ' ' && c != '"' && c != '\\')
+                if (c >= ' ' && c != '"' && c != '\\' && c < '\u007F')
                     continue;
+                if (c > '\u007F' && c is not ('\u0085' or '\u2028' or '\u2029') && !char.IsSurrogate(c))
+                    continue;
+                if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+                {
+                    i++;
+                    continue;
+                }
                 _text.Append(value, run, i - run);
                 run = i + 1;
                 switch (c)

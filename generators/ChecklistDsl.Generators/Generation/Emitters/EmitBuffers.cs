@@ -34,6 +34,9 @@ internal sealed class EmitBuffers
     /// <summary>The plan's JSON, before it is escaped into the file.</summary>
     public StringBuilder Plan { get; } = new(8 * 1024);
 
+    /// <summary>The machine's table, before it is written into the file.</summary>
+    public StringBuilder Table { get; } = new(4 * 1024);
+
     /// <summary>Empty builders: the ones this thread used last, or new ones. Give them back with <see cref="Return"/>.</summary>
     public static EmitBuffers Rent()
     {
@@ -44,13 +47,14 @@ internal sealed class EmitBuffers
         buffers.File.Clear();
         buffers.Runbook.Clear();
         buffers.Plan.Clear();
+        buffers.Table.Clear();
         return buffers;
     }
 
     /// <summary>Keeps the builders for this thread's next checklist (they are cleared when rented).</summary>
     public static void Return(EmitBuffers buffers)
     {
-        if (buffers.File.Capacity <= MaxKeptCapacity && buffers.Runbook.Capacity <= MaxKeptCapacity && buffers.Plan.Capacity <= MaxKeptCapacity)
+        if (buffers.File.Capacity <= MaxKeptCapacity && buffers.Runbook.Capacity <= MaxKeptCapacity && buffers.Plan.Capacity <= MaxKeptCapacity && buffers.Table.Capacity <= MaxKeptCapacity)
             t_kept = buffers;
     }
 }

@@ -24,17 +24,11 @@ internal sealed class IndentedWriter
         return this;
     }
 
-    /// <summary>
-    /// A line with a string literal in it, written straight from the builder that holds the text (see
-    /// <see cref="ChecklistDsl.Generators.Generation.Emitters.CSharpText.AppendLiteral(StringBuilder, StringBuilder)"/>).
-    /// </summary>
-    public IndentedWriter LineWithLiteral(string prefix, StringBuilder literal, string suffix)
-    {
-        _text.Append(' ', _depth * 4).Append(prefix);
-        Generation.Emitters.CSharpText.AppendLiteral(_text, literal);
-        _text.Append(suffix).Append('\n');
-        return this;
-    }
+    /// <summary>The indentation of the current line, in spaces.</summary>
+    public int Indentation => _depth * 4;
+
+    /// <summary>Starts a line with <paramref name="prefix"/>, for the caller to finish in the builder (ending it with "\n").</summary>
+    public StringBuilder Begin(string prefix) => _text.Append(' ', _depth * 4).Append(prefix);
 
     public IndentedWriter Open(string line)
     {

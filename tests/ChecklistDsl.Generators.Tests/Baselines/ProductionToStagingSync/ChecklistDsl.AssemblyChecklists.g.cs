@@ -6,6 +6,7 @@
 namespace ChecklistDsl.Generated
 {
     /// <summary>Every checklist in this assembly, in name order.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("ChecklistDsl.Generators", "0.1.0.0")]
     internal static class AssemblyChecklists
     {
         /// <summary>The checklists' definitions.</summary>
