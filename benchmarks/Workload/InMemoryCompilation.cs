@@ -31,9 +31,12 @@ public static class InMemoryCompilation
         compilation.ReplaceSyntaxTree(compilation.SyntaxTrees.Single(t => t.FilePath == path), Parse(path, text));
 
     /// <summary>A driver for the ChecklistDsl generator, as the compiler creates one (step tracking optional).</summary>
-    public static GeneratorDriver CreateDriver(bool trackSteps = false) =>
+    public static GeneratorDriver CreateDriver(bool trackSteps = false) => CreateDriver(new ChecklistGenerator().AsSourceGenerator(), trackSteps);
+
+    /// <summary>A driver for any one generator (a peer's, the attribute-matching floor), created the same way.</summary>
+    public static GeneratorDriver CreateDriver(ISourceGenerator generator, bool trackSteps = false) =>
         CSharpGeneratorDriver.Create(
-            [new ChecklistGenerator().AsSourceGenerator()],
+            [generator],
             parseOptions: ParseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
 
@@ -53,6 +56,8 @@ public static class InMemoryCompilation
                 || Path.GetFileName(p) is "mscorlib.dll" or "netstandard.dll")
             .Append(typeof(ChecklistDefinition).Assembly.Location)
             .Append(typeof(Stateless.StateMachine<,>).Assembly.Location)
+            // The LoggerMessage peer's sources (PeerSources) compile against it.
+            .Append(typeof(Microsoft.Extensions.Logging.ILogger).Assembly.Location)
             .Distinct(StringComparer.OrdinalIgnoreCase);
         return [.. paths.Select(p => MetadataReference.CreateFromFile(p))];
     }

@@ -27,8 +27,15 @@ internal static class ProjectBuilder
     }
 
     /// <summary>Builds the project (unless <paramref name="noBuild"/>) and returns its assembly's path.</summary>
+    /// <remarks>
+    /// With <paramref name="noBuild"/>, the path MSBuild gave last time is reused while nothing it
+    /// depends on changed (<see cref="TargetPathCache"/>): evaluating the project is most of a
+    /// <c>--no-build</c> command's time (about 0.8 s of a 1.1 s <c>list</c>).
+    /// </remarks>
     public static string BuildAndLocate(string project, bool noBuild, Action<string> progress)
     {
+        if (noBuild && TargetPathCache.Read(project) is { } cached)
+            return cached;
         var arguments = new List<string> { "msbuild", project, "-nologo", "-v:q", "-getProperty:TargetPath" };
         if (!noBuild)
         {
@@ -51,6 +58,7 @@ internal static class ProjectBuilder
             throw new CliException($"Could not find the assembly built by '{project}' (TargetPath was '{stdout.Trim()}').");
         if (!File.Exists(path))
             throw new CliException($"The project '{project}' is not built ('{path}' does not exist): build it, or drop --no-build.");
+        TargetPathCache.Write(project, path);
         return path;
     }
 }
