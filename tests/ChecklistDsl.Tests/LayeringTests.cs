@@ -4,9 +4,10 @@ using ChecklistDsl.Tests.Shared;
 namespace ChecklistDsl.Tests;
 
 /// <summary>
-/// The runtime's folders are layers with arrows one way: Loading (the generated code's entry) →
-/// Running (progress, machines) → Definitions (the plan). A lower layer's sources never name a type
-/// declared in a higher one.
+/// Folders are layers with arrows one way. The runtime: Loading (the generated code's entry) →
+/// Running (progress, machines) → Definitions (the plan); a lower layer's sources never name a type
+/// declared in a higher one. The CLI: the verbs (Commands) on top, the journal at the bottom, knowing
+/// no store, runner or verb; each folder is its own namespace, which a lower one never names.
 /// </summary>
 [TestClass]
 public sealed partial class LayeringTests
@@ -31,6 +32,32 @@ public sealed partial class LayeringTests
                 foreach (var higher in LowestFirst.Skip(lower + 1))
                     wrongWay.AddRange(declared[higher].Where(type => Regex.IsMatch(code, $@"\b{type}\b"))
                         .Select(type => $"{LowestFirst[lower]}/{Path.GetFileName(file)} names {higher}'s {type}"));
+            }
+        }
+        Assert.IsEmpty(wrongWay, string.Join("\n", wrongWay));
+    }
+
+    private static readonly string[] CliLowestFirst =
+        ["Journal", "Locking", "Stores", "Rendering", "Export", "Loading", "Running", "Publishing", "Reporting", "Commands"];
+
+    [TestMethod]
+    public void No_CLI_folder_names_the_namespace_of_a_folder_above_it()
+    {
+        var cli = RepositoryRoot.Combine("src", "ChecklistDsl.Cli");
+        var wrongWay = new List<string>();
+        for (var lower = 0; lower < CliLowestFirst.Length; lower++)
+        {
+            var files = Directory.EnumerateFiles(Path.Combine(cli, CliLowestFirst[lower]), "*.cs", SearchOption.AllDirectories).ToList();
+            Assert.IsNotEmpty(files, $"no sources in {CliLowestFirst[lower]}/");
+            foreach (var file in files)
+            {
+                var code = Comments().Replace(File.ReadAllText(file), "");
+                foreach (var higher in CliLowestFirst.Skip(lower + 1))
+                {
+                    // `using ChecklistDsl.Cli.Stores;`, `ChecklistDsl.Cli.Stores.X` or `Stores.X` from within the Cli namespace.
+                    if (Regex.IsMatch(code, $@"\bChecklistDsl\.Cli\.{higher}\b|(?<![\w.]){higher}\.[A-Z]"))
+                        wrongWay.Add($"{CliLowestFirst[lower]}/{Path.GetRelativePath(Path.Combine(cli, CliLowestFirst[lower]), file)} names {higher}");
+                }
             }
         }
         Assert.IsEmpty(wrongWay, string.Join("\n", wrongWay));

@@ -61,7 +61,7 @@ internal static class ReportCommand
         var definition = loaded?.Checklists.FirstOrDefault(c => c.Name == header.Checklist);
         var isLive = store.Runs().FirstOrDefault(r => r.RunId == stored.RunId)?.Live == true;
         var link = RunbookLink.Find(wikiUrl, stateRoot, header.Title ?? definition?.Title ?? header.Checklist!);
-        return RunReportBuilder.Build(stored.Records, definition, JournalIntegrity.Of(store, stored.RunId, stored.Location), isLive, link);
+        return RunReportBuilder.Build(stored.Records, definition, store.VerifyChain(stored.RunId, stored.Location), isLive, link);
     }
 
     private static string Render(string format, RunReport report) => format switch

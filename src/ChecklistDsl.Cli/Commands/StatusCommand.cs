@@ -30,7 +30,7 @@ internal static class StatusCommand
             var one = result.GetValue(run);
             using var store = one is null ? storeOptions.Open(result) : storeOptions.OpenFor(result, one);
             var runs = Listed(store, one);
-            var verdicts = runs.ToDictionary(r => r.RunId, r => JournalIntegrity.Of(store, r.RunId, r.Location));
+            var verdicts = runs.ToDictionary(r => r.RunId, r => store.VerifyChain(r.RunId, r.Location));
             var rows = runs.Select(r => Row(r, verdicts[r.RunId])).ToArray();
             var steps = result.GetValue(durations) ? StepDurations.Of(ReadableRuns(store, runs)) : null;
             if (result.GetValue(json))

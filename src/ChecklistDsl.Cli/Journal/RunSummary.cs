@@ -15,7 +15,7 @@ internal sealed record RunSummary(
     string? Problem)
 {
     /// <summary>Whether the run reached an end state (or was abandoned).</summary>
-    public bool IsFinished => Stores.RunStates.IsEnd(State);
+    public bool IsFinished => RunStates.IsEnd(State);
 
     /// <summary>The user who started the run.</summary>
     public string User { get; init; } = "?";
@@ -50,7 +50,7 @@ internal sealed record RunSummary(
         foreach (var r in records)
         {
             if (r.Type == RecordTypes.Abandoned)
-                state = Stores.RunStates.Abandoned;
+                state = RunStates.Abandoned;
             if (r.Type != RecordTypes.Transition)
                 continue;
             if (stepNames.Contains(r.Source!) && r.Trigger is nameof(ChecklistTrigger.Complete) or nameof(ChecklistTrigger.Approve) or nameof(ChecklistTrigger.Skip))

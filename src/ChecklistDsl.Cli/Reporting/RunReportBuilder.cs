@@ -145,7 +145,7 @@ internal static class RunReportBuilder
                 case RecordTypes.Abandoned:
                     deviations.Add(new("abandon", $"Abandoned by {r.User}{(r.Text is null ? "" : $": {Redact(r.Text)}")}", r.At, $"{r.User}@{r.Host}"));
                     ended = r.At;
-                    state = Stores.RunStates.Abandoned;
+                    state = RunStates.Abandoned;
                     break;
                 case RecordTypes.TornTailSetAside:
                     deviations.Add(new("torn-record", $"A record cut off by a crash ({r.Length} bytes, its action never taken) was set aside to {r.Text}", r.At, actor));
@@ -171,7 +171,7 @@ internal static class RunReportBuilder
             }
         }
 
-        var finished = Stores.RunStates.IsEnd(state);
+        var finished = RunStates.IsEnd(state);
         var last = records[^1];
         var (outcome, detail) = Outcome(state, finished, isLive, last, header.RunId!, StepTitle);
 
@@ -282,7 +282,7 @@ internal static class RunReportBuilder
             {
                 ChecklistMachine.Completed => ("completed", "Every step was done or skipped as the plan allows."),
                 ChecklistMachine.RolledBack => ("rolled back", "A step failed and the rollback path was walked to its end."),
-                Stores.RunStates.Abandoned => ("abandoned", "The run was given up with `checklist abandon` before its end (see the deviations)."),
+                RunStates.Abandoned => ("abandoned", "The run was given up with `checklist abandon` before its end (see the deviations)."),
                 _ => ("aborted", "The run was stopped before its end, without (or after a failed) rollback."),
             };
         }

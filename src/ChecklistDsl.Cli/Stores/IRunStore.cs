@@ -44,6 +44,12 @@ internal interface IRunStore : IDisposable
     /// </summary>
     void Decide(StoredRun run, JournalRecord decision);
 
+    /// <summary>
+    /// The hash-chain verdict of run <paramref name="runId"/> whose journal is at <paramref name="location"/>:
+    /// over a journal file's bytes, or over the lines the team store keeps; null when there is nothing to check.
+    /// </summary>
+    ChainVerdict? VerifyChain(string runId, string location);
+
     /// <summary>Clears the lock of a run of <paramref name="checklist"/> × <paramref name="target"/> whose process is gone.</summary>
     UnlockResult Unlock(string checklist, string target, bool force);
 }
@@ -114,15 +120,6 @@ internal sealed record RunListing(
 
 /// <summary>What <see cref="IRunStore.Unlock"/> cleared.</summary>
 internal sealed record UnlockResult(string Description, string? RunId);
-
-/// <summary>The machine's end states, and the one a store adds: a run given up with <c>checklist abandon</c>.</summary>
-internal static class RunStates
-{
-    public const string Abandoned = "Abandoned";
-
-    public static bool IsEnd(string state) =>
-        state is ChecklistMachine.Completed or ChecklistMachine.Aborted or ChecklistMachine.RolledBack or Abandoned;
-}
 
 /// <summary>A record could not be made durable (a full disk, a lost database connection): the run stops before its next action.</summary>
 internal sealed class RecordNotWrittenException(string problem, string whenFixed, Exception inner) : Exception(problem, inner)

@@ -135,6 +135,9 @@ internal sealed class FileRunStore(StateDirectory state) : IRunStore
         });
     }
 
+    public ChainVerdict? VerifyChain(string runId, string location) =>
+        System.IO.File.Exists(location) ? JournalChain.Verify(location) : null;
+
     public UnlockResult Unlock(string checklist, string target, bool force)
     {
         var path = RunLock.PathFor(State, checklist, target);

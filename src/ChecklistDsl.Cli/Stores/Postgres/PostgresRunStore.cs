@@ -157,6 +157,9 @@ internal sealed class PostgresRunStore : IRunStore
     /// Checks a run's hash chain over its stored lines, as <see cref="JournalChain.Verify(ReadOnlySpan{byte})"/> does a journal file's bytes.
     /// A record without a line (stored before the chain, or added by hand) is checked as its jsonb text, which carries no hash.
     /// </summary>
+    public ChainVerdict? VerifyChain(string runId, string location) => VerifyChain(runId);
+
+    /// <inheritdoc cref="VerifyChain(string, string)"/>
     public ChainVerdict VerifyChain(string runId)
     {
         var lines = Guard(() => Strings("SELECT coalesce(line, record::text) FROM run_records WHERE run_id = @id ORDER BY id", ("id", runId)));

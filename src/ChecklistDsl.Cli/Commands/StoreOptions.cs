@@ -1,15 +1,15 @@
 using System.CommandLine;
 using System.Text.Json;
-using ChecklistDsl.Cli.Commands;
+using ChecklistDsl.Cli.Stores;
 using ChecklistDsl.Cli.Journal;
 using ChecklistDsl.Cli.Stores.File;
 using ChecklistDsl.Cli.Stores.Postgres;
 using Spectre.Console;
 
-namespace ChecklistDsl.Cli.Stores;
+namespace ChecklistDsl.Cli.Commands;
 
 /// <summary>
-/// Which run store a verb uses: <c>--store</c>, else <c>$CHECKLIST_STORE</c>, else the <c>store</c> entry of
+/// The verbs' <c>--store</c> option, and which run store a verb uses: <c>--store</c>, else <c>$CHECKLIST_STORE</c>, else the <c>store</c> entry of
 /// <c>checklist.json</c> in the project folder, else the file store under <c>--state-dir</c> (default
 /// <c>.checklist/</c>). A store setting is a PostgreSQL connection string, or <c>file</c>.
 /// </summary>
