@@ -8,10 +8,9 @@ namespace ChecklistDsl.Runbooks;
 
 /// <summary>
 /// Finds the runbooks in a built assembly by reading its metadata: every type carrying
-/// <c>ChecklistDsl.ChecklistAttribute</c> and its generated runbook: the UTF-8 literal that its
-/// <c>RunbookData</c> property returns (or, from generators before UTF-8 literals, its
-/// <c>public const string Markdown</c>). Nothing is loaded or executed, so a build or a tool can read
-/// any checklists assembly safely.
+/// <c>ChecklistDsl.ChecklistAttribute</c> and its generated runbook, the <c>runbook</c> argument of its
+/// <c>ChecklistDsl.ChecklistDataAttribute</c>. Nothing is loaded or executed, so a build or a tool can
+/// read any checklists assembly safely.
 /// </summary>
 internal static class RunbookMetadataReader
 {
@@ -35,11 +34,11 @@ internal static class RunbookMetadataReader
         foreach (var handle in metadata.TypeDefinitions)
         {
             var type = metadata.GetTypeDefinition(handle);
-            var attribute = FindChecklistAttribute(metadata, type);
+            var attribute = FindAttribute(metadata, type, "ChecklistAttribute");
             if (attribute is null)
                 continue;
             var className = metadata.GetString(type.Name);
-            var markdown = ReadRunbookData(pe, metadata, type) ?? ReadMarkdownConstant(metadata, type);
+            var markdown = ReadRunbook(FindAttribute(metadata, type, "ChecklistDataAttribute"));
             if (markdown is null)
             {
                 withoutMarkdown.Add(className);
@@ -64,12 +63,12 @@ internal static class RunbookMetadataReader
         }
     }
 
-    private static CustomAttribute? FindChecklistAttribute(MetadataReader metadata, TypeDefinition type)
+    private static CustomAttribute? FindAttribute(MetadataReader metadata, TypeDefinition type, string name)
     {
         foreach (var handle in type.GetCustomAttributes())
         {
             var attribute = metadata.GetCustomAttribute(handle);
-            if (AttributeTypeIs(metadata, attribute, "ChecklistDsl", "ChecklistAttribute"))
+            if (AttributeTypeIs(metadata, attribute, "ChecklistDsl", name))
                 return attribute;
         }
         return null;
@@ -94,73 +93,20 @@ internal static class RunbookMetadataReader
         }
     }
 
-    /// <summary>
-    /// The text of <c>static ReadOnlySpan&lt;byte&gt; RunbookData =&gt; "..."u8;</c>. The compiler stores a
-    /// UTF-8 literal as data at a field's relative virtual address and the getter's IL makes the span
-    /// from it: <c>ldsflda field; ldc.i4 length; newobj ReadOnlySpan&lt;byte&gt;(void*, int)</c>.
-    /// </summary>
-    private static string? ReadRunbookData(PEReader pe, MetadataReader metadata, TypeDefinition type)
+    /// <summary>The second argument of <c>[ChecklistData(plan, runbook, machine)]</c>, stored as UTF-8.</summary>
+    private static string? ReadRunbook(CustomAttribute? data)
     {
-        foreach (var handle in type.GetMethods())
-        {
-            var method = metadata.GetMethodDefinition(handle);
-            if (!metadata.StringComparer.Equals(method.Name, "get_RunbookData") || method.RelativeVirtualAddress == 0)
-                continue;
-            var il = pe.GetMethodBody(method.RelativeVirtualAddress).GetILReader();
-            byte opcode;
-            do
-            {
-                if (il.RemainingBytes == 0)
-                    return null;
-                opcode = il.ReadByte();
-            }
-            while (opcode == Nop);
-            if (opcode != LoadStaticFieldAddress || il.RemainingBytes < 4 || MetadataTokens.EntityHandle(il.ReadInt32()) is not { Kind: HandleKind.FieldDefinition } field
-                || ReadLength(ref il) is not { } length)
-                return null;
-            var rva = metadata.GetFieldDefinition((FieldDefinitionHandle)field).GetRelativeVirtualAddress();
-            if (rva == 0)
-                return null;
-            var data = pe.GetSectionData(rva);
-            if (data.Length < length)
-                return null;
-            return System.Text.Encoding.UTF8.GetString(data.GetReader(0, length).ReadBytes(length));
-        }
-        return null;
-    }
-
-    private const byte Nop = 0x00, LoadStaticFieldAddress = 0x7F;
-
-    // ldc.i4.0 to ldc.i4.8, ldc.i4.s n, ldc.i4 n.
-    private static int? ReadLength(ref BlobReader il)
-    {
-        if (il.RemainingBytes < 1)
+        if (data is null)
             return null;
-        var opcode = il.ReadByte();
-        int? length = opcode switch
+        try
         {
-            >= 0x16 and <= 0x1E => opcode - 0x16,
-            0x1F when il.RemainingBytes >= 1 => il.ReadSByte(),
-            0x20 when il.RemainingBytes >= 4 => il.ReadInt32(),
-            _ => null,
-        };
-        return length >= 0 ? length : null;
-    }
-
-    private static string? ReadMarkdownConstant(MetadataReader metadata, TypeDefinition type)
-    {
-        foreach (var handle in type.GetFields())
-        {
-            var field = metadata.GetFieldDefinition(handle);
-            if ((field.Attributes & FieldAttributes.Literal) == 0 || !metadata.StringComparer.Equals(field.Name, "Markdown"))
-                continue;
-            var constant = metadata.GetConstant(field.GetDefaultValue());
-            if (constant.TypeCode != ConstantTypeCode.String)
-                return null;
-            var blob = metadata.GetBlobReader(constant.Value);
-            return blob.ReadUTF16(blob.Length);
+            var value = data.Value.DecodeValue(new AttributeTypeNames());
+            return value.FixedArguments.Length == 3 ? value.FixedArguments[1].Value as string : null;
         }
-        return null;
+        catch (BadImageFormatException)
+        {
+            return null;
+        }
     }
 
     private static string? ReadSummary(CustomAttribute attribute)

@@ -79,8 +79,8 @@ public sealed class BadInputTests
             """);
 
         Assert.AreEqual(0, GeneratorHarness.Errors(result.Output).Count, string.Join("\n", GeneratorHarness.Errors(result.Output)));
-        StringAssert.Contains(result.Source("Quoted.g.cs"), "RunbookData => \"", "a runbook with a line separator falls back to an escaped literal");
-        StringAssert.Contains(result.Source("Quoted.g.cs"), "DefinitionData => \"\"\"\n", "the plan escapes what a raw literal cannot hold");
+        StringAssert.Contains(result.Source("Quoted.g.cs"), "runbook: \"", "a runbook with a line separator falls back to an escaped literal");
+        StringAssert.Contains(result.Source("Quoted.g.cs"), "plan: \"\"\"\n", "the plan escapes what a raw literal cannot hold");
         var type = GeneratorHarness.Load(result.Output).GetType("Quoted")!;
         var definition = ChecklistCatalog.FromAssembly(type.Assembly).Single();
         Assert.AreEqual("Four \"\"\"\" quotes and {braces}", definition.Title);
@@ -102,7 +102,7 @@ public sealed class BadInputTests
             """);
 
         Assert.AreEqual(0, GeneratorHarness.Errors(result.Output).Count, string.Join("\n", GeneratorHarness.Errors(result.Output)));
-        StringAssert.Contains(result.Source("Quoted.g.cs"), "RunbookData => \"\"\"\"\"\"\n");
+        StringAssert.Contains(result.Source("Quoted.g.cs"), "runbook: \"\"\"\"\"\"\n");
         var definition = ChecklistCatalog.FromAssembly(GeneratorHarness.Load(result.Output)).Single();
         StringAssert.StartsWith(definition.Markdown, "# Five \"\"\"\"\" quotes\n");
     }

@@ -21,7 +21,7 @@ internal static class ChecklistReader
 {
     /// <summary>Names the generated code declares in the checklist class.</summary>
     internal static readonly ImmutableHashSet<string> GeneratedMemberNames = ImmutableHashSet.Create(
-        "Step", "Trigger", "Definition", "Markdown", "CreateStateMachine", "ConfigureStateMachine", "CreateChecklistMachine", "StateMachineTable", "DefinitionData", "RunbookData");
+        "Step", "Trigger", "Definition", "Markdown", "CreateStateMachine", "ConfigureStateMachine", "CreateChecklistMachine", "StateMachineTable");
 
     /// <summary>State names the machine reserves for itself (the steps' and rollbacks' states are their method names).</summary>
     internal static readonly ImmutableHashSet<string> ReservedStateNames = ImmutableHashSet.Create(Shared.ReservedStateNames.All);

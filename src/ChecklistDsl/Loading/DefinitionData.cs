@@ -8,52 +8,25 @@ namespace ChecklistDsl;
 
 /// <summary>
 /// Builds a checklist's <see cref="ChecklistDefinition"/> from the data the generator writes: the
-/// plan as JSON and the runbook, both UTF-8 literals, the class's automated methods and constructor
-/// (found by the names the plan gives), and the machine as a delegate. For generated code; tools read
-/// <see cref="ChecklistDefinition"/>.
+/// plan as JSON, the runbook and the machine table in the class's <see cref="ChecklistDataAttribute"/>,
+/// the class's automated methods and constructor (found by the names the plan gives), and the machine
+/// as a delegate. For generated code; tools read <see cref="ChecklistDefinition"/>.
 /// </summary>
 /// <remarks>
 /// Data rather than object initializers because compiling twenty <c>StepDefinition</c> initializers
 /// with their arrays per checklist was a third of what the generated code cost the compiler with
-/// hundreds of checklists in one project. UTF-8 literals rather than strings: they take half the
-/// bytes in the assembly, and they do not go to its user-string heap, which thousands of runbooks as
-/// <c>ldstr</c> would overflow (CS8103).
+/// hundreds of checklists in one project.
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class DefinitionData
 {
-    /// <summary>The name of the generated constant that holds the plan as JSON.</summary>
-    public const string ConstantName = "DefinitionData";
-
     /// <summary>The data format this runtime reads; the generator writes it as <c>"format"</c>.</summary>
     public const int Format = Shared.PlanDataFormat.Number;
 
     /// <summary>
-    /// Builds the definition of a generated checklist class from its plan and runbook, which the
-    /// generator writes as UTF-8 literals. The automated methods and the constructor with its inputs,
+    /// Builds the definition of a generated checklist class from the plan and the runbook in its
+    /// <see cref="ChecklistDataAttribute"/>. The automated methods and the constructor with its inputs,
     /// which the plan names, are found on the class itself.
-    /// </summary>
-    /// <param name="checklistType">The <c>[Checklist]</c> class.</param>
-    /// <param name="plan">The plan as UTF-8 JSON.</param>
-    /// <param name="markdown">The runbook as UTF-8.</param>
-    /// <param name="createMachine">Creates the checklist's state machine.</param>
-    /// <exception cref="InvalidOperationException">The data is not a plan this runtime reads.</exception>
-    public static ChecklistDefinition Load(
-        [DynamicallyAccessedMembers(ChecklistClass.Members)] Type checklistType,
-        ReadOnlySpan<byte> plan,
-        ReadOnlySpan<byte> markdown,
-        Func<ChecklistProgress, string, ChecklistMachine> createMachine)
-    {
-        ArgumentNullException.ThrowIfNull(checklistType);
-        return Read(Encoding.UTF8.GetString(plan), Encoding.UTF8.GetString(markdown), checklistType, null, null, createMachine, checklistType.FullName);
-    }
-
-    /// <summary>
-    /// Reads the <see cref="ConstantName"/> and <c>Markdown</c> string constants that the generators of
-    /// ChecklistDsl 0.1 wrote (the same plan format, before it became UTF-8 literals), so that an
-    /// assembly built with them still loads.
-    /// The automated methods and the constructor with its inputs, which the plan names, are found on
-    /// the class itself.
     /// </summary>
     /// <param name="checklistType">The <c>[Checklist]</c> class.</param>
     /// <param name="createMachine">Creates the checklist's state machine.</param>
@@ -62,8 +35,23 @@ public static class DefinitionData
         [DynamicallyAccessedMembers(ChecklistClass.Members)] Type checklistType,
         Func<ChecklistProgress, string, ChecklistMachine> createMachine)
     {
+        var data = DataOf(checklistType);
+        return Read(data.Plan, data.Runbook, checklistType, null, null, createMachine, checklistType.FullName);
+    }
+
+    /// <summary>Reads the machine table in a generated checklist class's <see cref="ChecklistDataAttribute"/>.</summary>
+    /// <param name="checklistType">The <c>[Checklist]</c> class.</param>
+    /// <param name="states">Its <c>Step</c> enum.</param>
+    /// <exception cref="InvalidOperationException">The class has no generated data.</exception>
+    /// <exception cref="FormatException">The table is not one over <paramref name="states"/>.</exception>
+    public static MachineTable LoadMachineTable(Type checklistType, Type states) =>
+        MachineTable.Parse(states, DataOf(checklistType).Machine);
+
+    private static ChecklistDataAttribute DataOf(Type checklistType)
+    {
         ArgumentNullException.ThrowIfNull(checklistType);
-        return Read(Constant(checklistType, ConstantName), Constant(checklistType, "Markdown"), checklistType, null, null, createMachine, checklistType.FullName);
+        return checklistType.GetCustomAttribute<ChecklistDataAttribute>(inherit: false)
+            ?? throw new InvalidOperationException($"{checklistType.FullName} has no generated [ChecklistData]: is the ChecklistDsl generator running in the project that declares it?");
     }
 
     /// <summary>Builds a definition from the generator's JSON and the runbook.</summary>
@@ -134,10 +122,6 @@ public static class DefinitionData
             throw new InvalidOperationException($"The generated plan of {source ?? "a checklist"} cannot be read: {e.Message}", e);
         }
     }
-
-    private static string Constant(Type type, string name) =>
-        type.GetField(name, BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)?.GetRawConstantValue() as string
-        ?? throw new InvalidOperationException($"{type.FullName} has no generated '{name}' constant: is the ChecklistDsl generator running in the project that declares it?");
 
     private static InputDefinition ReadInput(Dictionary<string, object?> input, int index) => new()
     {

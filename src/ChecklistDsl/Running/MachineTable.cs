@@ -4,7 +4,7 @@ namespace ChecklistDsl;
 
 /// <summary>
 /// A checklist's state machine as data: every permitted transition, in configuration order. The
-/// generator writes the table as text, its states by name (see <see cref="Parse(Type, ReadOnlySpan{byte})"/>); <see cref="StatelessMachine.Configure"/> walks it and
+/// generator writes the table as text, its states by name (see <see cref="Parse(Type, string)"/>); <see cref="StatelessMachine.Configure"/> walks it and
 /// configures the Stateless machine from it. A table compiles in a fraction of
 /// the time a fluent <c>Configure(...).Permit(...)</c> chain per state takes, which matters with
 /// hundreds of checklists in one project.
@@ -40,16 +40,17 @@ public sealed class MachineTable
     }
 
     /// <summary>
-    /// Reads a table the generator wrote as UTF-8 with its states by name: a line per state,
+    /// Reads a table the generator wrote with its states by name: a line per state,
     /// <c>State: trigger destination guard*; ...</c>, the states being members of <paramref name="states"/>.
     /// Example: <c>ListAdminAccounts: Complete RemoveStaleAccounts T0; Fail Aborted; Abort Aborted</c>.
     /// </summary>
     /// <param name="states">The checklist's <c>Step</c> enum.</param>
     /// <param name="text">The table.</param>
     /// <exception cref="FormatException">The text is not a table over <paramref name="states"/>.</exception>
-    public static MachineTable Parse(Type states, ReadOnlySpan<byte> text)
+    public static MachineTable Parse(Type states, string text)
     {
         ArgumentNullException.ThrowIfNull(states);
+        ArgumentNullException.ThrowIfNull(text);
         if (!states.IsEnum)
             throw new ArgumentException($"{states} is not an enum.", nameof(states));
         var names = Enum.GetNames(states);
@@ -59,7 +60,7 @@ public sealed class MachineTable
             byName[names[i]] = Convert.ToInt32(values.GetValue(i), CultureInfo.InvariantCulture);
 
         var transitions = new List<MachineTransition>();
-        foreach (var line in System.Text.Encoding.UTF8.GetString(text).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var colon = line.IndexOf(':', StringComparison.Ordinal);
             if (colon <= 0 || !byName.TryGetValue(line[..colon], out var source))

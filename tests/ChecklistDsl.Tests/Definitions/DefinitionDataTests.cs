@@ -110,10 +110,27 @@ public sealed class DefinitionDataTests
     }
 
     [TestMethod]
-    public void Load_without_generated_constants_says_what_is_missing()
+    public void Load_without_generated_data_says_what_is_missing()
     {
         var e = Assert.ThrowsExactly<InvalidOperationException>(() => DefinitionData.Load(typeof(DefinitionDataTests), NoMachine));
-        StringAssert.Contains(e.Message, "has no generated 'DefinitionData' constant");
+        StringAssert.Contains(e.Message, "has no generated [ChecklistData]");
+        Assert.ThrowsExactly<InvalidOperationException>(() => DefinitionData.LoadMachineTable(typeof(DefinitionDataTests), typeof(ChecklistTrigger)));
+    }
+
+    [TestMethod]
+    public void LoadMachineTable_reads_the_table_in_the_data_over_the_states_enum()
+    {
+        var table = DefinitionData.LoadMachineTable(typeof(NotCreatable), typeof(NotCreatable.Step));
+
+        Assert.AreEqual(1, table.Transitions.Count);
+        Assert.AreEqual((0, ChecklistTrigger.Start, 1), (table.Transitions[0].Source, table.Transitions[0].Trigger, table.Transitions[0].Destination));
+    }
+
+    [TestMethod]
+    public void Load_reads_the_runbook_from_the_data()
+    {
+        Assert.AreEqual("# N", DefinitionData.Load(typeof(NotCreatable), NoMachine).Markdown);
+        Assert.AreEqual("# A", DefinitionData.Load(typeof(Automated), NoMachine).Markdown);
     }
 
     [TestMethod]
@@ -161,9 +178,10 @@ public sealed class DefinitionDataTests
         Assert.IsNull(DefinitionData.Load(typeof(NotCreatable), NoMachine).CreateInstance);
     }
 
+    [ChecklistData(plan: AutomatedPlan, runbook: "# A", machine: "")]
     private sealed class Automated
     {
-        private const string DefinitionData = """
+        private const string AutomatedPlan = """
             {"format":3,"name":"Automated","fullName":"Automated","title":"A","fingerprint":"f","runbookFileName":"a.md","canCreateInstance":true,
              "inputs":[{"name":"Site","description":"URL","environmentVariable":"SITE","settable":true},{"name":"Token","description":"T","environmentVariable":"TOKEN"},
                        {"name":"Release","description":"R","environmentVariable":"RELEASE","settable":true}],
@@ -171,8 +189,6 @@ public sealed class DefinitionDataTests
                       {"name":"Check","title":"Check","fingerprint":"f"}],
              "rollbacks":[{"name":"Undo","title":"Undo","automated":true},{"name":"Explode","title":"Explode","automated":true}]}
             """;
-
-        public const string Markdown = "# A";
 
         private Automated()
         {
@@ -201,19 +217,23 @@ public sealed class DefinitionDataTests
         private static void Undo(StepContext context) => StaticUndos++;
     }
 
-    private sealed class MissingMethod
-    {
-        private const string DefinitionData = """
+    [ChecklistData(
+        plan: """
             {"format":3,"name":"MissingMethod","fullName":"MissingMethod","title":"M","fingerprint":"f","runbookFileName":"m.md",
              "steps":[{"name":"Gone","title":"Gone","fingerprint":"f","automated":true}]}
-            """;
-
-        public const string Markdown = "# M";
+            """,
+        runbook: "# M",
+        machine: "")]
+    private sealed class MissingMethod
+    {
     }
 
+    [ChecklistData(
+        plan: """{"format":3,"name":"N","fullName":"N","title":"N","fingerprint":"f","runbookFileName":"n.md"}""",
+        runbook: "# N",
+        machine: "NotStarted: Start Completed")]
     private static class NotCreatable
     {
-        private const string DefinitionData = """{"format":3,"name":"N","fullName":"N","title":"N","fingerprint":"f","runbookFileName":"n.md"}""";
-        public const string Markdown = "# N";
+        public enum Step { NotStarted, Completed }
     }
 }

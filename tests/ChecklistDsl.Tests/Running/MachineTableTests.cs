@@ -47,7 +47,7 @@ public sealed class MachineTableTests
             NotStarted: Start Gate
             Gate: Approve Purge T0 A0; Reject Aborted
             Purge: Complete Completed; Fail Aborted C1
-            """u8);
+            """);
 
         CollectionAssert.AreEqual(
             new[] { (0, ChecklistTrigger.Start, 1), (1, ChecklistTrigger.Approve, 2), (1, ChecklistTrigger.Reject, 4), (2, ChecklistTrigger.Complete, 3), (2, ChecklistTrigger.Fail, 4) },
@@ -67,7 +67,7 @@ public sealed class MachineTableTests
     [DataRow("Gate: Start Purge X0", "Start Purge X0")]
     public void Parse_RefusesATableByNameThatIsMalformed_NamingTheEntry(string line, string entry)
     {
-        var error = Assert.ThrowsExactly<FormatException>(() => MachineTable.Parse(typeof(States), System.Text.Encoding.UTF8.GetBytes("NotStarted: Start Gate\n" + line)));
+        var error = Assert.ThrowsExactly<FormatException>(() => MachineTable.Parse(typeof(States), "NotStarted: Start Gate\n" + line));
 
         StringAssert.Contains(error.Message, "'" + entry + "'");
     }

@@ -76,18 +76,17 @@ internal static class CSharpText
     }
 
     /// <summary>
-    /// Appends a UTF-8 literal (<c>"..."u8</c>, a <c>ReadOnlySpan&lt;byte&gt;</c>) of <paramref name="value"/>:
-    /// a multi-line raw string literal, its lines indented by <paramref name="indent"/> spaces (which the
-    /// compiler strips), when every character can stand in one as written; otherwise a one-line literal
-    /// with escapes. UTF-8, because the assembly stores a string's characters in two bytes each and
-    /// the literal's in one (most of a runbook is ASCII). UTF-8 cannot hold an unpaired surrogate:
-    /// it becomes U+FFFD, as in the runbook file written from it.
+    /// Appends a string literal of <paramref name="value"/>: a multi-line raw string literal, its lines
+    /// indented by <paramref name="indent"/> spaces (which the compiler strips), when every character
+    /// can stand in one as written; otherwise a one-line literal with escapes. Unpaired surrogates
+    /// become U+FFFD: the literal is stored as UTF-8 (an attribute argument), which cannot hold them,
+    /// as the runbook file written from it cannot.
     /// </summary>
-    public static StringBuilder AppendUtf8Literal(StringBuilder text, StringBuilder value, int indent)
+    public static StringBuilder AppendRawLiteral(StringBuilder text, StringBuilder value, int indent)
     {
         if (!ReplaceLoneSurrogates(value, out var longestQuoteRun))
         {
-            return AppendLiteral(text, value).Append("u8");
+            return AppendLiteral(text, value);
         }
         // Enough quotes that no run of them in the text closes the literal.
         var quotes = Math.Max(3, longestQuoteRun + 1);
@@ -105,7 +104,7 @@ internal static class CSharpText
             text.Append('\n');
             lineStart = i + 1;
         }
-        return text.Append(' ', indent).Append('"', quotes).Append("u8");
+        return text.Append(' ', indent).Append('"', quotes);
     }
 
     // The text being split into lines, per thread and reused (the runbook's and the plan's, per checklist).

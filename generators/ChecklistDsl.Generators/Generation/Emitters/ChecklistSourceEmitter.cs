@@ -9,16 +9,14 @@ namespace ChecklistDsl.Generators.Generation.Emitters;
 
 /// <summary>
 /// Writes the partial class that completes a checklist: the <c>Step</c> and <c>Trigger</c> enums, the
-/// <c>Markdown</c> runbook, the static <c>Definition</c>, and the state machine builder.
+/// <c>Markdown</c> runbook, the static <c>Definition</c>, the state machine builder, and the data they
+/// are read from: the plan, the runbook and the machine table in a <c>[ChecklistData]</c> attribute.
 /// </summary>
 internal static class ChecklistSourceEmitter
 {
     private const string Ns = "global::ChecklistDsl.";
 
     private const string MachineType = "global::Stateless.StateMachine<Step, Trigger>";
-
-    /// <summary>The generated property that holds the runbook as UTF-8 (the runbook export looks for it).</summary>
-    public const string RunbookDataName = "RunbookData";
 
     public static string Emit(ChecklistSpec spec)
     {
@@ -55,10 +53,12 @@ internal static class ChecklistSourceEmitter
         w.Open("partial class " + Identifier(spec.ClassName));
 
         Enums(w, plan);
-        Definition(w, buffers, spec, plan, fingerprint, stepFingerprints);
-        Machine(w, buffers, spec, plan);
-
+        Definition(w, spec);
+        Machine(w, spec);
         w.Close();
+        w.Line();
+        Data(w, buffers, spec, plan, fingerprint, stepFingerprints);
+
         foreach (var _ in spec.ContainingTypes)
             w.Close();
         if (spec.Namespace.Length > 0)
@@ -86,7 +86,7 @@ internal static class ChecklistSourceEmitter
 
     // Private members get plain comments: documentation comments are parsed as structure, which
     // costs the compiler at scale, and only the public surface shows them to anyone.
-    private static void Definition(IndentedWriter w, EmitBuffers buffers, ChecklistSpec spec, MachineLayout plan, string fingerprint, string[] stepFingerprints)
+    private static void Definition(IndentedWriter w, ChecklistSpec spec)
     {
         w.Line("/// <summary>The runbook, in Markdown.</summary>");
         w.Line(GeneratedCode);
@@ -97,23 +97,11 @@ internal static class ChecklistSourceEmitter
         // switch and object initializer per checklist cost the compiler more than they saved at run time.
         w.Line("/// <summary>The plan, for tools: steps, checks, commands, resources, rollbacks and fingerprint.</summary>");
         w.Line(GeneratedCode);
-        w.Line("public static " + Ns + "ChecklistDefinition Definition { get; } = " + Ns + "DefinitionData.Load(typeof(" + GlobalName(spec) + "), DefinitionData, RunbookData, CreateChecklistMachine);");
-        w.Line();
-        // UTF-8 literals, not string constants: the assembly stores a string in two bytes a character,
-        // and these two texts were nine tenths of its size. Data, not object initializers: twenty
-        // StepDefinition initializers per checklist were about a third of what this file cost the compiler.
-        w.Line("// The plan as JSON, read by " + Ns + "DefinitionData.");
-        Utf8Property(w, "DefinitionData", DefinitionDataEmitter.Json(buffers.Plan, spec, plan, fingerprint, stepFingerprints));
-        w.Line();
-        w.Line("// The runbook; the runbook export (ChecklistDsl.Runbooks) reads it from the built assembly's metadata.");
-        Utf8Property(w, RunbookDataName, MarkdownEmitter.Runbook(buffers.Runbook, spec, plan, fingerprint));
+        w.Line("public static " + Ns + "ChecklistDefinition Definition { get; } = " + Ns + "DefinitionData.Load(typeof(" + GlobalName(spec) + "), CreateChecklistMachine);");
         w.Line();
     }
 
-    private static void Utf8Property(IndentedWriter w, string name, StringBuilder text) =>
-        AppendUtf8Literal(w.Begin("private static global::System.ReadOnlySpan<byte> " + name + " => "), text, w.Indentation + 4).Append(";\n");
-
-    private static void Machine(IndentedWriter w, EmitBuffers buffers, ChecklistSpec spec, MachineLayout plan)
+    private static void Machine(IndentedWriter w, ChecklistSpec spec)
     {
         // The plumbing (configuring Stateless from the table, recording progress, refusals, the
         // wrapper for tools) is one generic runtime method: written here per checklist it cost the
@@ -132,8 +120,36 @@ internal static class ChecklistSourceEmitter
 
         // The machine is data that one loop walks: a fluent Configure(...).Permit(...) chain per state
         // (lambdas, overloads, tuples) cost more to compile than the rest of the generated code.
-        w.Line("// The machine as data (see " + Ns + "MachineTable): per state, its transitions, in configuration order.");
-        var table = buffers.Table;
+        w.Line("private static readonly " + Ns + "MachineTable StateMachineTable = " + Ns + "DefinitionData.LoadMachineTable(typeof(" + GlobalName(spec) + "), typeof(Step));");
+        w.Line();
+        w.Line("private static " + Ns + "ChecklistMachine CreateChecklistMachine(" + Ns + "ChecklistProgress progress, string state) =>");
+        w.Line("    " + Ns + "StatelessMachine.CreateChecklistMachine<Step, Trigger>(Definition, StateMachineTable, progress, state);");
+    }
+
+    /// <summary>
+    /// The data, on a second declaration of the class so that the code above comes first: the plan
+    /// (JSON), the runbook (Markdown) and the machine table (per state, its transitions in configuration
+    /// order), as raw string literals in one attribute.
+    /// </summary>
+    private static void Data(IndentedWriter w, EmitBuffers buffers, ChecklistSpec spec, MachineLayout plan, string fingerprint, string[] stepFingerprints)
+    {
+        // An attribute, not string constants or UTF-8 literals: its arguments are stored as UTF-8 and
+        // compile like any constant, where a u8 literal is bound byte by byte (see ChecklistDataAttribute).
+        w.Line("// The plan, the runbook and the machine table, read by " + Ns + "DefinitionData and, from the");
+        w.Line("// built assembly's metadata, by the runbook export (ChecklistDsl.Runbooks).");
+        w.Line("[" + Ns + "ChecklistData(");
+        w.Indent();
+        var indent = w.Indentation + 4;
+        AppendRawLiteral(w.Begin("plan: "), DefinitionDataEmitter.Json(buffers.Plan, spec, plan, fingerprint, stepFingerprints), indent).Append(",\n");
+        AppendRawLiteral(w.Begin("runbook: "), MarkdownEmitter.Runbook(buffers.Runbook, spec, plan, fingerprint), indent).Append(",\n");
+        AppendRawLiteral(w.Begin("machine: "), MachineTableText(buffers.Table, plan), indent).Append(")]\n");
+        w.Unindent();
+        w.Open("partial class " + Identifier(spec.ClassName));
+        w.Close();
+    }
+
+    private static StringBuilder MachineTableText(StringBuilder table, MachineLayout plan)
+    {
         foreach (var state in plan.States)
         {
             if (state.Transitions.Count == 0)
@@ -145,10 +161,7 @@ internal static class ChecklistSourceEmitter
         }
         if (table.Length > 0)
             table.Length--; // no blank line before the literal's end
-        AppendUtf8Literal(w.Begin("private static readonly " + Ns + "MachineTable StateMachineTable = " + Ns + "MachineTable.Parse(typeof(Step), "), table, w.Indentation + 4).Append(");\n");
-        w.Line();
-        w.Line("private static " + Ns + "ChecklistMachine CreateChecklistMachine(" + Ns + "ChecklistProgress progress, string state) =>");
-        w.Line("    " + Ns + "StatelessMachine.CreateChecklistMachine<Step, Trigger>(Definition, StateMachineTable, progress, state);");
+        return table;
     }
 
     /// <summary>One transition in the table's text: <c>trigger destination guard*</c>.</summary>

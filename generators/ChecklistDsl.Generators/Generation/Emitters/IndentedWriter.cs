@@ -38,6 +38,19 @@ internal sealed class IndentedWriter
         return this;
     }
 
+    /// <summary>Indents the lines that follow one level, without a brace (a continued line's arguments).</summary>
+    public IndentedWriter Indent()
+    {
+        _depth++;
+        return this;
+    }
+
+    public IndentedWriter Unindent()
+    {
+        _depth--;
+        return this;
+    }
+
     public IndentedWriter Close(string suffix = "")
     {
         _depth--;

@@ -30,10 +30,28 @@ namespace Samples.Cache
 
         /// <summary>The plan, for tools: steps, checks, commands, resources, rollbacks and fingerprint.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("ChecklistDsl.Generators", "0.1.0.0")]
-        public static global::ChecklistDsl.ChecklistDefinition Definition { get; } = global::ChecklistDsl.DefinitionData.Load(typeof(global::Samples.Cache.ClearCaches), DefinitionData, RunbookData, CreateChecklistMachine);
+        public static global::ChecklistDsl.ChecklistDefinition Definition { get; } = global::ChecklistDsl.DefinitionData.Load(typeof(global::Samples.Cache.ClearCaches), CreateChecklistMachine);
 
-        // The plan as JSON, read by global::ChecklistDsl.DefinitionData.
-        private static global::System.ReadOnlySpan<byte> DefinitionData => """
+        /// <summary>Creates the machine over external state storage, so that a run can be saved and resumed.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("ChecklistDsl.Generators", "0.1.0.0")]
+        public static global::Stateless.StateMachine<Step, Trigger> CreateStateMachine(global::ChecklistDsl.ChecklistProgress progress, global::System.Func<Step> stateAccessor, global::System.Action<Step> stateMutator) =>
+            global::ChecklistDsl.StatelessMachine.Configure(new global::Stateless.StateMachine<Step, Trigger>(stateAccessor, stateMutator), StateMachineTable, progress, 3);
+
+        /// <summary>Creates the machine in <see cref="Step.NotStarted"/>, holding its own state.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("ChecklistDsl.Generators", "0.1.0.0")]
+        public static global::Stateless.StateMachine<Step, Trigger> CreateStateMachine(global::ChecklistDsl.ChecklistProgress progress) =>
+            global::ChecklistDsl.StatelessMachine.Configure(new global::Stateless.StateMachine<Step, Trigger>(Step.NotStarted), StateMachineTable, progress, 3);
+
+        private static readonly global::ChecklistDsl.MachineTable StateMachineTable = global::ChecklistDsl.DefinitionData.LoadMachineTable(typeof(global::Samples.Cache.ClearCaches), typeof(Step));
+
+        private static global::ChecklistDsl.ChecklistMachine CreateChecklistMachine(global::ChecklistDsl.ChecklistProgress progress, string state) =>
+            global::ChecklistDsl.StatelessMachine.CreateChecklistMachine<Step, Trigger>(Definition, StateMachineTable, progress, state);
+    }
+
+    // The plan, the runbook and the machine table, read by global::ChecklistDsl.DefinitionData and, from the
+    // built assembly's metadata, by the runbook export (ChecklistDsl.Runbooks).
+    [global::ChecklistDsl.ChecklistData(
+        plan: """
             {
               "format": 3,
               "name": "ClearCaches",
@@ -133,10 +151,8 @@ namespace Samples.Cache
                 }
               ]
             }
-            """u8;
-
-        // The runbook; the runbook export (ChecklistDsl.Runbooks) reads it from the built assembly's metadata.
-        private static global::System.ReadOnlySpan<byte> RunbookData => """
+            """,
+        runbook: """
             # Clear caches
 
             | | |
@@ -243,28 +259,15 @@ namespace Samples.Cache
                 class FlushObjectCache,PurgeCdn conditional
             ```
 
-            """u8;
-
-        /// <summary>Creates the machine over external state storage, so that a run can be saved and resumed.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("ChecklistDsl.Generators", "0.1.0.0")]
-        public static global::Stateless.StateMachine<Step, Trigger> CreateStateMachine(global::ChecklistDsl.ChecklistProgress progress, global::System.Func<Step> stateAccessor, global::System.Action<Step> stateMutator) =>
-            global::ChecklistDsl.StatelessMachine.Configure(new global::Stateless.StateMachine<Step, Trigger>(stateAccessor, stateMutator), StateMachineTable, progress, 3);
-
-        /// <summary>Creates the machine in <see cref="Step.NotStarted"/>, holding its own state.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("ChecklistDsl.Generators", "0.1.0.0")]
-        public static global::Stateless.StateMachine<Step, Trigger> CreateStateMachine(global::ChecklistDsl.ChecklistProgress progress) =>
-            global::ChecklistDsl.StatelessMachine.Configure(new global::Stateless.StateMachine<Step, Trigger>(Step.NotStarted), StateMachineTable, progress, 3);
-
-        // The machine as data (see global::ChecklistDsl.MachineTable): per state, its transitions, in configuration order.
-        private static readonly global::ChecklistDsl.MachineTable StateMachineTable = global::ChecklistDsl.MachineTable.Parse(typeof(Step), """
+            """,
+        machine: """
             NotStarted: Start FlushObjectCache
             FlushObjectCache: Complete PurgeCdn; Skip PurgeCdn; Fail WarmObjectCache; Abort Aborted
             PurgeCdn: Complete WaitForSite; Skip WaitForSite; Fail WarmObjectCache C0; Fail Aborted N0; Abort Aborted
             WaitForSite: Complete Completed; Fail WarmObjectCache C0; Fail Aborted N0; Abort Aborted
             WarmObjectCache: Complete RolledBack; Fail Aborted; Abort Aborted
-            """u8);
-
-        private static global::ChecklistDsl.ChecklistMachine CreateChecklistMachine(global::ChecklistDsl.ChecklistProgress progress, string state) =>
-            global::ChecklistDsl.StatelessMachine.CreateChecklistMachine<Step, Trigger>(Definition, StateMachineTable, progress, state);
+            """)]
+    partial class ClearCaches
+    {
     }
 }

@@ -31,10 +31,28 @@ namespace Samples.Deployments
 
         /// <summary>The plan, for tools: steps, checks, commands, resources, rollbacks and fingerprint.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("ChecklistDsl.Generators", "0.1.0.0")]
-        public static global::ChecklistDsl.ChecklistDefinition Definition { get; } = global::ChecklistDsl.DefinitionData.Load(typeof(global::Samples.Deployments.DeploySafelyToProduction), DefinitionData, RunbookData, CreateChecklistMachine);
+        public static global::ChecklistDsl.ChecklistDefinition Definition { get; } = global::ChecklistDsl.DefinitionData.Load(typeof(global::Samples.Deployments.DeploySafelyToProduction), CreateChecklistMachine);
 
-        // The plan as JSON, read by global::ChecklistDsl.DefinitionData.
-        private static global::System.ReadOnlySpan<byte> DefinitionData => """
+        /// <summary>Creates the machine over external state storage, so that a run can be saved and resumed.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("ChecklistDsl.Generators", "0.1.0.0")]
+        public static global::Stateless.StateMachine<Step, Trigger> CreateStateMachine(global::ChecklistDsl.ChecklistProgress progress, global::System.Func<Step> stateAccessor, global::System.Action<Step> stateMutator) =>
+            global::ChecklistDsl.StatelessMachine.Configure(new global::Stateless.StateMachine<Step, Trigger>(stateAccessor, stateMutator), StateMachineTable, progress, 4);
+
+        /// <summary>Creates the machine in <see cref="Step.NotStarted"/>, holding its own state.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("ChecklistDsl.Generators", "0.1.0.0")]
+        public static global::Stateless.StateMachine<Step, Trigger> CreateStateMachine(global::ChecklistDsl.ChecklistProgress progress) =>
+            global::ChecklistDsl.StatelessMachine.Configure(new global::Stateless.StateMachine<Step, Trigger>(Step.NotStarted), StateMachineTable, progress, 4);
+
+        private static readonly global::ChecklistDsl.MachineTable StateMachineTable = global::ChecklistDsl.DefinitionData.LoadMachineTable(typeof(global::Samples.Deployments.DeploySafelyToProduction), typeof(Step));
+
+        private static global::ChecklistDsl.ChecklistMachine CreateChecklistMachine(global::ChecklistDsl.ChecklistProgress progress, string state) =>
+            global::ChecklistDsl.StatelessMachine.CreateChecklistMachine<Step, Trigger>(Definition, StateMachineTable, progress, state);
+    }
+
+    // The plan, the runbook and the machine table, read by global::ChecklistDsl.DefinitionData and, from the
+    // built assembly's metadata, by the runbook export (ChecklistDsl.Runbooks).
+    [global::ChecklistDsl.ChecklistData(
+        plan: """
             {
               "format": 3,
               "name": "DeploySafelyToProduction",
@@ -120,10 +138,8 @@ namespace Samples.Deployments
                 }
               ]
             }
-            """u8;
-
-        // The runbook; the runbook export (ChecklistDsl.Runbooks) reads it from the built assembly's metadata.
-        private static global::System.ReadOnlySpan<byte> RunbookData => """
+            """,
+        runbook: """
             # Deploy safely to production
 
             Apply only the updates approved in staging, in a controlled order.
@@ -227,29 +243,16 @@ namespace Samples.Deployments
                 RestorePlugins : R1. Restore plugin files
             ```
 
-            """u8;
-
-        /// <summary>Creates the machine over external state storage, so that a run can be saved and resumed.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("ChecklistDsl.Generators", "0.1.0.0")]
-        public static global::Stateless.StateMachine<Step, Trigger> CreateStateMachine(global::ChecklistDsl.ChecklistProgress progress, global::System.Func<Step> stateAccessor, global::System.Action<Step> stateMutator) =>
-            global::ChecklistDsl.StatelessMachine.Configure(new global::Stateless.StateMachine<Step, Trigger>(stateAccessor, stateMutator), StateMachineTable, progress, 4);
-
-        /// <summary>Creates the machine in <see cref="Step.NotStarted"/>, holding its own state.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("ChecklistDsl.Generators", "0.1.0.0")]
-        public static global::Stateless.StateMachine<Step, Trigger> CreateStateMachine(global::ChecklistDsl.ChecklistProgress progress) =>
-            global::ChecklistDsl.StatelessMachine.Configure(new global::Stateless.StateMachine<Step, Trigger>(Step.NotStarted), StateMachineTable, progress, 4);
-
-        // The machine as data (see global::ChecklistDsl.MachineTable): per state, its transitions, in configuration order.
-        private static readonly global::ChecklistDsl.MachineTable StateMachineTable = global::ChecklistDsl.MachineTable.Parse(typeof(Step), """
+            """,
+        machine: """
             NotStarted: Start ConfirmStagingApproval
             ConfirmStagingApproval: Approve ReconfirmBackupAvailability T0 A0; Reject Aborted; Fail Aborted; Abort Aborted
             ReconfirmBackupAvailability: Complete ApplyUpdates; Fail Aborted; Abort Aborted
             ApplyUpdates: Complete Monitor; Fail RestorePlugins; Abort Aborted
             Monitor: Complete Completed T3; Fail RestorePlugins; Abort Aborted
             RestorePlugins: Complete RolledBack; Fail Aborted; Abort Aborted
-            """u8);
-
-        private static global::ChecklistDsl.ChecklistMachine CreateChecklistMachine(global::ChecklistDsl.ChecklistProgress progress, string state) =>
-            global::ChecklistDsl.StatelessMachine.CreateChecklistMachine<Step, Trigger>(Definition, StateMachineTable, progress, state);
+            """)]
+    partial class DeploySafelyToProduction
+    {
     }
 }

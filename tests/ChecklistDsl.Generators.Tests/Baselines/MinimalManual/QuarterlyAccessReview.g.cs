@@ -26,10 +26,28 @@ partial class QuarterlyAccessReview
 
     /// <summary>The plan, for tools: steps, checks, commands, resources, rollbacks and fingerprint.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ChecklistDsl.Generators", "0.1.0.0")]
-    public static global::ChecklistDsl.ChecklistDefinition Definition { get; } = global::ChecklistDsl.DefinitionData.Load(typeof(global::QuarterlyAccessReview), DefinitionData, RunbookData, CreateChecklistMachine);
+    public static global::ChecklistDsl.ChecklistDefinition Definition { get; } = global::ChecklistDsl.DefinitionData.Load(typeof(global::QuarterlyAccessReview), CreateChecklistMachine);
 
-    // The plan as JSON, read by global::ChecklistDsl.DefinitionData.
-    private static global::System.ReadOnlySpan<byte> DefinitionData => """
+    /// <summary>Creates the machine over external state storage, so that a run can be saved and resumed.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("ChecklistDsl.Generators", "0.1.0.0")]
+    public static global::Stateless.StateMachine<Step, Trigger> CreateStateMachine(global::ChecklistDsl.ChecklistProgress progress, global::System.Func<Step> stateAccessor, global::System.Action<Step> stateMutator) =>
+        global::ChecklistDsl.StatelessMachine.Configure(new global::Stateless.StateMachine<Step, Trigger>(stateAccessor, stateMutator), StateMachineTable, progress, 2);
+
+    /// <summary>Creates the machine in <see cref="Step.NotStarted"/>, holding its own state.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("ChecklistDsl.Generators", "0.1.0.0")]
+    public static global::Stateless.StateMachine<Step, Trigger> CreateStateMachine(global::ChecklistDsl.ChecklistProgress progress) =>
+        global::ChecklistDsl.StatelessMachine.Configure(new global::Stateless.StateMachine<Step, Trigger>(Step.NotStarted), StateMachineTable, progress, 2);
+
+    private static readonly global::ChecklistDsl.MachineTable StateMachineTable = global::ChecklistDsl.DefinitionData.LoadMachineTable(typeof(global::QuarterlyAccessReview), typeof(Step));
+
+    private static global::ChecklistDsl.ChecklistMachine CreateChecklistMachine(global::ChecklistDsl.ChecklistProgress progress, string state) =>
+        global::ChecklistDsl.StatelessMachine.CreateChecklistMachine<Step, Trigger>(Definition, StateMachineTable, progress, state);
+}
+
+// The plan, the runbook and the machine table, read by global::ChecklistDsl.DefinitionData and, from the
+// built assembly's metadata, by the runbook export (ChecklistDsl.Runbooks).
+[global::ChecklistDsl.ChecklistData(
+    plan: """
         {
           "format": 3,
           "name": "QuarterlyAccessReview",
@@ -54,10 +72,8 @@ partial class QuarterlyAccessReview
             }
           ]
         }
-        """u8;
-
-    // The runbook; the runbook export (ChecklistDsl.Runbooks) reads it from the built assembly's metadata.
-    private static global::System.ReadOnlySpan<byte> RunbookData => """
+        """,
+    runbook: """
         # Quarterly access review
 
         | | |
@@ -95,25 +111,12 @@ partial class QuarterlyAccessReview
             RemoveStaleAccounts : 2. Remove stale accounts
         ```
 
-        """u8;
-
-    /// <summary>Creates the machine over external state storage, so that a run can be saved and resumed.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ChecklistDsl.Generators", "0.1.0.0")]
-    public static global::Stateless.StateMachine<Step, Trigger> CreateStateMachine(global::ChecklistDsl.ChecklistProgress progress, global::System.Func<Step> stateAccessor, global::System.Action<Step> stateMutator) =>
-        global::ChecklistDsl.StatelessMachine.Configure(new global::Stateless.StateMachine<Step, Trigger>(stateAccessor, stateMutator), StateMachineTable, progress, 2);
-
-    /// <summary>Creates the machine in <see cref="Step.NotStarted"/>, holding its own state.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ChecklistDsl.Generators", "0.1.0.0")]
-    public static global::Stateless.StateMachine<Step, Trigger> CreateStateMachine(global::ChecklistDsl.ChecklistProgress progress) =>
-        global::ChecklistDsl.StatelessMachine.Configure(new global::Stateless.StateMachine<Step, Trigger>(Step.NotStarted), StateMachineTable, progress, 2);
-
-    // The machine as data (see global::ChecklistDsl.MachineTable): per state, its transitions, in configuration order.
-    private static readonly global::ChecklistDsl.MachineTable StateMachineTable = global::ChecklistDsl.MachineTable.Parse(typeof(Step), """
+        """,
+    machine: """
         NotStarted: Start ListAdminAccounts
         ListAdminAccounts: Complete RemoveStaleAccounts T0; Fail Aborted; Abort Aborted
         RemoveStaleAccounts: Complete Completed; Skip Completed; Fail Aborted; Abort Aborted
-        """u8);
-
-    private static global::ChecklistDsl.ChecklistMachine CreateChecklistMachine(global::ChecklistDsl.ChecklistProgress progress, string state) =>
-        global::ChecklistDsl.StatelessMachine.CreateChecklistMachine<Step, Trigger>(Definition, StateMachineTable, progress, state);
+        """)]
+partial class QuarterlyAccessReview
+{
 }

@@ -35,10 +35,28 @@ namespace Samples.Sync
 
         /// <summary>The plan, for tools: steps, checks, commands, resources, rollbacks and fingerprint.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("ChecklistDsl.Generators", "0.1.0.0")]
-        public static global::ChecklistDsl.ChecklistDefinition Definition { get; } = global::ChecklistDsl.DefinitionData.Load(typeof(global::Samples.Sync.ProductionToStagingSync), DefinitionData, RunbookData, CreateChecklistMachine);
+        public static global::ChecklistDsl.ChecklistDefinition Definition { get; } = global::ChecklistDsl.DefinitionData.Load(typeof(global::Samples.Sync.ProductionToStagingSync), CreateChecklistMachine);
 
-        // The plan as JSON, read by global::ChecklistDsl.DefinitionData.
-        private static global::System.ReadOnlySpan<byte> DefinitionData => """
+        /// <summary>Creates the machine over external state storage, so that a run can be saved and resumed.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("ChecklistDsl.Generators", "0.1.0.0")]
+        public static global::Stateless.StateMachine<Step, Trigger> CreateStateMachine(global::ChecklistDsl.ChecklistProgress progress, global::System.Func<Step> stateAccessor, global::System.Action<Step> stateMutator) =>
+            global::ChecklistDsl.StatelessMachine.Configure(new global::Stateless.StateMachine<Step, Trigger>(stateAccessor, stateMutator), StateMachineTable, progress, 6);
+
+        /// <summary>Creates the machine in <see cref="Step.NotStarted"/>, holding its own state.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("ChecklistDsl.Generators", "0.1.0.0")]
+        public static global::Stateless.StateMachine<Step, Trigger> CreateStateMachine(global::ChecklistDsl.ChecklistProgress progress) =>
+            global::ChecklistDsl.StatelessMachine.Configure(new global::Stateless.StateMachine<Step, Trigger>(Step.NotStarted), StateMachineTable, progress, 6);
+
+        private static readonly global::ChecklistDsl.MachineTable StateMachineTable = global::ChecklistDsl.DefinitionData.LoadMachineTable(typeof(global::Samples.Sync.ProductionToStagingSync), typeof(Step));
+
+        private static global::ChecklistDsl.ChecklistMachine CreateChecklistMachine(global::ChecklistDsl.ChecklistProgress progress, string state) =>
+            global::ChecklistDsl.StatelessMachine.CreateChecklistMachine<Step, Trigger>(Definition, StateMachineTable, progress, state);
+    }
+
+    // The plan, the runbook and the machine table, read by global::ChecklistDsl.DefinitionData and, from the
+    // built assembly's metadata, by the runbook export (ChecklistDsl.Runbooks).
+    [global::ChecklistDsl.ChecklistData(
+        plan: """
             {
               "format": 3,
               "name": "ProductionToStagingSync",
@@ -148,10 +166,8 @@ namespace Samples.Sync
                 }
               ]
             }
-            """u8;
-
-        // The runbook; the runbook export (ChecklistDsl.Runbooks) reads it from the built assembly's metadata.
-        private static global::System.ReadOnlySpan<byte> RunbookData => """
+            """,
+        runbook: """
             # Production to staging sync
 
             Copy production's files and database to staging.\
@@ -314,20 +330,8 @@ namespace Samples.Sync
                 ReimportDatabase : R2. Re-import the previous dump
             ```
 
-            """u8;
-
-        /// <summary>Creates the machine over external state storage, so that a run can be saved and resumed.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("ChecklistDsl.Generators", "0.1.0.0")]
-        public static global::Stateless.StateMachine<Step, Trigger> CreateStateMachine(global::ChecklistDsl.ChecklistProgress progress, global::System.Func<Step> stateAccessor, global::System.Action<Step> stateMutator) =>
-            global::ChecklistDsl.StatelessMachine.Configure(new global::Stateless.StateMachine<Step, Trigger>(stateAccessor, stateMutator), StateMachineTable, progress, 6);
-
-        /// <summary>Creates the machine in <see cref="Step.NotStarted"/>, holding its own state.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("ChecklistDsl.Generators", "0.1.0.0")]
-        public static global::Stateless.StateMachine<Step, Trigger> CreateStateMachine(global::ChecklistDsl.ChecklistProgress progress) =>
-            global::ChecklistDsl.StatelessMachine.Configure(new global::Stateless.StateMachine<Step, Trigger>(Step.NotStarted), StateMachineTable, progress, 6);
-
-        // The machine as data (see global::ChecklistDsl.MachineTable): per state, its transitions, in configuration order.
-        private static readonly global::ChecklistDsl.MachineTable StateMachineTable = global::ChecklistDsl.MachineTable.Parse(typeof(Step), """
+            """,
+        machine: """
             NotStarted: Start SyncContent
             SyncContent: Complete BackUpDatabase; Fail RestoreStagingForSyncContent; Abort Aborted
             BackUpDatabase: Complete TransferBackup; Fail RestoreStagingForSyncContent; Abort Aborted
@@ -338,9 +342,8 @@ namespace Samples.Sync
             RestoreStagingForSyncContent: Complete RolledBack; Fail Aborted; Abort Aborted
             RestoreStagingForTransferBackup: Complete RestoreStagingForSyncContent; Fail Aborted; Abort Aborted
             ReimportDatabase: Complete RestoreStagingForTransferBackup C2; Complete RestoreStagingForSyncContent N2; Fail Aborted; Abort Aborted
-            """u8);
-
-        private static global::ChecklistDsl.ChecklistMachine CreateChecklistMachine(global::ChecklistDsl.ChecklistProgress progress, string state) =>
-            global::ChecklistDsl.StatelessMachine.CreateChecklistMachine<Step, Trigger>(Definition, StateMachineTable, progress, state);
+            """)]
+    partial class ProductionToStagingSync
+    {
     }
 }
