@@ -34,11 +34,31 @@ internal sealed class LoadedChecklists : IDisposable
             return new LoadedChecklists(path, checklists, context);
         }
         catch (Exception e) when (e is BadImageFormatException or FileLoadException or FileNotFoundException or TypeLoadException
-                                      or ReflectionTypeLoadException or InvalidOperationException or TargetInvocationException)
+                                      or ReflectionTypeLoadException or InvalidOperationException or TargetInvocationException
+                                      or TypeInitializationException or MissingMemberException)
         {
             context.Unload();
-            throw new CliException($"Could not read the checklists of '{path}': {(e is TargetInvocationException { InnerException: { } inner } ? inner.Message : e.Message)}");
+            throw new CliException(LoadFailure(path, e));
         }
+    }
+
+    /// <summary>
+    /// What went wrong, from the innermost exception (a generated class's static data is read in its
+    /// type initializer). Generated code that calls a runtime member this tool's ChecklistDsl lacks was
+    /// built by another version's generator: say so, and what to do.
+    /// </summary>
+    internal static string LoadFailure(string path, Exception e)
+    {
+        var cause = e;
+        while (cause is TargetInvocationException or TypeInitializationException && cause.InnerException is { } inner)
+            cause = inner;
+        var message = $"Could not read the checklists of '{path}': {cause.Message}";
+        if (cause is MissingMemberException or TypeLoadException)
+        {
+            var version = typeof(ChecklistCatalog).Assembly.GetName().Version;
+            message += $" It was built with a ChecklistDsl generator other than this tool's runtime ({version}): rebuild it with ChecklistDsl {version}.";
+        }
+        return message;
     }
 
     /// <summary>

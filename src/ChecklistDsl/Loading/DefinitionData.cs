@@ -39,13 +39,22 @@ public static class DefinitionData
         return Read(data.Plan, data.Runbook, checklistType, null, null, createMachine, checklistType.FullName);
     }
 
-    /// <summary>Reads the machine table in a generated checklist class's <see cref="ChecklistDataAttribute"/>.</summary>
+    /// <summary>
+    /// The machine table in a generated checklist class's <see cref="ChecklistDataAttribute"/>, read
+    /// when its transitions are first used (when a machine is created), not when the class is.
+    /// </summary>
     /// <param name="checklistType">The <c>[Checklist]</c> class.</param>
     /// <param name="states">Its <c>Step</c> enum.</param>
-    /// <exception cref="InvalidOperationException">The class has no generated data.</exception>
-    /// <exception cref="FormatException">The table is not one over <paramref name="states"/>.</exception>
-    public static MachineTable LoadMachineTable(Type checklistType, Type states) =>
-        MachineTable.Parse(states, DataOf(checklistType).Machine);
+    /// <remarks>
+    /// Reading the transitions throws <see cref="InvalidOperationException"/> when the class has no
+    /// generated data and <see cref="FormatException"/> when the table is not one over <paramref name="states"/>.
+    /// </remarks>
+    public static MachineTable LoadMachineTable(Type checklistType, Type states)
+    {
+        ArgumentNullException.ThrowIfNull(checklistType);
+        ArgumentNullException.ThrowIfNull(states);
+        return MachineTable.OnFirstUse(() => MachineTable.Parse(states, DataOf(checklistType).Machine));
+    }
 
     private static ChecklistDataAttribute DataOf(Type checklistType)
     {

@@ -18,10 +18,26 @@ namespace ChecklistDsl;
 /// </remarks>
 public sealed class MachineTable
 {
-    private MachineTable(IReadOnlyList<MachineTransition> transitions) => Transitions = transitions;
+    private IReadOnlyList<MachineTransition>? _transitions;
+    private readonly Func<IReadOnlyList<MachineTransition>>? _read;
+
+    private MachineTable(IReadOnlyList<MachineTransition> transitions) => _transitions = transitions;
+
+    private MachineTable(Func<IReadOnlyList<MachineTransition>> read) => _read = read;
 
     /// <summary>The transitions, in the order the engine is configured with them.</summary>
-    public IReadOnlyList<MachineTransition> Transitions { get; }
+    public IReadOnlyList<MachineTransition> Transitions => _transitions ?? LazyInitializer.EnsureInitialized(ref _transitions, _read!);
+
+    /// <summary>
+    /// A table read when its transitions are first asked for: a checklist's static data is read when
+    /// its class is first used, and listing checklists needs their definitions, not their machines.
+    /// </summary>
+    /// <param name="read">Reads the table (and throws what <see cref="Parse(Type, string)"/> throws).</param>
+    public static MachineTable OnFirstUse(Func<MachineTable> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        return new MachineTable(() => read().Transitions);
+    }
 
     /// <summary>Reads a table with states by value, as the generators of ChecklistDsl 0.1 wrote it.</summary>
     /// <exception cref="FormatException">The text is not a table.</exception>

@@ -114,7 +114,8 @@ public sealed class DefinitionDataTests
     {
         var e = Assert.ThrowsExactly<InvalidOperationException>(() => DefinitionData.Load(typeof(DefinitionDataTests), NoMachine));
         StringAssert.Contains(e.Message, "has no generated [ChecklistData]");
-        Assert.ThrowsExactly<InvalidOperationException>(() => DefinitionData.LoadMachineTable(typeof(DefinitionDataTests), typeof(ChecklistTrigger)));
+        var table = DefinitionData.LoadMachineTable(typeof(DefinitionDataTests), typeof(ChecklistTrigger));
+        Assert.ThrowsExactly<InvalidOperationException>(() => table.Transitions, "the table is read when its transitions are first used");
     }
 
     [TestMethod]
