@@ -1,6 +1,4 @@
-using System.Reflection;
 using System.Reflection.Metadata;
-using System.Reflection.Metadata.Ecma335;
 using System.Reflection.PortableExecutable;
 using ChecklistDsl.Shared;
 

@@ -2,7 +2,6 @@ using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Globalization;
-using System.Text;
 
 namespace ChecklistDsl;
 
