@@ -48,6 +48,48 @@ public static class GeneratorProfile
         output.WriteLine("the rest of a run is the driver's own work (the declaration table, attribute binding outside the transform).");
     }
 
+    /// <summary>
+    /// Where a one-checklist edit goes (<c>--profile-edit</c>): a driver that has run once over the
+    /// checklists is given the compilation with the middle checklist edited, as an IDE keeps it; after
+    /// warm-up rounds (so the code runs optimized), the median of the edit runs, whole and by step.
+    /// </summary>
+    public static void PrintEdit(int checklists, int steps, int edits, TextWriter output)
+    {
+        var original = InMemoryCompilation.Create(SyntheticChecklists.Generate(checklists, steps));
+        var middle = checklists / 2;
+        const int warmUp = 20;
+        var whole = new List<double>();
+        var byStep = StepNames.ToDictionary(n => n, _ => new List<double>());
+        for (var round = 0; round < warmUp + edits; round++)
+        {
+            var driver = InMemoryCompilation.CreateDriver(trackSteps: true).RunGenerators(original.Clone());
+            var edited = InMemoryCompilation.Replace(original, SyntheticChecklists.PathOf(middle), SyntheticChecklists.Checklist(middle, steps, round + 1));
+            var clock = Stopwatch.StartNew();
+            var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
+            var elapsed = clock.Elapsed;
+            if (round < warmUp)
+                continue;
+            whole.Add(elapsed.TotalMilliseconds);
+            var times = result.TrackedSteps.Concat(result.TrackedOutputSteps)
+                .SelectMany(s => s.Value.Select(step => (s.Key, Step: step)))
+                .DistinctBy(s => s.Step)
+                .GroupBy(s => s.Key)
+                .ToDictionary(g => g.Key, g => g.Sum(s => s.Step.ElapsedTime.TotalMilliseconds));
+            foreach (var name in StepNames)
+                byStep[name].Add(times.TryGetValue(name, out var t) ? t : 0);
+        }
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"One-checklist edit: {checklists} checklists x {steps} steps, median of {edits} edits after {warmUp} warm-up rounds; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
+        output.WriteLine("| whole run | " + string.Join(" | ", StepNames) + " |");
+        output.WriteLine("| ---: | " + string.Join(" | ", StepNames.Select(_ => "---:")) + " |");
+        output.WriteLine($"| {Median(whole)} | " + string.Join(" | ", StepNames.Select(n => Median(byStep[n]))) + " |");
+    }
+
+    private static string Median(List<double> values)
+    {
+        values.Sort();
+        return values[values.Count / 2].ToString("0.00", CultureInfo.InvariantCulture) + " ms";
+    }
+
     private static readonly string[] StepNames = ["Checklists", "Generatable", "CatalogEntries", "Catalog", "SourceOutput"];
 
     private static string Ms(TimeSpan t) => t.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture) + " ms";

@@ -6,12 +6,14 @@ using ChecklistDsl.Workload;
 //   --out DIR --peer logging       (the LoggerMessage peer instead: N classes x M [LoggerMessage] methods)
 //   --report-lines
 //   --profile [--runs R]           (where a cold and warm full generator run go, by pipeline step; JIT time)
+//   --profile-edit [--runs R]      (where a one-checklist edit goes, by pipeline step, warm)
 //   [--checklists N] [--steps M]   (default 1000 x 20)
 const string Usage = """
     usage: ChecklistDsl.Workload --out DIR --library PATH --analyzer PATH [--analyzer PATH...] [--checklists N] [--steps M]
            ChecklistDsl.Workload --out DIR --peer logging [--checklists N] [--steps M]
            ChecklistDsl.Workload --report-lines [--checklists N] [--steps M]
            ChecklistDsl.Workload --profile [--runs R] [--checklists N] [--steps M]
+           ChecklistDsl.Workload --profile-edit [--runs R] [--checklists N] [--steps M]
     """;
 
 int checklists = SyntheticChecklists.DefaultChecklists, steps = SyntheticChecklists.DefaultSteps;
@@ -19,6 +21,7 @@ string? output = null, library = null, peer = null;
 var analyzers = new List<string>();
 var reportLines = false;
 var profile = false;
+var profileEdit = false;
 var runs = 5;
 try
 {
@@ -34,6 +37,7 @@ try
             case "--analyzer": analyzers.Add(Value()); break;
             case "--report-lines": reportLines = true; break;
             case "--profile": profile = true; break;
+            case "--profile-edit": profileEdit = true; break;
             case "--runs": runs = Number(Value()); break;
             case "--peer": peer = Value() is "logging" ? "logging" : throw new ArgumentException("--peer takes 'logging'."); break;
             case "-h" or "--help": Console.WriteLine(Usage); return 0;
@@ -42,8 +46,8 @@ try
     }
     if (steps < SyntheticChecklists.MinimumSteps || checklists < 1)
         throw new ArgumentException($"--checklists must be at least 1 and --steps at least {SyntheticChecklists.MinimumSteps}.");
-    if ((reportLines ? 1 : 0) + (profile ? 1 : 0) + (output is not null ? 1 : 0) != 1)
-        throw new ArgumentException("Give one of --out, --report-lines and --profile.");
+    if ((reportLines ? 1 : 0) + (profile ? 1 : 0) + (profileEdit ? 1 : 0) + (output is not null ? 1 : 0) != 1)
+        throw new ArgumentException("Give one of --out, --report-lines, --profile and --profile-edit.");
     if (output is not null && peer is null && (library is null || analyzers.Count == 0))
         throw new ArgumentException("--out needs --library and at least one --analyzer.");
 }
@@ -54,6 +58,11 @@ catch (ArgumentException error)
     return 2;
 }
 
+if (profileEdit)
+{
+    GeneratorProfile.PrintEdit(checklists, steps, runs, Console.Out);
+    return 0;
+}
 if (profile)
 {
     GeneratorProfile.Print(checklists, steps, runs, Console.Out);
