@@ -36,7 +36,7 @@ internal static class RunbookMetadataReader
             if (attribute is null)
                 continue;
             var className = metadata.GetString(type.Name);
-            var markdown = ReadRunbook(FindAttribute(metadata, type, "ChecklistDataAttribute"));
+            var markdown = ReadRunbook(metadata, FindAttribute(metadata, type, "ChecklistDataAttribute"));
             if (markdown is null)
             {
                 withoutMarkdown.Add(className);
@@ -91,21 +91,41 @@ internal static class RunbookMetadataReader
         }
     }
 
-    /// <summary>The second argument of <c>[ChecklistData(plan, runbook, machine)]</c>, stored as UTF-8.</summary>
-    private static string? ReadRunbook(CustomAttribute? data)
+    /// <summary>
+    /// The second argument of <c>[ChecklistData(plan, runbook, machine)]</c>, read from the attribute's
+    /// blob: the prolog, then each argument as a length and its UTF-8 bytes. Only the runbook is
+    /// decoded; the plan before it is skipped (decoding all three took four times the memory).
+    /// </summary>
+    private static string? ReadRunbook(MetadataReader metadata, CustomAttribute? data)
     {
         if (data is null)
             return null;
         try
         {
-            var value = data.Value.DecodeValue(new AttributeTypeNames());
-            return value.FixedArguments.Length == 3 ? value.FixedArguments[1].Value as string : null;
+            var blob = metadata.GetBlobReader(data.Value.Value);
+            if (blob.ReadUInt16() != CustomAttributeProlog)
+                return null;
+            SkipSerializedString(ref blob);
+            return blob.ReadSerializedString();
         }
         catch (BadImageFormatException)
         {
             return null;
         }
     }
+
+    private const ushort CustomAttributeProlog = 0x0001;
+
+    private static void SkipSerializedString(ref BlobReader blob)
+    {
+        if (blob.ReadByte() == NullString)
+            return;
+        blob.Offset--;
+        var length = blob.ReadCompressedInteger();
+        blob.Offset += length; // past the end throws BadImageFormatException
+    }
+
+    private const byte NullString = 0xFF;
 
     private static string? ReadSummary(CustomAttribute attribute)
     {
@@ -121,7 +141,8 @@ internal static class RunbookMetadataReader
     // The title is the runbook's first heading: exactly what the generator chose, humanized or not.
     private static string TitleOf(string markdown, string fallback)
     {
-        var firstLine = markdown.Split('\n', 2)[0];
+        var end = markdown.IndexOf('\n');
+        var firstLine = end < 0 ? markdown : markdown[..end];
         return firstLine.StartsWith("# ", StringComparison.Ordinal) ? firstLine[2..].Trim() : fallback;
     }
 
