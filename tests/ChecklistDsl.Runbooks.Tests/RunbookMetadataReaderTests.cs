@@ -1,4 +1,6 @@
 using ChecklistDsl.Shared;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using ChecklistDsl.Runbooks;
 using ChecklistDsl.Runbooks.Tests.Infrastructure;
 
@@ -53,5 +55,30 @@ public sealed class RunbookMetadataReaderTests
 
         Assert.IsEmpty(found.Runbooks);
         Assert.IsEmpty(found.ChecklistsWithoutMarkdown);
+    }
+
+    [TestMethod]
+    public void Reads_only_the_runbook_argument_and_lists_checklists_the_generator_did_not_run_on()
+    {
+        // Compiled here without the generator: a [ChecklistData] written out (a null plan, a runbook
+        // with multi-byte UTF-8), and a checklist class without one.
+        var source = """
+            using ChecklistDsl;
+            [Checklist("Bare")] public partial class Bare { [Step] void A() { } }
+            [Checklist("Hand"), ChecklistData(null!, "# Hand — ünïcode ✓\nbody\n", "NotStarted: Start A")]
+            public partial class Hand { [Step] void A() { } }
+            """;
+        var compilation = CSharpCompilation.Create("Hand.Checklists", [CSharpSyntaxTree.ParseText(source)], CompilationReferences.Checklists,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        using var temp = new TempFolder();
+        var path = temp.Combine("Hand.Checklists.dll");
+        var emitted = compilation.Emit(path);
+        Assert.IsTrue(emitted.Success, string.Join("\n", emitted.Diagnostics));
+
+        var found = RunbookMetadataReader.Read(path);
+
+        CollectionAssert.AreEqual(new[] { "Bare" }, found.ChecklistsWithoutMarkdown.ToArray());
+        var hand = found.Runbooks.Single();
+        Assert.AreEqual(("Hand", "hand.md", "Hand — ünïcode ✓", "# Hand — ünïcode ✓\nbody\n"), (hand.ClassName, hand.FileName, hand.Title, hand.Markdown));
     }
 }
