@@ -94,7 +94,7 @@ internal static class RunbookMetadataReader
     /// <summary>
     /// The second argument of <c>[ChecklistData(plan, runbook, machine)]</c>, read from the attribute's
     /// blob: the prolog, then each argument as a length and its UTF-8 bytes. Only the runbook is
-    /// decoded; the plan before it is skipped (decoding all three took four times the memory).
+    /// decoded: the plan before it is skipped, not turned into a string nobody reads here.
     /// </summary>
     private static string? ReadRunbook(MetadataReader metadata, CustomAttribute? data)
     {
