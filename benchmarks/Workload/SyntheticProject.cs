@@ -22,12 +22,7 @@ public static class SyntheticProject
             if (Directory.Exists(path))
                 Directory.Delete(path, recursive: true);
         }
-        foreach (var (relative, text) in SyntheticChecklists.Generate(checklists, steps))
-        {
-            var path = Path.Combine(directory, relative);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, text);
-        }
+        WriteSources(directory, SyntheticChecklists.Generate(checklists, steps));
         var project = Path.Combine(directory, ProjectFileName);
         File.WriteAllText(project, ProjectFile(Path.GetFullPath(library), analyzers.Select(Path.GetFullPath)));
         // Stop MSBuild from importing a Directory.Build.props/targets of a folder above.
@@ -77,12 +72,7 @@ public static class SyntheticProject
         var sources = Path.Combine(directory, "Logging");
         if (Directory.Exists(sources))
             Directory.Delete(sources, recursive: true);
-        foreach (var (relative, text) in PeerSources.LoggerMessages(classes, methods))
-        {
-            var path = Path.Combine(directory, relative);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, text);
-        }
+        WriteSources(directory, PeerSources.LoggerMessages(classes, methods));
         var project = Path.Combine(directory, LoggerMessageProjectFileName);
         File.WriteAllText(project, $"""
             <Project Sdk="Microsoft.NET.Sdk">
@@ -113,4 +103,14 @@ public static class SyntheticProject
     // The version this tool was built against (Directory.Packages.props), so the build's generator is the in-process benchmarks' one.
     private static readonly string LoggingVersion =
         typeof(Microsoft.Extensions.Logging.ILogger).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion.Split('+')[0];
+
+    private static void WriteSources(string directory, IEnumerable<(string Path, string Text)> sources)
+    {
+        foreach (var (relative, text) in sources)
+        {
+            var path = Path.Combine(directory, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, text);
+        }
+    }
 }

@@ -51,7 +51,7 @@ internal static class ExportCommand
             error.WriteLine($"error: cannot write to '{htmlDirectory}': {e.Message}");
             return ExitCodes.UsageError;
         }
-        output.WriteLine($"Exported {runbooks.Count} runbooks to {Path.GetFullPath(htmlDirectory)}; open {HtmlExporter.IndexFileName} there.");
+        output.WriteLine($"Exported {runbooks.Count} {(runbooks.Count == 1 ? "runbook" : "runbooks")} to {Path.GetFullPath(htmlDirectory)}; open {HtmlExporter.IndexFileName} there.");
         return ExitCodes.Completed;
     }
 

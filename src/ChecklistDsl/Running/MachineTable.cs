@@ -33,7 +33,7 @@ public sealed class MachineTable
     /// its class is first used, and listing checklists needs their definitions, not their machines.
     /// </summary>
     /// <param name="read">Reads the table (and throws what <see cref="Parse(Type, string)"/> throws).</param>
-    public static MachineTable OnFirstUse(Func<MachineTable> read)
+    internal static MachineTable OnFirstUse(Func<MachineTable> read)
     {
         ArgumentNullException.ThrowIfNull(read);
         return new MachineTable(() => read().Transitions);
