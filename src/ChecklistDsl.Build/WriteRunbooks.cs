@@ -42,6 +42,11 @@ public sealed class WriteRunbooks : Microsoft.Build.Utilities.Task
             Log.LogWarning(null, "CHKRUNBOOK002", null, AssemblyPath, 0, 0, 0, 0,
                 "Checklist class '{0}' has no generated Markdown runbook: is the ChecklistDsl generator referenced as an analyzer?", name);
         }
+        foreach (var (name, reason) in found.UndrawnDiagrams)
+        {
+            Log.LogWarning(null, "CHKRUNBOOK003", null, AssemblyPath, 0, 0, 0, 0,
+                "The runbook of checklist class '{0}' is written without its state diagram, which cannot be drawn from the generated machine table: {1}. Rebuild with the generator of the same ChecklistDsl version as this build task.", name, reason);
+        }
         if (found.Runbooks.Count == 0)
         {
             Log.LogMessage(MessageImportance.Low, "No checklists in '{0}': no runbooks written.", AssemblyPath);

@@ -15,7 +15,11 @@ internal static class RunbookMetadataReader
     /// <summary>What an assembly holds.</summary>
     /// <param name="Runbooks">The runbooks, ordered by file name.</param>
     /// <param name="ChecklistsWithoutMarkdown">Checklist classes with no generated Markdown (the generator did not run on them).</param>
-    public sealed record Result(IReadOnlyList<CompiledRunbook> Runbooks, IReadOnlyList<string> ChecklistsWithoutMarkdown);
+    /// <param name="UndrawnDiagrams">
+    /// Runbooks whose state diagram could not be drawn from the machine table and the plan, each as the
+    /// class name and why; they are in <paramref name="Runbooks"/> with the diagram's placeholder.
+    /// </param>
+    public sealed record Result(IReadOnlyList<CompiledRunbook> Runbooks, IReadOnlyList<string> ChecklistsWithoutMarkdown, IReadOnlyList<(string ClassName, string Reason)> UndrawnDiagrams);
 
     /// <summary>Reads the runbooks of the assembly at <paramref name="assemblyPath"/>.</summary>
     /// <exception cref="InvalidDataException">The file is not a .NET assembly.</exception>
@@ -29,6 +33,7 @@ internal static class RunbookMetadataReader
         var metadata = pe.GetMetadataReader();
         var runbooks = new List<CompiledRunbook>();
         var withoutMarkdown = new List<string>();
+        var undrawn = new List<(string, string)>();
         foreach (var handle in metadata.TypeDefinitions)
         {
             var type = metadata.GetTypeDefinition(handle);
@@ -36,17 +41,29 @@ internal static class RunbookMetadataReader
             if (attribute is null)
                 continue;
             var className = metadata.GetString(type.Name);
-            var markdown = ReadRunbook(metadata, FindAttribute(metadata, type, "ChecklistDataAttribute"));
+            var data = FindAttribute(metadata, type, "ChecklistDataAttribute");
+            var markdown = ReadRunbook(metadata, data);
             if (markdown is null)
             {
                 withoutMarkdown.Add(className);
                 continue;
             }
+            if (RunbookDiagram.HasPlaceholder(markdown))
+            {
+                try
+                {
+                    markdown = RunbookDiagramData.Draw(markdown, ReadData(metadata, data!.Value));
+                }
+                catch (Exception e) when (e is FormatException or BadImageFormatException)
+                {
+                    undrawn.Add((className, e.Message));
+                }
+            }
             var summary = ReadSummary(attribute.Value);
             runbooks.Add(new CompiledRunbook(className, RunbookFileNames.For(className), TitleOf(markdown, className), summary, markdown));
         }
         runbooks.Sort((a, b) => string.CompareOrdinal(a.FileName, b.FileName));
-        return new Result(runbooks, withoutMarkdown);
+        return new Result(runbooks, withoutMarkdown, undrawn);
     }
 
     private static bool IsAssembly(PEReader pe)
@@ -94,7 +111,7 @@ internal static class RunbookMetadataReader
     /// <summary>
     /// The second argument of <c>[ChecklistData(plan, runbook, machine)]</c>, read from the attribute's
     /// blob: the prolog, then each argument as a length and its UTF-8 bytes. Only the runbook is
-    /// decoded: the plan before it is skipped, not turned into a string nobody reads here.
+    /// decoded: the plan before it is skipped, and read (with the table) only to draw a diagram.
     /// </summary>
     private static string? ReadRunbook(MetadataReader metadata, CustomAttribute? data)
     {
@@ -112,6 +129,16 @@ internal static class RunbookMetadataReader
         {
             return null;
         }
+    }
+
+    /// <summary>All three arguments, for drawing the diagram: the plan's titles and the machine table.</summary>
+    /// <exception cref="BadImageFormatException">The blob is not three strings.</exception>
+    private static (string? Plan, string? Runbook, string? Machine) ReadData(MetadataReader metadata, CustomAttribute data)
+    {
+        var blob = metadata.GetBlobReader(data.Value);
+        if (blob.ReadUInt16() != CustomAttributeProlog)
+            throw new BadImageFormatException("the [ChecklistData] blob has no prolog");
+        return (blob.ReadSerializedString(), blob.ReadSerializedString(), blob.ReadSerializedString());
     }
 
     private const ushort CustomAttributeProlog = 0x0001;

@@ -81,4 +81,58 @@ public sealed class RunbookMetadataReaderTests
         var hand = found.Runbooks.Single();
         Assert.AreEqual(("Hand", "hand.md", "Hand — ünïcode ✓", "# Hand — ünïcode ✓\nbody\n"), (hand.ClassName, hand.FileName, hand.Title, hand.Markdown));
     }
+
+    [TestMethod]
+    public void Draws_the_diagram_from_the_plan_and_the_table_and_names_a_runbook_whose_diagram_cannot_be_drawn()
+    {
+        // Compiled here without the generator: two stored runbooks with the diagram's placeholder, one
+        // over a table that names a step the plan does not have (guard C5 of one step).
+        var placeholder = RunbookDiagram.PlaceholderBlock.Replace("\n", "\\n");
+        var source = $$"""
+            using ChecklistDsl;
+            [Checklist("Good"), ChecklistData(
+                "{\"steps\":[{\"name\":\"A\",\"title\":\"Back up; then go\",\"rollbackName\":\"Undo\",\"rollbackState\":\"Undo\"}],\"rollbacks\":[{\"name\":\"Undo\",\"title\":\"Undo it\"}]}",
+                "# Good\n\n{{placeholder}}",
+                "NotStarted: Start A\nA: Complete Completed T0; Fail Undo; Abort Aborted\nUndo: Complete RolledBack; Fail Aborted; Abort Aborted")]
+            public partial class Good { }
+            [Checklist("Bad"), ChecklistData(
+                "{\"steps\":[{\"name\":\"A\",\"title\":\"A\"}]}",
+                "# Bad\n\n{{placeholder}}",
+                "NotStarted: Start A\nA: Complete Completed C5")]
+            public partial class Bad { }
+            """;
+        var compilation = CSharpCompilation.Create("Drawn.Checklists", [CSharpSyntaxTree.ParseText(source)], CompilationReferences.Checklists,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        using var temp = new TempFolder();
+        var path = temp.Combine("Drawn.Checklists.dll");
+        var emitted = compilation.Emit(path);
+        Assert.IsTrue(emitted.Success, string.Join("\n", emitted.Diagnostics));
+
+        var found = RunbookMetadataReader.Read(path);
+
+        var good = found.Runbooks.Single(r => r.ClassName == "Good");
+        Assert.AreEqual("""
+            # Good
+
+            ```mermaid
+            stateDiagram-v2
+                [*] --> NotStarted
+                NotStarted --> A : Start
+                A --> Completed : Complete [all checks ticked]
+                A --> Undo : Fail
+                Undo --> RolledBack : Complete
+                note left of Aborted
+                    Abort from any step or rollback
+                    Fail from any step or rollback without a Fail edge drawn
+                end note
+                A : 1. Back up#59; then go
+                Undo : R1. Undo it
+            ```
+
+            """.ReplaceLineEndings("\n"), good.Markdown);
+        var (className, reason) = found.UndrawnDiagrams.Single();
+        Assert.AreEqual("Bad", className);
+        StringAssert.Contains(reason, "'C5' is not a guard over one of 1 steps");
+        Assert.AreEqual("# Bad\n\n" + RunbookDiagram.PlaceholderBlock, found.Runbooks.Single(r => r.ClassName == "Bad").Markdown);
+    }
 }

@@ -5,7 +5,7 @@ namespace ChecklistDsl.Cli.Commands;
 /// <summary>
 /// <c>checklist graph NAME [--format mermaid|dot]</c>: the live state machine, drawn by Stateless
 /// (<c>MermaidGraph</c>, <c>UmlDotGraph</c>) from its <c>GetInfo()</c>. The runbook's own diagram is
-/// drawn at compile time and leaves out the per-state Abort edges; this one shows every transition.
+/// drawn from the generated machine table and leaves out the per-state Abort edges; this one shows every transition.
 /// </summary>
 internal static class GraphCommand
 {

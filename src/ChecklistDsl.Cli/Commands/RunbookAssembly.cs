@@ -28,6 +28,8 @@ internal static class RunbookAssembly
         }
         foreach (var name in found.ChecklistsWithoutMarkdown)
             error.WriteLine($"warning: checklist class '{name}' has no generated runbook (is the ChecklistDsl generator referenced?).");
+        foreach (var (name, reason) in found.UndrawnDiagrams)
+            error.WriteLine($"warning: the runbook of checklist class '{name}' has no state diagram: it cannot be drawn from the generated machine table ({reason}). Rebuild with the generator of this tool's ChecklistDsl version.");
         if (found.Runbooks.Count == 0)
         {
             error.WriteLine($"error: '{assemblyPath}' holds no checklists.");

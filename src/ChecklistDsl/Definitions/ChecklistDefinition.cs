@@ -43,7 +43,23 @@ public sealed class ChecklistDefinition
     public required string Fingerprint { get; init; }
 
     /// <summary>The Markdown runbook.</summary>
-    public required string Markdown { get; init; }
+    public required string Markdown
+    {
+        get => _drawn?.Value ?? _markdown;
+        init => _markdown = value;
+    }
+
+    private readonly string _markdown = "";
+    private readonly Lazy<string>? _drawn;
+
+    /// <summary>
+    /// Completes <see cref="Markdown"/> when it is first read: the generator stores the runbook without
+    /// its state diagram, which is drawn from the machine table (<see cref="Shared.RunbookDiagram"/>).
+    /// </summary>
+    internal Func<string, string>? CompleteMarkdown
+    {
+        init => _drawn = value is null ? null : new Lazy<string>(() => value(_markdown));
+    }
 
     /// <summary>The runbook's file name, for example <c>deploy-safely-to-production.md</c>.</summary>
     public required string RunbookFileName { get; init; }

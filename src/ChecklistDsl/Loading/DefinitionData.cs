@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Globalization;
+using ChecklistDsl.Shared;
 
 namespace ChecklistDsl;
 
@@ -35,7 +36,7 @@ public static class DefinitionData
         Func<ChecklistProgress, string, ChecklistMachine> createMachine)
     {
         var data = DataOf(checklistType);
-        return Read(data.Plan, data.Runbook, checklistType, null, null, createMachine, checklistType.FullName);
+        return Read(data.Plan, data.Runbook, data.Machine, checklistType, null, null, createMachine, checklistType.FullName);
     }
 
     /// <summary>
@@ -77,12 +78,17 @@ public static class DefinitionData
         Func<IReadOnlyDictionary<string, string>, object>? createInstance,
         Func<ChecklistProgress, string, ChecklistMachine> createMachine,
         string? source = null) =>
-        Read(json, markdown, null, automate, createInstance, createMachine, source);
+        Read(json, markdown, null, null, automate, createInstance, createMachine, source);
 
-    /// <summary>With a <paramref name="checklistType"/>, automation and creation come from the class, as the plan says.</summary>
+    /// <summary>
+    /// With a <paramref name="checklistType"/>, automation and creation come from the class, as the plan
+    /// says; with a <paramref name="machine"/> table, the runbook's diagram is drawn from it when the
+    /// Markdown is first read.
+    /// </summary>
     private static ChecklistDefinition Read(
         string json,
         string markdown,
+        string? machine,
         [DynamicallyAccessedMembers(ChecklistClass.Members)] Type? checklistType,
         Func<string, object, StepContext, Task>? automate,
         Func<IReadOnlyDictionary<string, string>, object>? createInstance,
@@ -106,7 +112,9 @@ public static class DefinitionData
             }
             if (checklistType is not null)
                 createInstance = Flag(root, "canCreateInstance") ? ChecklistClass.Creator(checklistType, SettableInputs(root)) : null;
-            return new ChecklistDefinition
+            var steps = Objects(root, "steps", (step, index) => ReadStep(step, index, automationOf));
+            var rollbacks = Objects(root, "rollbacks", (rollback, _) => ReadRollback(rollback, automationOf));
+            var definition = new ChecklistDefinition
             {
                 Name = Required(root, "name"),
                 FullName = Required(root, "fullName"),
@@ -119,15 +127,40 @@ public static class DefinitionData
                 Markdown = markdown,
                 RunbookFileName = Required(root, "runbookFileName"),
                 Inputs = Objects(root, "inputs", ReadInput),
-                Steps = Objects(root, "steps", (step, index) => ReadStep(step, index, automationOf)),
-                Rollbacks = Objects(root, "rollbacks", (rollback, _) => ReadRollback(rollback, automationOf)),
+                Steps = steps,
+                Rollbacks = rollbacks,
                 CreateInstance = createInstance,
                 MachineFactory = createMachine,
+                CompleteMarkdown = machine is null || !RunbookDiagram.HasPlaceholder(markdown)
+                    ? null
+                    : stored => DrawDiagram(stored, machine, steps, rollbacks, source),
             };
+            return definition;
         }
         catch (Exception e) when (e is FormatException or KeyNotFoundException or InvalidCastException)
         {
             throw new InvalidOperationException($"The generated plan of {source ?? "a checklist"} cannot be read: {e.Message}", e);
+        }
+    }
+
+    private static string DrawDiagram(string markdown, string machine, IReadOnlyList<StepDefinition> steps, IReadOnlyList<RollbackDefinition> rollbacks, string? source)
+    {
+        var diagramSteps = new RunbookDiagram.Step[steps.Count];
+        for (var i = 0; i < diagramSteps.Length; i++)
+        {
+            var step = steps[i];
+            diagramSteps[i] = new RunbookDiagram.Step(step.Name, step.Title, step.Condition is not null, step.RollbackName, step.RollbackState);
+        }
+        var diagramRollbacks = new RunbookDiagram.Rollback[rollbacks.Count];
+        for (var r = 0; r < diagramRollbacks.Length; r++)
+            diagramRollbacks[r] = new RunbookDiagram.Rollback(rollbacks[r].Name, rollbacks[r].Title);
+        try
+        {
+            return RunbookDiagram.Complete(markdown, machine, diagramSteps, diagramRollbacks);
+        }
+        catch (FormatException e)
+        {
+            throw new InvalidOperationException($"The runbook diagram of {source ?? "a checklist"} cannot be drawn from its machine table: {e.Message}", e);
         }
     }
 
@@ -272,180 +305,4 @@ public static class DefinitionData
 
     private static IReadOnlyList<T> Objects<T>(Dictionary<string, object?> element, string name, Func<Dictionary<string, object?>, int, T> read) =>
         Array(element, name, (value, index) => read(value as Dictionary<string, object?> ?? throw new FormatException($"'{name}' holds something other than objects"), index));
-
-    /// <summary>
-    /// The JSON the generator writes, read over the string itself: objects, arrays, strings, integers,
-    /// booleans and null. Not System.Text.Json, which reads UTF-8 and refuses lone surrogates; an
-    /// author's text is carried exactly, whatever UTF-16 it holds.
-    /// </summary>
-    private ref struct PlanJson(string text)
-    {
-        private int _position;
-
-        public Dictionary<string, object?> ReadDocument()
-        {
-            var root = ReadValue() as Dictionary<string, object?> ?? throw Error("the plan is not an object");
-            SkipWhiteSpace();
-            return _position == text.Length ? root : throw Error("text after the plan");
-        }
-
-        private object? ReadValue()
-        {
-            SkipWhiteSpace();
-            if (_position >= text.Length)
-                throw Error("unexpected end");
-            var c = text[_position];
-            switch (c)
-            {
-                case '{':
-                    return ReadObject();
-                case '[':
-                    return ReadArray();
-                case '"':
-                    return ReadString();
-                case 't':
-                    return Word("true", true);
-                case 'f':
-                    return Word("false", false);
-                case 'n':
-                    return Word("null", null);
-                default:
-                    if (c == '-' || char.IsAsciiDigit(c))
-                        return ReadInteger();
-                    throw Error($"unexpected '{c}'");
-            }
-        }
-
-        private Dictionary<string, object?> ReadObject()
-        {
-            _position++;
-            var members = new Dictionary<string, object?>(StringComparer.Ordinal);
-            SkipWhiteSpace();
-            if (Peek() == '}')
-            {
-                _position++;
-                return members;
-            }
-            while (true)
-            {
-                SkipWhiteSpace();
-                if (Peek() != '"')
-                    throw Error("expected a member name");
-                var name = ReadString();
-                SkipWhiteSpace();
-                Expect(':');
-                members[name] = ReadValue();
-                SkipWhiteSpace();
-                if (Peek() == ',')
-                {
-                    _position++;
-                    continue;
-                }
-                Expect('}');
-                return members;
-            }
-        }
-
-        private List<object?> ReadArray()
-        {
-            _position++;
-            var items = new List<object?>();
-            SkipWhiteSpace();
-            if (Peek() == ']')
-            {
-                _position++;
-                return items;
-            }
-            while (true)
-            {
-                items.Add(ReadValue());
-                SkipWhiteSpace();
-                if (Peek() == ',')
-                {
-                    _position++;
-                    continue;
-                }
-                Expect(']');
-                return items;
-            }
-        }
-
-        private string ReadString()
-        {
-            _position++;
-            var value = new System.Text.StringBuilder();
-            while (true)
-            {
-                if (_position >= text.Length)
-                    throw Error("unterminated string");
-                var c = text[_position++];
-                if (c == '"')
-                    return value.ToString();
-                if (c != '\\')
-                {
-                    value.Append(c);
-                    continue;
-                }
-                if (_position >= text.Length)
-                    throw Error("unterminated escape");
-                var escape = text[_position++];
-                switch (escape)
-                {
-                    case '"': value.Append('"'); break;
-                    case '\\': value.Append('\\'); break;
-                    case '/': value.Append('/'); break;
-                    case 'b': value.Append('\b'); break;
-                    case 'f': value.Append('\f'); break;
-                    case 'n': value.Append('\n'); break;
-                    case 'r': value.Append('\r'); break;
-                    case 't': value.Append('\t'); break;
-                    case 'u':
-                        if (_position + 4 > text.Length || !ushort.TryParse(text.AsSpan(_position, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var code))
-                            throw Error("bad \\u escape");
-                        value.Append((char)code);
-                        _position += 4;
-                        break;
-                    default:
-                        throw Error($"bad escape '\\{escape}'");
-                }
-            }
-        }
-
-        private long ReadInteger()
-        {
-            var start = _position;
-            if (text[_position] == '-')
-                _position++;
-            while (_position < text.Length && char.IsAsciiDigit(text[_position]))
-                _position++;
-            return long.TryParse(text.AsSpan(start, _position - start), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
-                ? value
-                : throw Error("bad number");
-        }
-
-        private object? Word(string word, object? value)
-        {
-            if (string.CompareOrdinal(text, _position, word, 0, word.Length) != 0)
-                throw Error($"expected '{word}'");
-            _position += word.Length;
-            return value;
-        }
-
-        private void SkipWhiteSpace()
-        {
-            while (_position < text.Length && text[_position] is ' ' or '\t' or '\n' or '\r')
-                _position++;
-        }
-
-        private readonly char Peek() => _position < text.Length ? text[_position] : '\0';
-
-        private void Expect(char c)
-        {
-            if (Peek() != c)
-                throw Error($"expected '{c}'");
-            _position++;
-        }
-
-        private readonly FormatException Error(string message) => new($"{message} at offset {_position}");
-    }
 }

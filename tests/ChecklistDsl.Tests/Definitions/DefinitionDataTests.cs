@@ -135,6 +135,56 @@ public sealed class DefinitionDataTests
     }
 
     [TestMethod]
+    public void Load_draws_the_runbooks_diagram_from_the_machine_table_and_the_plans_titles_in_place_of_the_placeholder()
+    {
+        var markdown = DefinitionData.Load(typeof(Drawn), NoMachine).Markdown;
+
+        Assert.AreEqual("""
+            # D
+
+            ```mermaid
+            stateDiagram-v2
+                [*] --> NotStarted
+                NotStarted --> Back : Start
+                Back --> Gate : Complete
+                Gate --> Purge : Approve [all checks ticked and approval recorded]
+                Gate --> Aborted : Reject
+                Purge --> Done : Complete
+                Purge --> Done : Skip
+                Purge --> Restore : Fail
+                Done --> Completed : Complete [all checks ticked]
+                Done --> Restore : Fail [Purge completed]
+                Done --> Aborted : Fail [Purge not completed]
+                Restore --> RolledBack : Complete
+                note left of Aborted
+                    Abort from any step or rollback
+                    Fail from any step or rollback without a Fail edge drawn
+                end note
+                Back : 1. Back up
+                Gate : 2. Gate #60;QA#62;
+                Purge : 3. Purge #34;old#34; rows #128465;
+                Done : 4. Done
+                Restore : R1. Restore #38; check
+                classDef conditional stroke-dasharray: 5 5
+                class Purge conditional
+            ```
+
+
+            """.ReplaceLineEndings("\n"), markdown);
+    }
+
+    [TestMethod]
+    public void A_table_the_diagram_cannot_be_drawn_from_fails_when_the_runbook_is_read_not_when_the_class_loads()
+    {
+        var definition = DefinitionData.Load(typeof(Undrawable), NoMachine);
+
+        Assert.AreEqual("U", definition.Title);
+        var error = Assert.ThrowsExactly<InvalidOperationException>(() => definition.Markdown);
+        StringAssert.Contains(error.Message, "The runbook diagram of");
+        StringAssert.Contains(error.Message, "'X9' is not a guard");
+    }
+
+    [TestMethod]
     public async Task Load_calls_the_methods_and_the_constructor_the_plan_names_on_the_class()
     {
         var definition = DefinitionData.Load(typeof(Automated), NoMachine);
@@ -226,6 +276,38 @@ public sealed class DefinitionDataTests
         runbook: "# M",
         machine: "")]
     private sealed class MissingMethod
+    {
+    }
+
+    private const string Placeholder = "```mermaid\n%% The diagram is drawn here from the machine table when the runbook is read.\n```\n";
+
+    [ChecklistData(
+        plan: """
+            {"format":3,"name":"Drawn","fullName":"Drawn","title":"D","fingerprint":"f","runbookFileName":"d.md",
+             "inputs":[{"name":"Purge","description":"P","environmentVariable":"PURGE","isBool":true}],
+             "steps":[{"name":"Back","title":"Back up","fingerprint":"f"},{"name":"Gate","title":"Gate <QA>","fingerprint":"f"},
+                      {"name":"Purge","title":"Purge \"old\" rows \ud83d\uddd1","fingerprint":"f","optional":true,"when":{"input":"Purge"},"rollbackName":"Restore","rollbackState":"Restore"},
+                      {"name":"Done","title":"Done","fingerprint":"f"}],
+             "rollbacks":[{"name":"Restore","title":"Restore & check"}]}
+            """,
+        runbook: "# D\n\n" + Placeholder + "\n",
+        machine: """
+            NotStarted: Start Back
+            Back: Complete Gate; Fail Aborted; Abort Aborted
+            Gate: Approve Purge T1 A1; Reject Aborted; Fail Aborted; Abort Aborted
+            Purge: Complete Done; Skip Done; Fail Restore; Abort Aborted
+            Done: Complete Completed T3; Fail Restore C2; Fail Aborted N2; Abort Aborted
+            Restore: Complete RolledBack; Fail Aborted; Abort Aborted
+            """)]
+    private static class Drawn
+    {
+    }
+
+    [ChecklistData(
+        plan: """{"format":3,"name":"U","fullName":"U","title":"U","fingerprint":"f","runbookFileName":"u.md","steps":[{"name":"A","title":"A","fingerprint":"f"}]}""",
+        runbook: "# U\n\n" + Placeholder,
+        machine: "NotStarted: Start A\nA: Complete Completed X9")]
+    private static class Undrawable
     {
     }
 

@@ -59,11 +59,10 @@ internal static class MarkdownEmitter
         AcceptedRisks(md, spec);
 
         md.Append("## State machine\n\n");
-        // Written in place, with a plain fence: the diagram holds identifiers and entity-coded labels,
-        // never a backtick, a carriage return or an unpaired surrogate (MermaidEmitter.Label).
-        md.Append("```mermaid\n");
-        MermaidEmitter.Diagram(md, spec, plan);
-        md.Append("```\n");
+        // The diagram repeats the machine table and the titles, so it is drawn from them when the
+        // runbook is read (RunbookDiagram); the stored runbook keeps its place, with a plain fence:
+        // the drawn diagram holds identifiers and entity-coded labels, never a backtick.
+        md.Append(RunbookDiagram.PlaceholderBlock);
         return md;
     }
 

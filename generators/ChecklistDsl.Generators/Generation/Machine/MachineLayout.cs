@@ -7,10 +7,11 @@ namespace ChecklistDsl.Generators.Generation.Machine;
 
 /// <summary>
 /// A guard over one step's progress: its letter in the machine table (T checks ticked, A approved,
-/// C completed, N not completed; see the runtime's <c>MachineTable</c>) and the description diagrams
-/// and errors show, which the runtime's <c>MachineGuard.Describe</c> writes the same way.
+/// C completed, N not completed; see the runtime's <c>MachineTable</c>) and the step's index. Its
+/// words (src/Shared/MachineGuards.cs) are written where the table is read: in the runbook's diagram
+/// and in the runner's refusals.
 /// </summary>
-internal sealed record Guard(char Code, int Step, string Description);
+internal sealed record Guard(char Code, int Step);
 
 /// <summary>One permitted transition of the machine.</summary>
 internal sealed record Transition(string Trigger, string Destination, IReadOnlyList<Guard> Guards);
@@ -19,8 +20,9 @@ internal sealed record Transition(string Trigger, string Destination, IReadOnlyL
 internal sealed record MachineState(string Name, int? StepIndex, IReadOnlyList<Transition> Transitions);
 
 /// <summary>
-/// The checklist's state machine, computed once from the spec: the machine emitter writes it as C#,
-/// the Mermaid emitter draws it, so the diagram is the machine.
+/// The checklist's state machine, computed once from the spec and written as the machine table, which
+/// the runtime configures the Stateless machine from and the runbook's diagram is drawn from, so the
+/// diagram is the machine.
 /// </summary>
 internal sealed class MachineLayout
 {
@@ -61,10 +63,10 @@ internal sealed class MachineLayout
             var transitions = new List<Transition>();
             var goOn = new List<Guard>();
             if (step.Checks.Count > 0)
-                goOn.Add(new Guard(MachineGuards.ChecksTicked, i, MachineGuards.ChecksTickedText));
+                goOn.Add(new Guard(MachineGuards.ChecksTicked, i));
             if (step.IsApproval)
             {
-                goOn.Add(new Guard(MachineGuards.Approved, i, MachineGuards.ApprovedText));
+                goOn.Add(new Guard(MachineGuards.Approved, i));
                 transitions.Add(new Transition(TriggerNames.Approve, next, goOn));
                 transitions.AddRange(RollbackPath(TriggerNames.Reject, spec, rollbackStates, EarlierChanges(rollbackStates, i), Aborted));
             }
@@ -139,9 +141,9 @@ internal sealed class MachineLayout
                 yield return new Transition(trigger, rollbackStates[j], notEarlier.ToArray());
                 yield break;
             }
-            var completed = new Guard(MachineGuards.Completed, j, MachineGuards.CompletedText(step.MethodName));
+            var completed = new Guard(MachineGuards.Completed, j);
             yield return new Transition(trigger, rollbackStates[j], notEarlier.Concat(new[] { completed }).ToArray());
-            notEarlier.Add(new Guard(MachineGuards.NotCompleted, j, MachineGuards.NotCompletedText(step.MethodName)));
+            notEarlier.Add(new Guard(MachineGuards.NotCompleted, j));
         }
         yield return new Transition(trigger, terminal, notEarlier.ToArray());
     }

@@ -233,30 +233,7 @@ namespace Samples.Cache
             ## State machine
 
             ```mermaid
-            stateDiagram-v2
-                [*] --> NotStarted
-                NotStarted --> FlushObjectCache : Start
-                FlushObjectCache --> PurgeCdn : Complete
-                FlushObjectCache --> PurgeCdn : Skip
-                FlushObjectCache --> WarmObjectCache : Fail
-                PurgeCdn --> WaitForSite : Complete
-                PurgeCdn --> WaitForSite : Skip
-                PurgeCdn --> WarmObjectCache : Fail [FlushObjectCache completed]
-                PurgeCdn --> Aborted : Fail [FlushObjectCache not completed]
-                WaitForSite --> Completed : Complete
-                WaitForSite --> WarmObjectCache : Fail [FlushObjectCache completed]
-                WaitForSite --> Aborted : Fail [FlushObjectCache not completed]
-                WarmObjectCache --> RolledBack : Complete
-                note left of Aborted
-                    Abort from any step or rollback
-                    Fail from any step or rollback without a Fail edge drawn
-                end note
-                FlushObjectCache : 1. Flush the object cache
-                PurgeCdn : 2. Purge the CDN
-                WaitForSite : 3. Wait for the site
-                WarmObjectCache : R1. Warm the object cache
-                classDef conditional stroke-dasharray: 5 5
-                class FlushObjectCache,PurgeCdn conditional
+            %% The diagram is drawn here from the machine table when the runbook is read.
             ```
 
             """,

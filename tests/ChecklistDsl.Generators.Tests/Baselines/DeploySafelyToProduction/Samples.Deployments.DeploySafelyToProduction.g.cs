@@ -221,26 +221,7 @@ namespace Samples.Deployments
             ## State machine
 
             ```mermaid
-            stateDiagram-v2
-                [*] --> NotStarted
-                NotStarted --> ConfirmStagingApproval : Start
-                ConfirmStagingApproval --> ReconfirmBackupAvailability : Approve [all checks ticked and approval recorded]
-                ConfirmStagingApproval --> Aborted : Reject
-                ReconfirmBackupAvailability --> ApplyUpdates : Complete
-                ApplyUpdates --> Monitor : Complete
-                ApplyUpdates --> RestorePlugins : Fail
-                Monitor --> Completed : Complete [all checks ticked]
-                Monitor --> RestorePlugins : Fail
-                RestorePlugins --> RolledBack : Complete
-                note left of Aborted
-                    Abort from any step or rollback
-                    Fail from any step or rollback without a Fail edge drawn
-                end note
-                ConfirmStagingApproval : 1. Confirm staging approval
-                ReconfirmBackupAvailability : 2. Reconfirm backup availability
-                ApplyUpdates : 3. Apply updates
-                Monitor : 4. Monitor for errors
-                RestorePlugins : R1. Restore plugin files
+            %% The diagram is drawn here from the machine table when the runbook is read.
             ```
 
             """,

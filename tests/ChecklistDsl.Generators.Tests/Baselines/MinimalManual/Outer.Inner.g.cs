@@ -86,15 +86,7 @@ partial class Outer
             ## State machine
 
             ```mermaid
-            stateDiagram-v2
-                [*] --> NotStarted
-                NotStarted --> checked : Start
-                checked --> Completed : Complete
-                note left of Aborted
-                    Abort from any step or rollback
-                    Fail from any step or rollback without a Fail edge drawn
-                end note
-                checked : 1. Only step
+            %% The diagram is drawn here from the machine table when the runbook is read.
             ```
 
             """,

@@ -97,18 +97,7 @@ partial class QuarterlyAccessReview
         ## State machine
 
         ```mermaid
-        stateDiagram-v2
-            [*] --> NotStarted
-            NotStarted --> ListAdminAccounts : Start
-            ListAdminAccounts --> RemoveStaleAccounts : Complete [all checks ticked]
-            RemoveStaleAccounts --> Completed : Complete
-            RemoveStaleAccounts --> Completed : Skip
-            note left of Aborted
-                Abort from any step or rollback
-                Fail from any step or rollback without a Fail edge drawn
-            end note
-            ListAdminAccounts : 1. List admin accounts
-            RemoveStaleAccounts : 2. Remove stale accounts
+        %% The diagram is drawn here from the machine table when the runbook is read.
         ```
 
         """,

@@ -294,40 +294,7 @@ namespace Samples.Sync
             ## State machine
 
             ```mermaid
-            stateDiagram-v2
-                [*] --> NotStarted
-                NotStarted --> SyncContent : Start
-                SyncContent --> BackUpDatabase : Complete
-                SyncContent --> RestoreStagingForSyncContent : Fail
-                BackUpDatabase --> TransferBackup : Complete
-                BackUpDatabase --> RestoreStagingForSyncContent : Fail
-                TransferBackup --> DropStagingDatabase : Complete
-                TransferBackup --> DropStagingDatabase : Skip
-                TransferBackup --> RestoreStagingForTransferBackup : Fail
-                DropStagingDatabase --> ImportDatabase : Complete
-                DropStagingDatabase --> RestoreStagingForTransferBackup : Fail [TransferBackup completed]
-                DropStagingDatabase --> RestoreStagingForSyncContent : Fail [TransferBackup not completed]
-                ImportDatabase --> VerifyStaging : Complete
-                ImportDatabase --> ReimportDatabase : Fail
-                VerifyStaging --> Completed : Complete [all checks ticked]
-                VerifyStaging --> ReimportDatabase : Fail
-                RestoreStagingForSyncContent --> RolledBack : Complete
-                RestoreStagingForTransferBackup --> RestoreStagingForSyncContent : Complete
-                ReimportDatabase --> RestoreStagingForTransferBackup : Complete [TransferBackup completed]
-                ReimportDatabase --> RestoreStagingForSyncContent : Complete [TransferBackup not completed]
-                note left of Aborted
-                    Abort from any step or rollback
-                    Fail from any step or rollback without a Fail edge drawn
-                end note
-                SyncContent : 1. Sync content
-                BackUpDatabase : 2. Back up the production database
-                TransferBackup : 3. Transfer the backup
-                DropStagingDatabase : 4. Drop the staging database
-                ImportDatabase : 5. Import #124; rewrite URLs
-                VerifyStaging : 6. Verify staging
-                RestoreStagingForSyncContent : R1. Restore staging
-                RestoreStagingForTransferBackup : R1. Restore staging
-                ReimportDatabase : R2. Re-import the previous dump
+            %% The diagram is drawn here from the machine table when the runbook is read.
             ```
 
             """,
