@@ -8,7 +8,19 @@
 # users get it), so both ratios share the host's load. Then the size of the built assemblies per step,
 # and `checklist list --no-build` on the built 1,000-checklist project beside a `dotnet` hello-world.
 #
-#   scripts/measure-build.sh [--checklists N] [--steps M] [--runs R] [--keep DIR] [--shared-compilation] [--no-peer] [--one-warm-up]
+#   scripts/measure-build.sh [--checklists N] [--steps M] [--runs R] [--keep DIR] [--shared-compilation] [--no-peer] [--one-warm-up] [--floor]
+#
+# --floor: the floor of our generator's cold time (row 7). In the same rounds, a clean build of the same
+# project with the floor generator as its only generator of ours (benchmarks/FloorGenerator: the
+# AttributeMatchingFloor the benchmarks run in process, the same ForAttributeWithMetadataName on
+# [Checklist] with the class name as its transform, nothing emitted). It is the build without our tooling
+# (-p:ChecklistDslTooling=false: the round's "without" build, so it compiles without ours) plus the floor's
+# assembly as one Analyzer item, added through MSBuild's CustomAfterMicrosoftCommonTargets hook, so the
+# generated project is the same file in every build. What a fresh csc spends in the floor (loading it,
+# binding the 1,000 classes' declarations and [Checklist] the first time, the JIT of what is not
+# precompiled) any such generator pays; ours less the floor is ours. Prints the floor generator's time
+# from the compiler's report, its Csc task and wall time, and "ours cold / floor cold" per round and as
+# the median of the rounds' own ratios.
 #
 # --shared-compilation: build through the compiler server (VBCSCompiler, as a developer machine does by
 # default), so the warm-up loads and JIT-compiles the generator once; the script stops the server it
@@ -20,10 +32,11 @@
 # minutes, and a ratio taken within a round is not skewed by it. Medians count; each round's ratio is
 # printed too. --no-peer leaves the peer out (half the time); --one-warm-up skips every warm-up
 # build but the first (the one that writes the generated files), for a host too busy for 4 of them.
+# With --floor each round has a third build of ours, after the one without (and a warm-up for it).
 # The "on" warm-up also writes the generated files to disk, for generated lines per step.
 set -euo pipefail
 
-checklists=1000 steps=20 runs=3 keep="" shared=() peer=1 cli_runs=5 one_warmup=0
+checklists=1000 steps=20 runs=3 keep="" shared=() peer=1 cli_runs=5 one_warmup=0 floor=0
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --checklists) checklists="$2"; shift 2 ;;
@@ -33,6 +46,7 @@ while [[ $# -gt 0 ]]; do
     --shared-compilation) shared=(-p:UseSharedCompilation=true); shift ;;
     --no-peer) peer=0; shift ;;
     --one-warm-up) one_warmup=1; shift ;;
+    --floor) floor=1; shift ;;
     -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
@@ -52,15 +66,26 @@ dotnet build "$repo/src/ChecklistDsl/ChecklistDsl.csproj" -c Release -v:q -nolog
 dotnet build "$repo/generators/ChecklistDsl.Generators/ChecklistDsl.Generators.csproj" -c Release -v:q -nologo >>"$logs/tools.log"
 dotnet build "$repo/benchmarks/Workload/ChecklistDsl.Workload.csproj" -c Release -v:q -nologo >>"$logs/tools.log"
 dotnet build "$repo/src/ChecklistDsl.Cli/ChecklistDsl.Cli.csproj" -c Release -v:q -nologo >>"$logs/tools.log"
+[[ $floor -eq 0 ]] || dotnet build "$repo/benchmarks/FloorGenerator/ChecklistDsl.FloorGenerator.csproj" -c Release -v:q -nologo >>"$logs/tools.log"
 
 library="$repo/src/ChecklistDsl/bin/Release/net10.0/ChecklistDsl.dll"
 generator="$repo/generators/ChecklistDsl.Generators/bin/Release/netstandard2.0/ChecklistDsl.Generators.dll"
 # The compiler loads the generator's dependency from an Analyzer item too (as the repo's own projects do).
 humanizer_package="$(dotnet msbuild "$repo/generators/ChecklistDsl.Generators/ChecklistDsl.Generators.csproj" -getProperty:PKGHumanizer_Core -p:Configuration=Release)"
 humanizer="$humanizer_package/lib/netstandard2.0/Humanizer.dll"
-for f in "$library" "$generator" "$humanizer"; do
+floor_generator="$repo/benchmarks/FloorGenerator/bin/Release/netstandard2.0/ChecklistDsl.FloorGenerator.dll"
+tools=("$library" "$generator" "$humanizer")
+[[ $floor -eq 0 ]] || tools+=("$floor_generator")
+for f in "${tools[@]}"; do
   [[ -f "$f" ]] || { echo "missing: $f" >&2; exit 1; }
 done
+# The floor build's one Analyzer item, imported at the end of Microsoft.Common.targets (a static item,
+# like the project's own: it comes before the SDK's generators on the compiler's command line, as ours).
+floor_targets="$work/floor.targets"
+floor_args=(-p:ChecklistDslTooling=false "-p:CustomAfterMicrosoftCommonTargets=$floor_targets")
+if [[ $floor -eq 1 ]]; then
+  printf '<Project>\n  <ItemGroup>\n    <Analyzer Include="%s" />\n  </ItemGroup>\n</Project>\n' "$floor_generator" >"$floor_targets"
+fi
 
 echo "== writing $checklists checklists x $steps steps to $project_dir"
 dotnet "$repo/benchmarks/Workload/bin/Release/net10.0/ChecklistDsl.Workload.dll" \
@@ -96,6 +121,7 @@ generator_seconds() { awk '/Total generator execution time:/ { f = 1; next } f &
 analyzer_seconds() { awk '/Total analyzer execution time:/ { f = 1; next } f && /ChecklistDsl\.Generators, Version=/ { print $1; exit }' "$1"; }
 all_generators_seconds() { awk '/Total generator execution time:/ { sub(/.*time: /, ""); print $1 + 0; exit }' "$1"; }
 all_analyzers_seconds() { awk '/Total analyzer execution time:/ { sub(/.*time: /, ""); print $1 + 0; exit }' "$1"; }
+floor_generator_seconds() { awk '/Total generator execution time:/ { f = 1; next } f && /ChecklistDsl\.FloorGenerator, Version=/ { print $1; exit }' "$1"; }
 peer_generator_seconds() { awk '/Total generator execution time:/ { f = 1; next } f && /Microsoft\.Extensions\.Logging\.Generators, Version=/ { print $1; exit }' "$1"; }
 csc_seconds() { awk '/Task Performance Summary:/ { f = 1 } f && $NF == "calls" && $(NF - 2) == "Csc" { print $1 / 1000; exit }' "$1"; }
 
@@ -124,6 +150,10 @@ if [[ $one_warmup -eq 0 ]]; then
 echo "== warm-up, without them (-p:ChecklistDslTooling=false)"
 build "$logs/off-warmup.log" -p:ChecklistDslTooling=false >/dev/null
 fi
+if [[ $floor -eq 1 && $one_warmup -eq 0 ]]; then
+  echo "== warm-up, the floor generator only"
+  build "$logs/floor-warmup.log" "${floor_args[@]}" >/dev/null
+fi
 if [[ $peer -eq 1 && $one_warmup -eq 0 ]]; then
   echo "== warm-up, the peer with and without its generator"
   build_project "$peer_proj" "$logs/peer-on-warmup.log" >/dev/null
@@ -132,9 +162,10 @@ fi
 dll_size() { stat -c %s "$1/bin/Release/net10.0/$2.dll"; }
 
 on_wall=() on_csc=() on_gen=() on_ana=() on_allgen=() on_allana=() off_wall=() off_csc=() round_wall=() round_csc=()
+floor_wall=() floor_csc=() floor_gen=() round_floor=()
 peer_on_wall=() peer_off_wall=() peer_gen=() peer_round_wall=() on_bytes=() off_bytes=() peer_on_bytes=() peer_off_bytes=()
 for i in $(seq 1 "$runs"); do
-  echo "   round $i/$runs: a clean build with them, then one without$([[ $peer -eq 0 ]] || echo "; the peer with, then without") (load $(cut -d' ' -f1 /proc/loadavg))"
+  echo "   round $i/$runs: a clean build with them, then one without$([[ $floor -eq 0 ]] || echo ", then the floor generator only")$([[ $peer -eq 0 ]] || echo "; the peer with, then without") (load $(cut -d' ' -f1 /proc/loadavg))"
   log="$logs/on-$i.log"
   on_wall+=("$(build "$log" --no-incremental -p:ReportAnalyzer=true -v:d -clp:PerformanceSummary)")
   on_csc+=("$(csc_seconds "$log")"); on_gen+=("$(generator_seconds "$log")"); on_ana+=("$(analyzer_seconds "$log")")
@@ -148,6 +179,15 @@ for i in $(seq 1 "$runs"); do
   if grep -q 'ChecklistDsl\.Generators, Version=' "$log"; then echo "the off build still loaded ChecklistDsl.Generators: $log" >&2; exit 1; fi
   off_bytes+=("$(dll_size "$project_dir" Checklists.Synthetic)")
   round_wall+=("$(calc "${on_wall[-1]} / ${off_wall[-1]}")"); round_csc+=("$(calc "${on_csc[-1]} / ${off_csc[-1]}")")
+  if [[ $floor -eq 1 ]]; then
+    log="$logs/floor-$i.log"
+    floor_wall+=("$(build "$log" --no-incremental "${floor_args[@]}" -p:ReportAnalyzer=true -v:d -clp:PerformanceSummary)")
+    floor_csc+=("$(csc_seconds "$log")"); floor_gen+=("$(floor_generator_seconds "$log")")
+    [[ -n "${floor_gen[-1]}" && -n "${floor_csc[-1]}" ]] || { echo "no floor generator/Csc time in $log" >&2; exit 1; }
+    if grep -q 'ChecklistDsl\.Generators, Version=' "$log"; then echo "the floor build loaded ChecklistDsl.Generators: $log" >&2; exit 1; fi
+    round_floor+=("$(calc "${on_gen[-1]} / ${floor_gen[-1]}")")
+    echo "     ours cold / floor cold: ${on_gen[-1]} s / ${floor_gen[-1]} s = ${round_floor[-1]}"
+  fi
   if [[ $peer -eq 1 ]]; then
     log="$logs/peer-on-$i.log"
     peer_on_wall+=("$(build_project "$peer_proj" "$log" --no-incremental -p:ReportAnalyzer=true -v:d)")
@@ -210,6 +250,14 @@ printf '| %-52s | %10.2f %% |\n' "generator + analyzers / Csc" "$(pct "$gen + $a
 printf '| %-52s | %10.3f x |\n' "whole build with / without (target <= 1.25 x)" "$(calc "$wall_on / $wall_off")"
 printf '| %-52s | %10.3f x |\n' "  the same, median of the rounds' own ratios" "$(m "${round_wall[@]}")"
 printf '| %-52s | %10.3f x |\n' "Csc with / without" "$(calc "$csc_on / $csc_off")"
+if [[ $floor -eq 1 ]]; then
+  floor_med=$(m "${floor_gen[@]}")
+  printf '| %-52s | %10.3f s |\n' "floor generator, cold (compiler's report)" "$floor_med"
+  printf '| %-52s | %10.3f x |\n' "ours cold / floor cold (rounds' median)" "$(m "${round_floor[@]}")"
+  printf '| %-52s | %10.3f s |\n' "ours cold less the floor's (rounds' median)" "$(m $(for j in "${!round_floor[@]}"; do calc "${on_gen[$j]} - ${floor_gen[$j]}"; done))"
+  printf '| %-52s | %10.3f s |\n' "Csc task, the floor generator only" "$(m "${floor_csc[@]}")"
+  printf '| %-52s | %10.3f s |\n' "whole build (wall), the floor generator only" "$(m "${floor_wall[@]}")"
+fi
 printf '| %-52s | %12s |\n' "generated files / lines" "$generated_files / $generated_lines"
 printf '| %-52s | %12.2f |\n' "generated lines per step" "$(calc "$generated_lines / $total_steps")"
 printf '| %-52s | %10.2f KB |\n' "assembly bytes per step, with the generator" "$(calc "$(m "${on_bytes[@]}") / $total_steps / 1024")"
@@ -229,6 +277,7 @@ printf '| %-52s | %10.3f s |\n' "dotnet hello-world, wall" "$(m "${hello[@]}")"
 echo
 echo "runs (s): on wall ${on_wall[*]}; off wall ${off_wall[*]}; on Csc ${on_csc[*]}; off Csc ${off_csc[*]}; generator ${on_gen[*]}; analyzers ${on_ana[*]}"
 echo "rounds (with / without): wall ${round_wall[*]}; Csc ${round_csc[*]}"
+[[ $floor -eq 0 ]] || echo "floor (s): wall ${floor_wall[*]}; Csc ${floor_csc[*]}; generator ${floor_gen[*]}; rounds (ours cold / floor cold) ${round_floor[*]}"
 [[ $peer -eq 0 ]] || echo "peer (s): on wall ${peer_on_wall[*]}; off wall ${peer_off_wall[*]}; generator ${peer_gen[*]}; rounds ${peer_round_wall[*]}"
 echo "assembly bytes: on ${on_bytes[*]}; off ${off_bytes[*]}$([[ $peer -eq 0 ]] || echo "; peer on ${peer_on_bytes[*]}; peer off ${peer_off_bytes[*]}")"
 echo "list --no-build (s): ${list_project[*]}; list --assembly ${list_assembly[*]}; hello ${hello[*]}"

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using ChecklistDsl.FloorGenerator;
 using ChecklistDsl.Generators.Dsl;
 using ChecklistDsl.Workload;
 using Microsoft.CodeAnalysis;

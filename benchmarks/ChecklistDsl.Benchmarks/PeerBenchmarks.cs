@@ -4,6 +4,7 @@ using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
+using ChecklistDsl.FloorGenerator;
 using ChecklistDsl.Generators.Dsl;
 using ChecklistDsl.Workload;
 using Microsoft.CodeAnalysis;
