@@ -18,7 +18,7 @@ internal static class RunbookDiagramData
         var root = new PlanJson(data.Plan).ReadDocument();
         var steps = new List<RunbookDiagram.Step>();
         foreach (var step in Objects(root, "steps"))
-            steps.Add(new RunbookDiagram.Step(Text(step, "name")!, Text(step, "title")!, step.ContainsKey("when"), Text(step, "rollbackName", optional: true), Text(step, "rollbackState", optional: true)));
+            steps.Add(new RunbookDiagram.Step(Text(step, "name")!, Text(step, "title")!, step.ContainsKey("when"), Text(step, "rollbackName", optional: true), Text(step, "rollbackState", optional: true) ?? Text(step, "rollbackName", optional: true)));
         var rollbacks = new List<RunbookDiagram.Rollback>();
         foreach (var rollback in Objects(root, "rollbacks"))
             rollbacks.Add(new RunbookDiagram.Rollback(Text(rollback, "name")!, Text(rollback, "title")!));

@@ -5,5 +5,5 @@ namespace ChecklistDsl.Shared;
 internal static class PlanDataFormat
 {
     /// <summary>Raise it with every change the other side would misread.</summary>
-    public const int Number = 3;
+    public const int Number = 4;
 }

@@ -112,7 +112,14 @@ public static class DefinitionData
             }
             if (checklistType is not null)
                 createInstance = Flag(root, "canCreateInstance") ? ChecklistClass.Creator(checklistType, SettableInputs(root)) : null;
-            var steps = Objects(root, "steps", (step, index) => ReadStep(step, index, automationOf));
+            // A step is in the section the nearest step at or before it starts.
+            string? section = null;
+            var steps = Objects(root, "steps", (step, index) =>
+            {
+                var starts = Optional(step, "section");
+                section = starts ?? section;
+                return ReadStep(step, index, section, starts is not null, automationOf);
+            });
             var rollbacks = Objects(root, "rollbacks", (rollback, _) => ReadRollback(rollback, automationOf));
             var definition = new ChecklistDefinition
             {
@@ -184,7 +191,7 @@ public static class DefinitionData
         return names;
     }
 
-    private static StepDefinition ReadStep(Dictionary<string, object?> step, int index, Func<string, Func<object, StepContext, Task>>? automationOf)
+    private static StepDefinition ReadStep(Dictionary<string, object?> step, int index, string? section, bool startsSection, Func<string, Func<object, StepContext, Task>>? automationOf)
     {
         var name = Required(step, "name");
         return new StepDefinition
@@ -193,8 +200,8 @@ public static class DefinitionData
             Name = name,
             Title = Required(step, "title"),
             Fingerprint = Required(step, "fingerprint"),
-            Section = Optional(step, "section"),
-            StartsSection = Flag(step, "startsSection"),
+            Section = section,
+            StartsSection = startsSection,
             Purpose = Optional(step, "purpose"),
             Instructions = Optional(step, "instructions"),
             Optional = Flag(step, "optional"),
@@ -218,7 +225,7 @@ public static class DefinitionData
             Destroys = Strings(step, "destroys"),
             Verifies = Strings(step, "verifies"),
             RollbackName = Optional(step, "rollbackName"),
-            RollbackState = Optional(step, "rollbackState"),
+            RollbackState = Optional(step, "rollbackState") ?? Optional(step, "rollbackName"),
             NoRollbackReason = Optional(step, "noRollbackReason"),
             AcceptedRisks = Objects(step, "acceptedRisks", (risk, _) => new AcceptedRisk(Required(risk, "ruleId"), Required(risk, "because"))),
             Automation = Automation(step, name, automationOf),

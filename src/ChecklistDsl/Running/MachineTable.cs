@@ -58,7 +58,10 @@ public sealed class MachineTable
     /// <summary>
     /// Reads a table the generator wrote with its states by name: a line per state,
     /// <c>State: trigger destination guard*; ...</c>, the states being members of <paramref name="states"/>.
-    /// Example: <c>ListAdminAccounts: Complete RemoveStaleAccounts T0; Fail Aborted; Abort Aborted</c>.
+    /// Every state but <c>NotStarted</c> also takes <c>Abort</c> into <c>Aborted</c>, and <c>Fail</c> into
+    /// <c>Aborted</c> when its line has no <c>Fail</c>: the generator leaves those out, and they are added
+    /// here (at the end of the state's transitions) unless the line has them.
+    /// Example: <c>ListAdminAccounts: Complete RemoveStaleAccounts T0</c> (and Fail and Abort into Aborted).
     /// </summary>
     /// <param name="states">The checklist's <c>Step</c> enum.</param>
     /// <param name="text">The table.</param>
@@ -81,13 +84,25 @@ public sealed class MachineTable
             var colon = line.IndexOf(':', StringComparison.Ordinal);
             if (colon <= 0 || !byName.TryGetValue(line[..colon], out var source))
                 throw Malformed(line, "expected 'State: trigger destination guard*; ...'");
+            bool fails = false, aborts = false;
             foreach (var entry in line[(colon + 1)..].Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
                 var fields = entry.Split(' ', StringSplitOptions.RemoveEmptyEntries);
                 if (fields.Length < 2 || !byName.TryGetValue(fields[1], out var destination))
                     throw Malformed(entry, "expected 'trigger destination guard*' with a state by name");
-                transitions.Add(new MachineTransition(source, Trigger(fields[0], entry), destination, Guards(fields, 2, entry)));
+                var trigger = Trigger(fields[0], entry);
+                fails |= trigger == ChecklistTrigger.Fail;
+                aborts |= trigger == ChecklistTrigger.Abort;
+                transitions.Add(new MachineTransition(source, trigger, destination, Guards(fields, 2, entry)));
             }
+            if (line[..colon] == Shared.ReservedStateNames.NotStarted)
+                continue;
+            if (!byName.TryGetValue(Shared.ReservedStateNames.Aborted, out var aborted))
+                throw Malformed(line, $"'{states.Name}' has no {Shared.ReservedStateNames.Aborted} state");
+            if (!fails)
+                transitions.Add(new MachineTransition(source, ChecklistTrigger.Fail, aborted, []));
+            if (!aborts)
+                transitions.Add(new MachineTransition(source, ChecklistTrigger.Abort, aborted, []));
         }
         return new MachineTable(transitions);
     }

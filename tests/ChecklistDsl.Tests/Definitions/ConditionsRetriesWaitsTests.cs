@@ -7,7 +7,7 @@ public sealed class ConditionsRetriesWaitsTests
     private static readonly Func<ChecklistProgress, string, ChecklistMachine> NoMachine = (_, _) => throw new NotSupportedException();
 
     private const string Plan = """
-        {"format":3,"name":"Deploy","fullName":"Ops.Deploy","title":"Deploy","fingerprint":"sha256:00","runbookFileName":"deploy.md",
+        {"format":4,"name":"Deploy","fullName":"Ops.Deploy","title":"Deploy","fingerprint":"sha256:00","runbookFileName":"deploy.md",
          "inputs":[{"name":"UsesCdn","description":"The site uses a CDN","isBool":true,"environmentVariable":"USES_CDN"},{"name":"Cache","description":"Cache","environmentVariable":"CACHE"}],
          "steps":[
            {"name":"Purge","title":"Purge the CDN","fingerprint":"sha256:01","commands":["purge","warm"],

@@ -6,15 +6,15 @@ public sealed class DefinitionDataTests
     private static readonly Func<ChecklistProgress, string, ChecklistMachine> NoMachine = (_, _) => throw new NotSupportedException();
 
     private const string Plan = """
-        {"format":3,"name":"Deploy","fullName":"Ops.Deploy","title":"Deploy \"it\"","summary":"line\nnext \\ slash","owner":"Web",
+        {"format":4,"name":"Deploy","fullName":"Ops.Deploy","title":"Deploy \"it\"","summary":"line\nnext \\ slash","owner":"Web",
          "environment":"production","isProduction":true,"fingerprint":"sha256:00","runbookFileName":"deploy.md",
          "inputs":[{"name":"ApiToken","description":"Token","isSecret":true,"environmentVariable":"API_TOKEN"},{"name":"Site","description":"URL","environmentVariable":"SITE"}],
          "steps":[
-           {"name":"Approve","title":"Approve","fingerprint":"sha256:01","section":"Prepare","startsSection":true,"checks":["ticket \ud800 lone"],"approvalRole":"Lead"},
+           {"name":"Approve","title":"Approve","fingerprint":"sha256:01","section":"Prepare","checks":["ticket \ud800 lone"],"approvalRole":"Lead"},
            {"name":"Back","title":"Back up","fingerprint":"sha256:02","optional":true,"timeoutTicks":36000000000,"commands":["dump"],
             "backup":{"resources":["db"],"verified":true}},
            {"name":"Change","title":"Change","fingerprint":"sha256:03","destroys":["db"],"modifies":["config"],"verifies":["site"],
-            "rollbackName":"Restore","rollbackState":"Restore","noRollbackReason":"n/a","acceptedRisks":[{"ruleId":"CHK002","because":"tested"}],"automated":true}
+            "rollbackName":"Restore","noRollbackReason":"n/a","acceptedRisks":[{"ruleId":"CHK002","because":"tested"}],"automated":true}
          ],
          "rollbacks":[{"name":"Restore","title":"Restore","instructions":"do it","commands":["restore"],"automated":true}]}
         """;
@@ -54,6 +54,9 @@ public sealed class DefinitionDataTests
         Assert.IsNull(approve.Timeout);
         Assert.IsEmpty(approve.Commands);
 
+        // A section runs from the step that names it to the next one that does; a rollback state is the procedure's name unless given.
+        Assert.AreEqual(("Prepare", false), (back.Section, back.StartsSection));
+        Assert.AreEqual(("Prepare", false), (change.Section, change.StartsSection));
         Assert.IsTrue(back.Optional);
         Assert.AreEqual(TimeSpan.FromHours(1), back.Timeout);
         CollectionAssert.AreEqual(new[] { "db" }, back.Backup!.Resources.ToArray());
@@ -81,20 +84,20 @@ public sealed class DefinitionDataTests
     public void Another_format_is_refused_with_what_to_do()
     {
         var e = Assert.ThrowsExactly<InvalidOperationException>(() =>
-            DefinitionData.Read(Plan.Replace("\"format\":3", "\"format\":2"), "", null, null, NoMachine, "Ops.Deploy"));
-        StringAssert.Contains(e.Message, "Ops.Deploy is in data format 2; this ChecklistDsl runtime reads format 3");
+            DefinitionData.Read(Plan.Replace("\"format\":4", "\"format\":2"), "", null, null, NoMachine, "Ops.Deploy"));
+        StringAssert.Contains(e.Message, "Ops.Deploy is in data format 2; this ChecklistDsl runtime reads format 4");
     }
 
     [TestMethod]
-    [DataRow("{\"format\":3,\"name\":\"A\"", "expected '}' at offset 22")]
-    [DataRow("{\"format\":3} trailing", "text after the plan")]
+    [DataRow("{\"format\":4,\"name\":\"A\"", "expected '}' at offset 22")]
+    [DataRow("{\"format\":4} trailing", "text after the plan")]
     [DataRow("[1]", "not an object")]
-    [DataRow("{\"format\":3,\"name\":\"bad \\x escape\"}", "bad escape")]
-    [DataRow("{\"format\":3}", "'name' is missing")]
+    [DataRow("{\"format\":4,\"name\":\"bad \\x escape\"}", "bad escape")]
+    [DataRow("{\"format\":4}", "'name' is missing")]
     [DataRow("{\"format\":\"1\"}", "'format' is not an integer")]
-    [DataRow("{\"format\":3,\"name\":\"A\",\"fullName\":\"A\",\"title\":\"A\",\"fingerprint\":\"f\",\"runbookFileName\":\"a.md\",\"isProduction\":null}", "'isProduction' is not true or false")]
-    [DataRow("{\"format\":3,\"name\":\"A\",\"fullName\":\"A\",\"title\":\"A\",\"fingerprint\":\"f\",\"runbookFileName\":\"a.md\",\"steps\":{}}", "'steps' is not an array")]
-    [DataRow("{\"format\":3,\"name\":\"A\",\"fullName\":\"A\",\"title\":\"A\",\"fingerprint\":\"f\",\"runbookFileName\":\"a.md\",\"steps\":[{\"name\":\"S\",\"title\":\"S\",\"fingerprint\":\"f\",\"checks\":[1]}]}", "'checks' holds something other than a string")]
+    [DataRow("{\"format\":4,\"name\":\"A\",\"fullName\":\"A\",\"title\":\"A\",\"fingerprint\":\"f\",\"runbookFileName\":\"a.md\",\"isProduction\":null}", "'isProduction' is not true or false")]
+    [DataRow("{\"format\":4,\"name\":\"A\",\"fullName\":\"A\",\"title\":\"A\",\"fingerprint\":\"f\",\"runbookFileName\":\"a.md\",\"steps\":{}}", "'steps' is not an array")]
+    [DataRow("{\"format\":4,\"name\":\"A\",\"fullName\":\"A\",\"title\":\"A\",\"fingerprint\":\"f\",\"runbookFileName\":\"a.md\",\"steps\":[{\"name\":\"S\",\"title\":\"S\",\"fingerprint\":\"f\",\"checks\":[1]}]}", "'checks' holds something other than a string")]
     public void Malformed_data_is_an_error_naming_the_checklist(string json, string detail)
     {
         var e = Assert.ThrowsExactly<InvalidOperationException>(() => DefinitionData.Read(json, "", null, null, NoMachine, "Ops.Deploy"));
@@ -233,7 +236,7 @@ public sealed class DefinitionDataTests
     private sealed class Automated
     {
         private const string AutomatedPlan = """
-            {"format":3,"name":"Automated","fullName":"Automated","title":"A","fingerprint":"f","runbookFileName":"a.md","canCreateInstance":true,
+            {"format":4,"name":"Automated","fullName":"Automated","title":"A","fingerprint":"f","runbookFileName":"a.md","canCreateInstance":true,
              "inputs":[{"name":"Site","description":"URL","environmentVariable":"SITE","settable":true},{"name":"Token","description":"T","environmentVariable":"TOKEN"},
                        {"name":"Release","description":"R","environmentVariable":"RELEASE","settable":true}],
              "steps":[{"name":"Apply","title":"Apply","fingerprint":"f","automated":true},{"name":"Warm","title":"Warm","fingerprint":"f","automated":true},
@@ -270,7 +273,7 @@ public sealed class DefinitionDataTests
 
     [ChecklistData(
         plan: """
-            {"format":3,"name":"MissingMethod","fullName":"MissingMethod","title":"M","fingerprint":"f","runbookFileName":"m.md",
+            {"format":4,"name":"MissingMethod","fullName":"MissingMethod","title":"M","fingerprint":"f","runbookFileName":"m.md",
              "steps":[{"name":"Gone","title":"Gone","fingerprint":"f","automated":true}]}
             """,
         runbook: "# M",
@@ -283,7 +286,7 @@ public sealed class DefinitionDataTests
 
     [ChecklistData(
         plan: """
-            {"format":3,"name":"Drawn","fullName":"Drawn","title":"D","fingerprint":"f","runbookFileName":"d.md",
+            {"format":4,"name":"Drawn","fullName":"Drawn","title":"D","fingerprint":"f","runbookFileName":"d.md",
              "inputs":[{"name":"Purge","description":"P","environmentVariable":"PURGE","isBool":true}],
              "steps":[{"name":"Back","title":"Back up","fingerprint":"f"},{"name":"Gate","title":"Gate <QA>","fingerprint":"f"},
                       {"name":"Purge","title":"Purge \"old\" rows \ud83d\uddd1","fingerprint":"f","optional":true,"when":{"input":"Purge"},"rollbackName":"Restore","rollbackState":"Restore"},
@@ -304,7 +307,7 @@ public sealed class DefinitionDataTests
     }
 
     [ChecklistData(
-        plan: """{"format":3,"name":"U","fullName":"U","title":"U","fingerprint":"f","runbookFileName":"u.md","steps":[{"name":"A","title":"A","fingerprint":"f"}]}""",
+        plan: """{"format":4,"name":"U","fullName":"U","title":"U","fingerprint":"f","runbookFileName":"u.md","steps":[{"name":"A","title":"A","fingerprint":"f"}]}""",
         runbook: "# U\n\n" + Placeholder,
         machine: "NotStarted: Start A\nA: Complete Completed X9")]
     private static class Undrawable
@@ -312,7 +315,7 @@ public sealed class DefinitionDataTests
     }
 
     [ChecklistData(
-        plan: """{"format":3,"name":"N","fullName":"N","title":"N","fingerprint":"f","runbookFileName":"n.md"}""",
+        plan: """{"format":4,"name":"N","fullName":"N","title":"N","fingerprint":"f","runbookFileName":"n.md"}""",
         runbook: "# N",
         machine: "NotStarted: Start Completed")]
     private static class NotCreatable

@@ -49,13 +49,39 @@ public sealed class MachineTableTests
             Purge: Complete Completed; Fail Aborted C1
             """);
 
+        // Every state but NotStarted aborts into Aborted, and fails into it when its line has no Fail.
         CollectionAssert.AreEqual(
-            new[] { (0, ChecklistTrigger.Start, 1), (1, ChecklistTrigger.Approve, 2), (1, ChecklistTrigger.Reject, 4), (2, ChecklistTrigger.Complete, 3), (2, ChecklistTrigger.Fail, 4) },
+            new[]
+            {
+                (0, ChecklistTrigger.Start, 1),
+                (1, ChecklistTrigger.Approve, 2), (1, ChecklistTrigger.Reject, 4), (1, ChecklistTrigger.Fail, 4), (1, ChecklistTrigger.Abort, 4),
+                (2, ChecklistTrigger.Complete, 3), (2, ChecklistTrigger.Fail, 4), (2, ChecklistTrigger.Abort, 4),
+            },
             table.Transitions.Select(t => (t.Source, t.Trigger, t.Destination)).ToArray());
         CollectionAssert.AreEqual(
             new[] { (MachineGuardKind.ChecksTicked, 0), (MachineGuardKind.Approved, 0) },
             table.Transitions[1].Guards.Select(g => (g.Kind, g.Step)).ToArray());
-        Assert.AreEqual((MachineGuardKind.Completed, 1), (table.Transitions[4].Guards[0].Kind, table.Transitions[4].Guards[0].Step));
+        Assert.IsEmpty(table.Transitions[3].Guards);
+        Assert.AreEqual((MachineGuardKind.Completed, 1), (table.Transitions[6].Guards[0].Kind, table.Transitions[6].Guards[0].Step));
+    }
+
+    [TestMethod]
+    public void Parse_AddsNoImpliedTransitionALineAlreadyHas()
+    {
+        var table = MachineTable.Parse(typeof(States), """
+            NotStarted: Start Gate
+            Gate: Complete Purge; Fail Aborted; Abort Aborted
+            Purge: Complete Completed; Fail Aborted C0; Fail Purge N0; Abort Aborted
+            """);
+
+        CollectionAssert.AreEqual(
+            new[]
+            {
+                (0, ChecklistTrigger.Start, 1),
+                (1, ChecklistTrigger.Complete, 2), (1, ChecklistTrigger.Fail, 4), (1, ChecklistTrigger.Abort, 4),
+                (2, ChecklistTrigger.Complete, 3), (2, ChecklistTrigger.Fail, 4), (2, ChecklistTrigger.Fail, 2), (2, ChecklistTrigger.Abort, 4),
+            },
+            table.Transitions.Select(t => (t.Source, t.Trigger, t.Destination)).ToArray());
     }
 
     [TestMethod]

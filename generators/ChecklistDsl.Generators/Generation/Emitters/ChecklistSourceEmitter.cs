@@ -3,6 +3,7 @@ using ChecklistDsl.Generators.Common;
 using ChecklistDsl.Generators.Dsl.Model;
 using ChecklistDsl.Generators.Dsl;
 using ChecklistDsl.Generators.Generation.Machine;
+using ChecklistDsl.Shared;
 using static ChecklistDsl.Generators.Generation.Emitters.CSharpText;
 
 namespace ChecklistDsl.Generators.Generation.Emitters;
@@ -148,6 +149,11 @@ internal static class ChecklistSourceEmitter
         w.Close();
     }
 
+    /// <summary>
+    /// The table, a line per state. What every step and rollback state has is left for the reader to add
+    /// (the runtime's <c>MachineTable</c>): <c>Abort</c> into <c>Aborted</c>, and <c>Fail</c> into
+    /// <c>Aborted</c> when the state has no other <c>Fail</c>.
+    /// </summary>
     private static StringBuilder MachineTableText(StringBuilder table, MachineLayout plan)
     {
         foreach (var state in plan.States)
@@ -155,13 +161,34 @@ internal static class ChecklistSourceEmitter
             if (state.Transitions.Count == 0)
                 continue;
             table.Append(state.Name).Append(':');
-            for (var t = 0; t < state.Transitions.Count; t++)
-                AppendTransition(t == 0 ? table.Append(' ') : table.Append("; "), state.Transitions[t]);
+            var written = 0;
+            foreach (var transition in state.Transitions)
+            {
+                if (state.Name != MachineLayout.NotStarted && IsImplied(transition, state))
+                    continue;
+                AppendTransition(written++ == 0 ? table.Append(' ') : table.Append("; "), transition);
+            }
             table.Append('\n');
         }
         if (table.Length > 0)
             table.Length--; // no blank line before the literal's end
         return table;
+    }
+
+    private static bool IsImplied(Transition transition, MachineState state)
+    {
+        if (transition.Destination != MachineLayout.Aborted || transition.Guards.Count != 0)
+            return false;
+        if (transition.Trigger == TriggerNames.Abort)
+            return true;
+        if (transition.Trigger != TriggerNames.Fail)
+            return false;
+        foreach (var other in state.Transitions)
+        {
+            if (other.Trigger == TriggerNames.Fail && !ReferenceEquals(other, transition))
+                return false;
+        }
+        return true;
     }
 
     /// <summary>One transition in the table's text: <c>trigger destination guard*</c>.</summary>

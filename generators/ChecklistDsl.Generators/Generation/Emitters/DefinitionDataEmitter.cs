@@ -83,8 +83,9 @@ internal static class DefinitionDataEmitter
         json.String("name", step.MethodName);
         json.String("title", step.Title);
         json.String("fingerprint", fingerprint);
-        json.String("section", step.Section);
-        json.Flag("startsSection", step.Section is not null && step.StartsSection);
+        // Only where a section starts: the steps after it are in it until the next one.
+        if (step.StartsSection)
+            json.String("section", step.Section);
         json.String("purpose", step.Purpose);
         json.String("instructions", step.Instructions);
         json.Flag("optional", step.Optional);
@@ -120,7 +121,9 @@ internal static class DefinitionDataEmitter
         if (step.RollbackWith is not null)
         {
             json.String("rollbackName", step.RollbackWith);
-            json.String("rollbackState", rollbackState);
+            // Only when it differs: the rollback state is named after the procedure unless several steps share it.
+            if (rollbackState != step.RollbackWith)
+                json.String("rollbackState", rollbackState);
         }
         json.String("noRollbackReason", step.NoRollbackReason);
         json.Array("acceptedRisks", step.AcceptedRisks.Count);
@@ -162,7 +165,7 @@ internal static class DefinitionDataEmitter
     }
 
     /// <summary>
-    /// A JSON object written member by member into a shared builder, indented by two spaces a level, one
+    /// A JSON object written member by member into a shared builder, indented by a tab a level, one
     /// member a line (lists of strings on one); nested objects share the builder.
     /// </summary>
     private readonly struct JsonObjectWriter
@@ -245,7 +248,8 @@ internal static class DefinitionDataEmitter
             _text.Append('}');
         }
 
-        private void NewLine(int depth) => _text.Append('\n').Append(' ', 2 * depth);
+        // A tab a level: as readable as spaces, and half the bytes of two (the plan is stored in the assembly).
+        private void NewLine(int depth) => _text.Append('\n').Append('\t', depth);
 
         private StringBuilder Name(string name)
         {

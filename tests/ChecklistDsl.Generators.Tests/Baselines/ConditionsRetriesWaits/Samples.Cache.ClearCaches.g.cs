@@ -53,103 +53,102 @@ namespace Samples.Cache
     [global::ChecklistDsl.ChecklistData(
         plan: """
             {
-              "format": 3,
-              "name": "ClearCaches",
-              "fullName": "Samples.Cache.ClearCaches",
-              "title": "Clear caches",
-              "environment": "staging",
-              "fingerprint": "sha256:71d3902c42e7068d40951f4b2e54861c",
-              "runbookFileName": "clear-caches.md",
-              "canCreateInstance": true,
-              "inputs": [
-                {
-                  "name": "UsesCdn",
-                  "description": "The site uses a CDN",
-                  "isBool": true,
-                  "environmentVariable": "USES_CDN",
-                  "settable": true
-                },
-                {
-                  "name": "CacheBackend",
-                  "description": "Cache backend",
-                  "environmentVariable": "CACHE_BACKEND",
-                  "settable": true
-                },
-                {
-                  "name": "SiteUrl",
-                  "description": "Site URL",
-                  "environmentVariable": "SITE_URL",
-                  "settable": true
-                }
-              ],
-              "steps": [
-                {
-                  "name": "FlushObjectCache",
-                  "title": "Flush the object cache",
-                  "fingerprint": "sha256:b865b9f7b14abf83318c0209912481d5",
-                  "commands": ["redis-cli FLUSHALL"],
-                  "retries": [
-                    {
-                      "command": 0,
-                      "retries": 2,
-                      "delayTicks": 20000000
-                    }
-                  ],
-                  "when": {
-                    "input": "CacheBackend",
-                    "value": "redis"
-                  },
-                  "modifies": ["object cache"],
-                  "rollbackName": "WarmObjectCache",
-                  "rollbackState": "WarmObjectCache"
-                },
-                {
-                  "name": "PurgeCdn",
-                  "title": "Purge the CDN",
-                  "fingerprint": "sha256:2a029dd0a660b106aae98d655779a737",
-                  "commands": ["cdn purge --all", "cdn warm {SiteUrl}"],
-                  "retries": [
-                    {
-                      "command": 1,
-                      "retries": 3,
-                      "delayTicks": 50000000
-                    }
-                  ],
-                  "when": {
-                    "input": "UsesCdn"
-                  },
-                  "modifies": ["cdn"]
-                },
-                {
-                  "name": "WaitForSite",
-                  "title": "Wait for the site",
-                  "fingerprint": "sha256:7c9608d8d5b15f2e5e3ecb8f103bb547",
-                  "waitUntil": {
-                    "command": "curl -fsS {SiteUrl}/health",
-                    "everyTicks": 50000000,
-                    "timeoutTicks": 1200000000
-                  },
-                  "verifies": ["site"]
-                }
-              ],
-              "rollbacks": [
-                {
-                  "name": "WarmObjectCache",
-                  "title": "Warm the object cache",
-                  "commands": ["warm-cache"],
-                  "retries": [
-                    {
-                      "command": 0,
-                      "retries": 1,
-                      "delayTicks": 50000000
-                    }
-                  ],
-                  "when": {
-                    "input": "CacheBackend",
-                    "value": "redis"
-                  }
-                }
-              ]
+            	"format": 4,
+            	"name": "ClearCaches",
+            	"fullName": "Samples.Cache.ClearCaches",
+            	"title": "Clear caches",
+            	"environment": "staging",
+            	"fingerprint": "sha256:71d3902c42e7068d40951f4b2e54861c",
+            	"runbookFileName": "clear-caches.md",
+            	"canCreateInstance": true,
+            	"inputs": [
+            		{
+            			"name": "UsesCdn",
+            			"description": "The site uses a CDN",
+            			"isBool": true,
+            			"environmentVariable": "USES_CDN",
+            			"settable": true
+            		},
+            		{
+            			"name": "CacheBackend",
+            			"description": "Cache backend",
+            			"environmentVariable": "CACHE_BACKEND",
+            			"settable": true
+            		},
+            		{
+            			"name": "SiteUrl",
+            			"description": "Site URL",
+            			"environmentVariable": "SITE_URL",
+            			"settable": true
+            		}
+            	],
+            	"steps": [
+            		{
+            			"name": "FlushObjectCache",
+            			"title": "Flush the object cache",
+            			"fingerprint": "sha256:b865b9f7b14abf83318c0209912481d5",
+            			"commands": ["redis-cli FLUSHALL"],
+            			"retries": [
+            				{
+            					"command": 0,
+            					"retries": 2,
+            					"delayTicks": 20000000
+            				}
+            			],
+            			"when": {
+            				"input": "CacheBackend",
+            				"value": "redis"
+            			},
+            			"modifies": ["object cache"],
+            			"rollbackName": "WarmObjectCache"
+            		},
+            		{
+            			"name": "PurgeCdn",
+            			"title": "Purge the CDN",
+            			"fingerprint": "sha256:2a029dd0a660b106aae98d655779a737",
+            			"commands": ["cdn purge --all", "cdn warm {SiteUrl}"],
+            			"retries": [
+            				{
+            					"command": 1,
+            					"retries": 3,
+            					"delayTicks": 50000000
+            				}
+            			],
+            			"when": {
+            				"input": "UsesCdn"
+            			},
+            			"modifies": ["cdn"]
+            		},
+            		{
+            			"name": "WaitForSite",
+            			"title": "Wait for the site",
+            			"fingerprint": "sha256:7c9608d8d5b15f2e5e3ecb8f103bb547",
+            			"waitUntil": {
+            				"command": "curl -fsS {SiteUrl}/health",
+            				"everyTicks": 50000000,
+            				"timeoutTicks": 1200000000
+            			},
+            			"verifies": ["site"]
+            		}
+            	],
+            	"rollbacks": [
+            		{
+            			"name": "WarmObjectCache",
+            			"title": "Warm the object cache",
+            			"commands": ["warm-cache"],
+            			"retries": [
+            				{
+            					"command": 0,
+            					"retries": 1,
+            					"delayTicks": 50000000
+            				}
+            			],
+            			"when": {
+            				"input": "CacheBackend",
+            				"value": "redis"
+            			}
+            		}
+            	]
             }
             """,
         runbook: """
@@ -239,10 +238,10 @@ namespace Samples.Cache
             """,
         machine: """
             NotStarted: Start FlushObjectCache
-            FlushObjectCache: Complete PurgeCdn; Skip PurgeCdn; Fail WarmObjectCache; Abort Aborted
-            PurgeCdn: Complete WaitForSite; Skip WaitForSite; Fail WarmObjectCache C0; Fail Aborted N0; Abort Aborted
-            WaitForSite: Complete Completed; Fail WarmObjectCache C0; Fail Aborted N0; Abort Aborted
-            WarmObjectCache: Complete RolledBack; Fail Aborted; Abort Aborted
+            FlushObjectCache: Complete PurgeCdn; Skip PurgeCdn; Fail WarmObjectCache
+            PurgeCdn: Complete WaitForSite; Skip WaitForSite; Fail WarmObjectCache C0; Fail Aborted N0
+            WaitForSite: Complete Completed; Fail WarmObjectCache C0; Fail Aborted N0
+            WarmObjectCache: Complete RolledBack
             """)]
     partial class ClearCaches
     {

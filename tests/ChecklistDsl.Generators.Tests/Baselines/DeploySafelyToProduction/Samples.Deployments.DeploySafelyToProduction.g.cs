@@ -54,89 +54,85 @@ namespace Samples.Deployments
     [global::ChecklistDsl.ChecklistData(
         plan: """
             {
-              "format": 3,
-              "name": "DeploySafelyToProduction",
-              "fullName": "Samples.Deployments.DeploySafelyToProduction",
-              "title": "Deploy safely to production",
-              "summary": "Apply only the updates approved in staging, in a controlled order.",
-              "owner": "Web team",
-              "environment": "production",
-              "isProduction": true,
-              "fingerprint": "sha256:5485f28e3a304d6252be7f4f7a79226b",
-              "runbookFileName": "deploy-safely-to-production.md",
-              "canCreateInstance": true,
-              "inputs": [
-                {
-                  "name": "SiteUrl",
-                  "description": "Production site URL",
-                  "environmentVariable": "SITE_URL",
-                  "settable": true
-                },
-                {
-                  "name": "Plugin",
-                  "description": "Plugin to update",
-                  "environmentVariable": "PLUGIN",
-                  "settable": true
-                },
-                {
-                  "name": "ApiToken",
-                  "description": "Api token",
-                  "isSecret": true,
-                  "environmentVariable": "API_TOKEN",
-                  "settable": true
-                }
-              ],
-              "steps": [
-                {
-                  "name": "ConfirmStagingApproval",
-                  "title": "Confirm staging approval",
-                  "fingerprint": "sha256:8f2a74b8b70ed3f0c8e067e5fc625f67",
-                  "purpose": "ensure only validated changes reach production",
-                  "checks": ["All staging QA checks passed"],
-                  "approvalRole": "QA lead"
-                },
-                {
-                  "name": "ReconfirmBackupAvailability",
-                  "title": "Reconfirm backup availability",
-                  "fingerprint": "sha256:3961f10300400c8dfc1d380f57b1d454",
-                  "section": "Backup",
-                  "startsSection": true,
-                  "commands": ["wp db export backup.sql"],
-                  "backup": {
-                    "resources": ["database", "files"],
-                    "verified": true,
-                    "offSite": true
-                  }
-                },
-                {
-                  "name": "ApplyUpdates",
-                  "title": "Apply updates",
-                  "fingerprint": "sha256:043da1f52ea492634b120f102d7ae3c5",
-                  "section": "Deploy",
-                  "startsSection": true,
-                  "commands": ["wp plugin update {Plugin} --url={SiteUrl}"],
-                  "modifies": ["plugins"],
-                  "rollbackName": "RestorePlugins",
-                  "rollbackState": "RestorePlugins"
-                },
-                {
-                  "name": "Monitor",
-                  "title": "Monitor for errors",
-                  "fingerprint": "sha256:1a65d11431c2084c84a9a1832190f3b6",
-                  "section": "Deploy",
-                  "timeoutTicks": 36000000000,
-                  "checks": ["No errors in the log", "Home page loads"],
-                  "verifies": ["site"],
-                  "automated": true
-                }
-              ],
-              "rollbacks": [
-                {
-                  "name": "RestorePlugins",
-                  "title": "Restore plugin files",
-                  "commands": ["tar -xzf plugin-backup.tar.gz -C wp-content/plugins"]
-                }
-              ]
+            	"format": 4,
+            	"name": "DeploySafelyToProduction",
+            	"fullName": "Samples.Deployments.DeploySafelyToProduction",
+            	"title": "Deploy safely to production",
+            	"summary": "Apply only the updates approved in staging, in a controlled order.",
+            	"owner": "Web team",
+            	"environment": "production",
+            	"isProduction": true,
+            	"fingerprint": "sha256:5485f28e3a304d6252be7f4f7a79226b",
+            	"runbookFileName": "deploy-safely-to-production.md",
+            	"canCreateInstance": true,
+            	"inputs": [
+            		{
+            			"name": "SiteUrl",
+            			"description": "Production site URL",
+            			"environmentVariable": "SITE_URL",
+            			"settable": true
+            		},
+            		{
+            			"name": "Plugin",
+            			"description": "Plugin to update",
+            			"environmentVariable": "PLUGIN",
+            			"settable": true
+            		},
+            		{
+            			"name": "ApiToken",
+            			"description": "Api token",
+            			"isSecret": true,
+            			"environmentVariable": "API_TOKEN",
+            			"settable": true
+            		}
+            	],
+            	"steps": [
+            		{
+            			"name": "ConfirmStagingApproval",
+            			"title": "Confirm staging approval",
+            			"fingerprint": "sha256:8f2a74b8b70ed3f0c8e067e5fc625f67",
+            			"purpose": "ensure only validated changes reach production",
+            			"checks": ["All staging QA checks passed"],
+            			"approvalRole": "QA lead"
+            		},
+            		{
+            			"name": "ReconfirmBackupAvailability",
+            			"title": "Reconfirm backup availability",
+            			"fingerprint": "sha256:3961f10300400c8dfc1d380f57b1d454",
+            			"section": "Backup",
+            			"commands": ["wp db export backup.sql"],
+            			"backup": {
+            				"resources": ["database", "files"],
+            				"verified": true,
+            				"offSite": true
+            			}
+            		},
+            		{
+            			"name": "ApplyUpdates",
+            			"title": "Apply updates",
+            			"fingerprint": "sha256:043da1f52ea492634b120f102d7ae3c5",
+            			"section": "Deploy",
+            			"commands": ["wp plugin update {Plugin} --url={SiteUrl}"],
+            			"modifies": ["plugins"],
+            			"rollbackName": "RestorePlugins"
+            		},
+            		{
+            			"name": "Monitor",
+            			"title": "Monitor for errors",
+            			"fingerprint": "sha256:1a65d11431c2084c84a9a1832190f3b6",
+            			"timeoutTicks": 36000000000,
+            			"checks": ["No errors in the log", "Home page loads"],
+            			"verifies": ["site"],
+            			"automated": true
+            		}
+            	],
+            	"rollbacks": [
+            		{
+            			"name": "RestorePlugins",
+            			"title": "Restore plugin files",
+            			"commands": ["tar -xzf plugin-backup.tar.gz -C wp-content/plugins"]
+            		}
+            	]
             }
             """,
         runbook: """
@@ -227,11 +223,11 @@ namespace Samples.Deployments
             """,
         machine: """
             NotStarted: Start ConfirmStagingApproval
-            ConfirmStagingApproval: Approve ReconfirmBackupAvailability T0 A0; Reject Aborted; Fail Aborted; Abort Aborted
-            ReconfirmBackupAvailability: Complete ApplyUpdates; Fail Aborted; Abort Aborted
-            ApplyUpdates: Complete Monitor; Fail RestorePlugins; Abort Aborted
-            Monitor: Complete Completed T3; Fail RestorePlugins; Abort Aborted
-            RestorePlugins: Complete RolledBack; Fail Aborted; Abort Aborted
+            ConfirmStagingApproval: Approve ReconfirmBackupAvailability T0 A0; Reject Aborted
+            ReconfirmBackupAvailability: Complete ApplyUpdates
+            ApplyUpdates: Complete Monitor; Fail RestorePlugins
+            Monitor: Complete Completed T3; Fail RestorePlugins
+            RestorePlugins: Complete RolledBack
             """)]
     partial class DeploySafelyToProduction
     {

@@ -50,21 +50,21 @@ partial class Outer
     [global::ChecklistDsl.ChecklistData(
         plan: """
             {
-              "format": 3,
-              "name": "Inner",
-              "fullName": "Outer.Inner",
-              "title": "Nested checklist",
-              "fingerprint": "sha256:839238dea7173c6984f17fc1347b7cb9",
-              "runbookFileName": "inner.md",
-              "canCreateInstance": true,
-              "steps": [
-                {
-                  "name": "checked",
-                  "title": "Only step",
-                  "fingerprint": "sha256:16ef53ed73facc0ca607b0859cf1f9f0",
-                  "automated": true
-                }
-              ]
+            	"format": 4,
+            	"name": "Inner",
+            	"fullName": "Outer.Inner",
+            	"title": "Nested checklist",
+            	"fingerprint": "sha256:839238dea7173c6984f17fc1347b7cb9",
+            	"runbookFileName": "inner.md",
+            	"canCreateInstance": true,
+            	"steps": [
+            		{
+            			"name": "checked",
+            			"title": "Only step",
+            			"fingerprint": "sha256:16ef53ed73facc0ca607b0859cf1f9f0",
+            			"automated": true
+            		}
+            	]
             }
             """,
         runbook: """
@@ -92,7 +92,7 @@ partial class Outer
             """,
         machine: """
             NotStarted: Start checked
-            checked: Complete Completed; Fail Aborted; Abort Aborted
+            checked: Complete Completed
             """)]
     partial class Inner
     {

@@ -58,113 +58,106 @@ namespace Samples.Sync
     [global::ChecklistDsl.ChecklistData(
         plan: """
             {
-              "format": 3,
-              "name": "ProductionToStagingSync",
-              "fullName": "Samples.Sync.ProductionToStagingSync",
-              "title": "Production to staging sync",
-              "summary": "Copy production's files and database to staging.\nStaging is overwritten.",
-              "environment": "staging",
-              "fingerprint": "sha256:3d91b1cf3b6e3a96513e0c3d0f8db54e",
-              "runbookFileName": "production-to-staging-sync.md",
-              "canCreateInstance": true,
-              "inputs": [
-                {
-                  "name": "StagingHost",
-                  "description": "Staging host",
-                  "environmentVariable": "STAGING_HOST",
-                  "settable": true
-                },
-                {
-                  "name": "DbPassword",
-                  "description": "Database password",
-                  "isSecret": true,
-                  "environmentVariable": "DB_PASSWORD",
-                  "settable": true
-                }
-              ],
-              "steps": [
-                {
-                  "name": "SyncContent",
-                  "title": "Sync content",
-                  "fingerprint": "sha256:e595a674a6a9f6f82012c04aa01c3530",
-                  "section": "Files",
-                  "startsSection": true,
-                  "instructions": "Exclude media: it lives in S3.\n1. Run rsync\n2. Check the count",
-                  "commands": ["rsync -az --exclude uploads/ prod:/var/www/ {StagingHost}:/var/www/"],
-                  "modifies": ["staging files"],
-                  "rollbackName": "RestoreStaging",
-                  "rollbackState": "RestoreStagingForSyncContent"
-                },
-                {
-                  "name": "BackUpDatabase",
-                  "title": "Back up the production database",
-                  "fingerprint": "sha256:e17627400dfc50af9d4b41318f28d15d",
-                  "section": "Database",
-                  "startsSection": true,
-                  "commands": ["mysqldump -u app prod > prod.sql"],
-                  "backup": {
-                    "resources": ["staging database", "production database"]
-                  }
-                },
-                {
-                  "name": "TransferBackup",
-                  "title": "Transfer the backup",
-                  "fingerprint": "sha256:298cd4739f2edeea0fa3d2ce45667785",
-                  "section": "Database",
-                  "optional": true,
-                  "commands": ["scp prod.sql {StagingHost}:/tmp/prod.sql"],
-                  "modifies": ["staging disk"],
-                  "rollbackName": "RestoreStaging",
-                  "rollbackState": "RestoreStagingForTransferBackup"
-                },
-                {
-                  "name": "DropStagingDatabase",
-                  "title": "Drop the staging database",
-                  "fingerprint": "sha256:f23380eadae509cb8055f07a7f7d5a00",
-                  "section": "Database",
-                  "commands": ["mysql -e 'DROP DATABASE staging'"],
-                  "destroys": ["staging database"],
-                  "noRollbackReason": "the import that follows replaces it",
-                  "acceptedRisks": [
-                    {
-                      "ruleId": "CHK005",
-                      "because": "staging data is disposable"
-                    }
-                  ]
-                },
-                {
-                  "name": "ImportDatabase",
-                  "title": "Import | rewrite URLs",
-                  "fingerprint": "sha256:1ff7fdff55586e1d31a711c15ef8dc4c",
-                  "section": "Database",
-                  "timeoutTicks": 12000000000,
-                  "commands": ["mysql staging < /tmp/prod.sql", "wp search-replace 'https://example.org' 'https://{StagingHost}' --all-tables"],
-                  "modifies": ["staging database"],
-                  "rollbackName": "ReimportDatabase",
-                  "rollbackState": "ReimportDatabase"
-                },
-                {
-                  "name": "VerifyStaging",
-                  "title": "Verify staging",
-                  "fingerprint": "sha256:8767c3104f9a49bd758f4a073ae6e5b3",
-                  "section": "Database",
-                  "checks": ["Staging `home` URL is https://{StagingHost}"],
-                  "verifies": ["staging site"]
-                }
-              ],
-              "rollbacks": [
-                {
-                  "name": "RestoreStaging",
-                  "title": "Restore staging",
-                  "instructions": "Restore the staging snapshot taken by the host.",
-                  "commands": ["restore-snapshot {StagingHost}"]
-                },
-                {
-                  "name": "ReimportDatabase",
-                  "title": "Re-import the previous dump",
-                  "commands": ["mysql staging < /tmp/previous.sql"]
-                }
-              ]
+            	"format": 4,
+            	"name": "ProductionToStagingSync",
+            	"fullName": "Samples.Sync.ProductionToStagingSync",
+            	"title": "Production to staging sync",
+            	"summary": "Copy production's files and database to staging.\nStaging is overwritten.",
+            	"environment": "staging",
+            	"fingerprint": "sha256:3d91b1cf3b6e3a96513e0c3d0f8db54e",
+            	"runbookFileName": "production-to-staging-sync.md",
+            	"canCreateInstance": true,
+            	"inputs": [
+            		{
+            			"name": "StagingHost",
+            			"description": "Staging host",
+            			"environmentVariable": "STAGING_HOST",
+            			"settable": true
+            		},
+            		{
+            			"name": "DbPassword",
+            			"description": "Database password",
+            			"isSecret": true,
+            			"environmentVariable": "DB_PASSWORD",
+            			"settable": true
+            		}
+            	],
+            	"steps": [
+            		{
+            			"name": "SyncContent",
+            			"title": "Sync content",
+            			"fingerprint": "sha256:e595a674a6a9f6f82012c04aa01c3530",
+            			"section": "Files",
+            			"instructions": "Exclude media: it lives in S3.\n1. Run rsync\n2. Check the count",
+            			"commands": ["rsync -az --exclude uploads/ prod:/var/www/ {StagingHost}:/var/www/"],
+            			"modifies": ["staging files"],
+            			"rollbackName": "RestoreStaging",
+            			"rollbackState": "RestoreStagingForSyncContent"
+            		},
+            		{
+            			"name": "BackUpDatabase",
+            			"title": "Back up the production database",
+            			"fingerprint": "sha256:e17627400dfc50af9d4b41318f28d15d",
+            			"section": "Database",
+            			"commands": ["mysqldump -u app prod > prod.sql"],
+            			"backup": {
+            				"resources": ["staging database", "production database"]
+            			}
+            		},
+            		{
+            			"name": "TransferBackup",
+            			"title": "Transfer the backup",
+            			"fingerprint": "sha256:298cd4739f2edeea0fa3d2ce45667785",
+            			"optional": true,
+            			"commands": ["scp prod.sql {StagingHost}:/tmp/prod.sql"],
+            			"modifies": ["staging disk"],
+            			"rollbackName": "RestoreStaging",
+            			"rollbackState": "RestoreStagingForTransferBackup"
+            		},
+            		{
+            			"name": "DropStagingDatabase",
+            			"title": "Drop the staging database",
+            			"fingerprint": "sha256:f23380eadae509cb8055f07a7f7d5a00",
+            			"commands": ["mysql -e 'DROP DATABASE staging'"],
+            			"destroys": ["staging database"],
+            			"noRollbackReason": "the import that follows replaces it",
+            			"acceptedRisks": [
+            				{
+            					"ruleId": "CHK005",
+            					"because": "staging data is disposable"
+            				}
+            			]
+            		},
+            		{
+            			"name": "ImportDatabase",
+            			"title": "Import | rewrite URLs",
+            			"fingerprint": "sha256:1ff7fdff55586e1d31a711c15ef8dc4c",
+            			"timeoutTicks": 12000000000,
+            			"commands": ["mysql staging < /tmp/prod.sql", "wp search-replace 'https://example.org' 'https://{StagingHost}' --all-tables"],
+            			"modifies": ["staging database"],
+            			"rollbackName": "ReimportDatabase"
+            		},
+            		{
+            			"name": "VerifyStaging",
+            			"title": "Verify staging",
+            			"fingerprint": "sha256:8767c3104f9a49bd758f4a073ae6e5b3",
+            			"checks": ["Staging `home` URL is https://{StagingHost}"],
+            			"verifies": ["staging site"]
+            		}
+            	],
+            	"rollbacks": [
+            		{
+            			"name": "RestoreStaging",
+            			"title": "Restore staging",
+            			"instructions": "Restore the staging snapshot taken by the host.",
+            			"commands": ["restore-snapshot {StagingHost}"]
+            		},
+            		{
+            			"name": "ReimportDatabase",
+            			"title": "Re-import the previous dump",
+            			"commands": ["mysql staging < /tmp/previous.sql"]
+            		}
+            	]
             }
             """,
         runbook: """
@@ -300,15 +293,15 @@ namespace Samples.Sync
             """,
         machine: """
             NotStarted: Start SyncContent
-            SyncContent: Complete BackUpDatabase; Fail RestoreStagingForSyncContent; Abort Aborted
-            BackUpDatabase: Complete TransferBackup; Fail RestoreStagingForSyncContent; Abort Aborted
-            TransferBackup: Complete DropStagingDatabase; Skip DropStagingDatabase; Fail RestoreStagingForTransferBackup; Abort Aborted
-            DropStagingDatabase: Complete ImportDatabase; Fail RestoreStagingForTransferBackup C2; Fail RestoreStagingForSyncContent N2; Abort Aborted
-            ImportDatabase: Complete VerifyStaging; Fail ReimportDatabase; Abort Aborted
-            VerifyStaging: Complete Completed T5; Fail ReimportDatabase; Abort Aborted
-            RestoreStagingForSyncContent: Complete RolledBack; Fail Aborted; Abort Aborted
-            RestoreStagingForTransferBackup: Complete RestoreStagingForSyncContent; Fail Aborted; Abort Aborted
-            ReimportDatabase: Complete RestoreStagingForTransferBackup C2; Complete RestoreStagingForSyncContent N2; Fail Aborted; Abort Aborted
+            SyncContent: Complete BackUpDatabase; Fail RestoreStagingForSyncContent
+            BackUpDatabase: Complete TransferBackup; Fail RestoreStagingForSyncContent
+            TransferBackup: Complete DropStagingDatabase; Skip DropStagingDatabase; Fail RestoreStagingForTransferBackup
+            DropStagingDatabase: Complete ImportDatabase; Fail RestoreStagingForTransferBackup C2; Fail RestoreStagingForSyncContent N2
+            ImportDatabase: Complete VerifyStaging; Fail ReimportDatabase
+            VerifyStaging: Complete Completed T5; Fail ReimportDatabase
+            RestoreStagingForSyncContent: Complete RolledBack
+            RestoreStagingForTransferBackup: Complete RestoreStagingForSyncContent
+            ReimportDatabase: Complete RestoreStagingForTransferBackup C2; Complete RestoreStagingForSyncContent N2
             """)]
     partial class ProductionToStagingSync
     {
