@@ -26,6 +26,7 @@ internal sealed class SyntaxAttributeReader
     private readonly CancellationToken _cancellationToken;
     private readonly Dictionary<(TypeDeclarationSyntax Scope, string Spelling), string> _resolved = new();
     private readonly Dictionary<SyntaxTree, SemanticModel> _models = new();
+    private readonly Dictionary<TypeDeclarationSyntax, AttributeNameCache.Entry?> _kept = new();
     private readonly bool _symbolsOnly;
 
     /// <summary>Marks a spelling that cannot be resolved by lookup alone (the member is read from symbols).</summary>
@@ -107,7 +108,7 @@ internal sealed class SyntaxAttributeReader
                 continue;
             foreach (var attribute in list.Attributes)
             {
-                var name = Resolve(scope, attribute.Name);
+                var name = Resolve(scope, member.ContainingType, attribute.Name);
                 if (name is null)
                     continue;
                 if (ReferenceEquals(name, Undecided))
@@ -123,7 +124,7 @@ internal sealed class SyntaxAttributeReader
     }
 
     /// <summary>The DSL metadata name an attribute spelling means in a class, null for another attribute, or <see cref="Undecided"/>.</summary>
-    private string? Resolve(TypeDeclarationSyntax scope, NameSyntax name)
+    private string? Resolve(TypeDeclarationSyntax scope, INamedTypeSymbol type, NameSyntax name)
     {
         if (name is not IdentifierNameSyntax identifier)
         {
@@ -138,12 +139,28 @@ internal sealed class SyntaxAttributeReader
             return last is not null && !KnownNames.IsDslMemberAttributeName(last) ? null : Undecided;
         }
         var spelling = identifier.Identifier.ValueText;
-        if (!_resolved.TryGetValue((scope, spelling), out var resolved) || resolved is null)
+        if (!_resolved.TryGetValue((scope, spelling), out var resolved))
         {
-            resolved = Lookup(scope, spelling);
+            var kept = KeptAnswers(scope, type);
+            if (kept is null || !kept.TryGet(_compilation, spelling, out resolved))
+            {
+                resolved = Lookup(scope, spelling);
+                kept?.Add(_compilation, spelling, resolved);
+            }
             _resolved.Add((scope, spelling), resolved);
         }
         return resolved.Length == 0 ? null : resolved;
+    }
+
+    /// <summary>The answers kept from earlier compilations for this scope (<see cref="AttributeNameCache"/>), looked up once per scope.</summary>
+    private AttributeNameCache.Entry? KeptAnswers(TypeDeclarationSyntax scope, INamedTypeSymbol type)
+    {
+        if (!_kept.TryGetValue(scope, out var entry))
+        {
+            entry = AttributeNameCache.For(_compilation, scope, type);
+            _kept.Add(scope, entry);
+        }
+        return entry;
     }
 
     /// <summary>
@@ -153,6 +170,7 @@ internal sealed class SyntaxAttributeReader
     /// </summary>
     private string Lookup(TypeDeclarationSyntax scope, string spelling)
     {
+        Interlocked.Increment(ref AttributeNameCache.LookupsForTesting);
         var model = Model(scope.SyntaxTree);
         var position = scope.OpenBraceToken.Span.End;
         var type = AttributeClass(model.LookupNamespacesAndTypes(position, name: spelling + "Attribute"), out var undecided);
