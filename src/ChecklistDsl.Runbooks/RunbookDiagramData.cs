@@ -11,7 +11,7 @@ internal static class RunbookDiagramData
 {
     /// <summary>The runbook with its diagram drawn in place of the placeholder.</summary>
     /// <exception cref="FormatException">The plan or the table cannot be read, or do not agree.</exception>
-    public static string Draw(string runbook, (string? Plan, string? Runbook, string? Machine) data)
+    public static string Draw(string runbook, (string? Plan, string? Machine) data)
     {
         if (data.Plan is null || data.Machine is null)
             throw new FormatException("the [ChecklistData] has no plan or no machine table");

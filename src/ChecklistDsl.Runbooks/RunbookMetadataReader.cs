@@ -131,14 +131,16 @@ internal static class RunbookMetadataReader
         }
     }
 
-    /// <summary>All three arguments, for drawing the diagram: the plan's titles and the machine table.</summary>
+    /// <summary>The plan and the machine table, for drawing the diagram (the runbook between them is skipped).</summary>
     /// <exception cref="BadImageFormatException">The blob is not three strings.</exception>
-    private static (string? Plan, string? Runbook, string? Machine) ReadData(MetadataReader metadata, CustomAttribute data)
+    private static (string? Plan, string? Machine) ReadData(MetadataReader metadata, CustomAttribute data)
     {
         var blob = metadata.GetBlobReader(data.Value);
         if (blob.ReadUInt16() != CustomAttributeProlog)
             throw new BadImageFormatException("the [ChecklistData] blob has no prolog");
-        return (blob.ReadSerializedString(), blob.ReadSerializedString(), blob.ReadSerializedString());
+        var plan = blob.ReadSerializedString();
+        SkipSerializedString(ref blob);
+        return (plan, blob.ReadSerializedString());
     }
 
     private const ushort CustomAttributeProlog = 0x0001;

@@ -105,6 +105,14 @@ internal ref struct PlanJson(string text)
     private string ReadString()
     {
         _position++;
+        // Most strings hold no escape: one substring, no builder.
+        var end = text.AsSpan(_position).IndexOfAny('"', '\\');
+        if (end >= 0 && text[_position + end] == '"')
+        {
+            var plain = text.Substring(_position, end);
+            _position += end + 1;
+            return plain;
+        }
         var value = new System.Text.StringBuilder();
         while (true)
         {
