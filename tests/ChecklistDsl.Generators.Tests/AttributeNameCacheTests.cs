@@ -36,26 +36,8 @@ public sealed class AttributeNameCacheTests
 
     private const string Helper = "namespace App { public static class Helper { public static int Answer() => 41; } }";
 
-    private static CSharpCompilation Replace(CSharpCompilation compilation, string path, string text) =>
-        compilation.ReplaceSyntaxTree(
-            compilation.SyntaxTrees.Single(t => t.FilePath == path),
-            CSharpSyntaxTree.ParseText(text, GeneratorHarness.ParseOptions, path));
-
     /// <summary>The checklist with its second step renamed: an edit that changes nothing its names mean.</summary>
     private static string Edited(string checklist, int revision = 1) => checklist.Replace("Retire the old key", $"Retire the old key ({revision})");
-
-    private static Dictionary<string, string> Generated(GeneratorDriver driver)
-    {
-        var result = driver.GetRunResult().Results.Single();
-        Assert.IsNull(result.Exception);
-        return result.GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString());
-    }
-
-    private static Dictionary<string, string> Fresh(Compilation compilation)
-    {
-        ParsedChecklistCache.Clear();
-        return Generated(GeneratorHarness.CreateDriver().RunGenerators(compilation));
-    }
 
     private static (GeneratorDriver Driver, CSharpCompilation Compilation) FirstRun(string checklist = Checklist, string helper = Helper)
     {
@@ -63,7 +45,7 @@ public sealed class AttributeNameCacheTests
         var compilation = GeneratorHarness.Compilation(("RotateKeys.cs", checklist), ("Helper.cs", helper));
         // A first edit, so the kept answers come from an edit run as well as from the full run.
         var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
-        compilation = Replace(compilation, "RotateKeys.cs", Edited(checklist));
+        compilation = GeneratorHarness.ReplaceFile(compilation, "RotateKeys.cs", Edited(checklist));
         driver = driver.RunGenerators(compilation);
         return (driver, compilation);
     }
@@ -76,13 +58,13 @@ public sealed class AttributeNameCacheTests
     private static void AssertLookedUpAgain(GeneratorDriver driver, CSharpCompilation changed, CSharpCompilation unchanged, string why)
     {
         var lookups = AttributeNameCache.LookupsForTesting;
-        var kept = Generated(driver.RunGenerators(changed));
+        var kept = GeneratorHarness.GeneratedTexts(driver.RunGenerators(changed));
         Assert.IsGreaterThan(lookups, AttributeNameCache.LookupsForTesting, $"{why}: the names were not looked up again");
-        var fresh = Fresh(changed);
+        var fresh = GeneratorHarness.FreshRun(changed);
         CollectionAssert.AreEquivalent(fresh.Keys.ToArray(), kept.Keys.ToArray(), why);
         foreach (var (name, source) in fresh)
             Assert.AreEqual(source, kept[name], $"after {why}, {name} differs from a fresh run");
-        var without = Fresh(unchanged);
+        var without = GeneratorHarness.FreshRun(unchanged);
         Assert.IsFalse(
             without.Count == fresh.Count && without.All(pair => fresh.TryGetValue(pair.Key, out var other) && other == pair.Value),
             $"{why} does not change the output: the test would not see a wrongly kept answer");
@@ -96,12 +78,12 @@ public sealed class AttributeNameCacheTests
         var reused = AttributeNameCache.ReusedForTesting;
 
         // The checklist itself (a title) and another file (a body) change; no directive, type name or reference does.
-        var edited = Replace(Replace(compilation, "RotateKeys.cs", Edited(Checklist, 2)), "Helper.cs", Helper.Replace("41", "42"));
-        var kept = Generated(driver.RunGenerators(edited));
+        var edited = GeneratorHarness.ReplaceFile(GeneratorHarness.ReplaceFile(compilation, "RotateKeys.cs", Edited(Checklist, 2)), "Helper.cs", Helper.Replace("41", "42"));
+        var kept = GeneratorHarness.GeneratedTexts(driver.RunGenerators(edited));
 
         Assert.AreEqual(lookups, AttributeNameCache.LookupsForTesting, "a name was looked up again");
         Assert.IsGreaterThan(reused, AttributeNameCache.ReusedForTesting, "no kept answer was used");
-        var fresh = Fresh(edited);
+        var fresh = GeneratorHarness.FreshRun(edited);
         Assert.AreEqual(fresh["Samples.RotateKeys.g.cs"], kept["Samples.RotateKeys.g.cs"]);
         StringAssert.Contains(kept["Samples.RotateKeys.g.cs"], "The old key still works");
     }
@@ -114,10 +96,10 @@ public sealed class AttributeNameCacheTests
         var compilation = GeneratorHarness.Compilation(SyntheticChecklists.Generate(10, 5));
         var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
         var lookups = AttributeNameCache.LookupsForTesting;
-        var edited = Replace(compilation, SyntheticChecklists.PathOf(5), SyntheticChecklists.Checklist(5, 5, revision: 1));
-        var kept = Generated(driver.RunGenerators(edited));
+        var edited = GeneratorHarness.ReplaceFile(compilation, SyntheticChecklists.PathOf(5), SyntheticChecklists.Checklist(5, 5, revision: 1));
+        var kept = GeneratorHarness.GeneratedTexts(driver.RunGenerators(edited));
         Assert.AreEqual(lookups, AttributeNameCache.LookupsForTesting, "the edited checklist's names were looked up again");
-        CollectionAssert.AreEquivalent(Fresh(edited).ToArray(), kept.ToArray());
+        CollectionAssert.AreEquivalent(GeneratorHarness.FreshRun(edited).ToArray(), kept.ToArray());
     }
 
     [TestMethod]
@@ -125,7 +107,7 @@ public sealed class AttributeNameCacheTests
     {
         var (driver, compilation) = FirstRun();
         var retargeted = Edited(Checklist, 2).Replace("using Note = ChecklistDsl.CheckAttribute;", "using Note = System.ObsoleteAttribute;");
-        AssertLookedUpAgain(driver, Replace(compilation, "RotateKeys.cs", retargeted), Replace(compilation, "RotateKeys.cs", Edited(Checklist, 2)), "the alias now names another attribute");
+        AssertLookedUpAgain(driver, GeneratorHarness.ReplaceFile(compilation, "RotateKeys.cs", retargeted), GeneratorHarness.ReplaceFile(compilation, "RotateKeys.cs", Edited(Checklist, 2)), "the alias now names another attribute");
     }
 
     [TestMethod]
@@ -134,8 +116,8 @@ public sealed class AttributeNameCacheTests
         // No using of its own: [Step] and [Check] name nothing until a global using brings them in.
         var checklist = Checklist.Replace("using ChecklistDsl;\n", "").Replace("[Checklist(", "[ChecklistDsl.Checklist(");
         var (driver, compilation) = FirstRun(checklist);
-        var edited = Replace(compilation, "RotateKeys.cs", Edited(checklist, 2));
-        AssertLookedUpAgain(driver, Replace(edited, "Helper.cs", "global using ChecklistDsl;\n" + Helper), edited, "a global using appears in another file");
+        var edited = GeneratorHarness.ReplaceFile(compilation, "RotateKeys.cs", Edited(checklist, 2));
+        AssertLookedUpAgain(driver, GeneratorHarness.ReplaceFile(edited, "Helper.cs", "global using ChecklistDsl;\n" + Helper), edited, "a global using appears in another file");
     }
 
     [TestMethod]
@@ -144,9 +126,9 @@ public sealed class AttributeNameCacheTests
         // The parsed-spec cache must see it too: here the checklist's own file does not change.
         var checklist = Checklist.Replace("using ChecklistDsl;\n", "").Replace("[Checklist(", "[ChecklistDsl.Checklist(");
         var (driver, compilation) = FirstRun(checklist);
-        var changed = Replace(compilation, "Helper.cs", "global using ChecklistDsl;\n" + Helper);
-        var kept = Generated(driver.RunGenerators(changed));
-        var fresh = Fresh(changed);
+        var changed = GeneratorHarness.ReplaceFile(compilation, "Helper.cs", "global using ChecklistDsl;\n" + Helper);
+        var kept = GeneratorHarness.GeneratedTexts(driver.RunGenerators(changed));
+        var fresh = GeneratorHarness.FreshRun(changed);
         Assert.IsTrue(fresh.ContainsKey("Samples.RotateKeys.g.cs"), "the global using makes the checklist generate");
         CollectionAssert.AreEquivalent(fresh.Keys.ToArray(), kept.Keys.ToArray());
         Assert.AreEqual(fresh["Samples.RotateKeys.g.cs"], kept["Samples.RotateKeys.g.cs"]);
@@ -156,9 +138,9 @@ public sealed class AttributeNameCacheTests
     public void A_source_type_named_like_a_DSL_attribute_added_elsewhere_is_looked_up_again()
     {
         var (driver, compilation) = FirstRun();
-        var edited = Replace(compilation, "RotateKeys.cs", Edited(Checklist, 2));
+        var edited = GeneratorHarness.ReplaceFile(compilation, "RotateKeys.cs", Edited(Checklist, 2));
         var shadow = Helper + "\nnamespace Samples { public sealed class CheckAttribute : System.Attribute { public CheckAttribute(string text) { } } }";
-        AssertLookedUpAgain(driver, Replace(edited, "Helper.cs", shadow), edited, "a closer CheckAttribute appears in another file");
+        AssertLookedUpAgain(driver, GeneratorHarness.ReplaceFile(edited, "Helper.cs", shadow), edited, "a closer CheckAttribute appears in another file");
     }
 
     [TestMethod]
@@ -171,15 +153,15 @@ public sealed class AttributeNameCacheTests
             .Replace("[Checklist(", "[global::ChecklistDsl.Checklist(")
             .Replace(", Note(\"The old key still works\")", "");
         var (driver, compilation) = FirstRun(checklist);
-        var edited = Replace(compilation, "RotateKeys.cs", Edited(checklist, 2));
-        AssertLookedUpAgain(driver, Replace(edited, "Helper.cs", Helper + "\nnamespace Samples.ChecklistDsl { internal static class Empty { } }"), edited, "a namespace Samples.ChecklistDsl appears");
+        var edited = GeneratorHarness.ReplaceFile(compilation, "RotateKeys.cs", Edited(checklist, 2));
+        AssertLookedUpAgain(driver, GeneratorHarness.ReplaceFile(edited, "Helper.cs", Helper + "\nnamespace Samples.ChecklistDsl { internal static class Empty { } }"), edited, "a namespace Samples.ChecklistDsl appears");
     }
 
     [TestMethod]
     public void Changed_references_are_looked_up_again()
     {
         var (driver, compilation) = FirstRun();
-        var edited = Replace(compilation, "RotateKeys.cs", Edited(Checklist, 2));
+        var edited = GeneratorHarness.ReplaceFile(compilation, "RotateKeys.cs", Edited(Checklist, 2));
         // A new reference declares a CheckAttribute in the global namespace, which comes before the file's usings.
         AssertLookedUpAgain(driver, edited.AddReferences(ShadowingReference()), edited, "a reference that declares a CheckAttribute is added");
     }
@@ -194,8 +176,8 @@ public sealed class AttributeNameCacheTests
         var compilation = GeneratorHarness.Compilation(("RotateKeys.cs", checklist), ("Helper.cs", Helper))
             .AddReferences(Library("namespace Bases { public class Plain { } public class WithCheck { public sealed class CheckAttribute : System.Attribute { public CheckAttribute(string text) { } } } }"));
         var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
-        var edited = Replace(compilation, "RotateKeys.cs", Edited(checklist, 2));
-        var rebased = Replace(compilation, "RotateKeys.cs", Edited(checklist, 2).Replace("Bases.Plain", "Bases.WithCheck"));
+        var edited = GeneratorHarness.ReplaceFile(compilation, "RotateKeys.cs", Edited(checklist, 2));
+        var rebased = GeneratorHarness.ReplaceFile(compilation, "RotateKeys.cs", Edited(checklist, 2).Replace("Bases.Plain", "Bases.WithCheck"));
         AssertLookedUpAgain(driver, rebased, edited, "the base class now has a nested CheckAttribute");
     }
 

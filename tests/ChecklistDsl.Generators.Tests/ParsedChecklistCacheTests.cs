@@ -44,20 +44,6 @@ public sealed class ParsedChecklistCacheTests
 
     private const string Unrelated = "namespace App { public static class Helper { public static int Answer() => 41; } }";
 
-    private static CSharpCompilation Replace(CSharpCompilation compilation, string path, string text) =>
-        compilation.ReplaceSyntaxTree(
-            compilation.SyntaxTrees.Single(t => t.FilePath == path),
-            CSharpSyntaxTree.ParseText(text, GeneratorHarness.ParseOptions, path));
-
-    private static Dictionary<string, string> Generated(GeneratorDriver driver) =>
-        driver.GetRunResult().GeneratedTrees.ToDictionary(t => Path.GetFileName(t.FilePath), t => t.ToString());
-
-    private static Dictionary<string, string> Fresh(Compilation compilation)
-    {
-        ParsedChecklistCache.Clear();
-        return Generated(GeneratorHarness.CreateDriver().RunGenerators(compilation));
-    }
-
     private static object?[] ParsedSpecs(GeneratorDriver driver) =>
         driver.GetRunResult().Results.Single().TrackedSteps[TrackingNames.Checklists]
             .SelectMany(step => step.Outputs).Select(output => output.Value).ToArray();
@@ -68,7 +54,7 @@ public sealed class ParsedChecklistCacheTests
         ParsedChecklistCache.Clear();
         var compilation = GeneratorHarness.Compilation(("RotateKeys.cs", Checklist), ("RotateKeys.Part.cs", SecondPart), ("Helper.cs", Unrelated));
         var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
-        var before = Generated(driver)["Samples.RotateKeys.g.cs"];
+        var before = GeneratorHarness.GeneratedTexts(driver)["Samples.RotateKeys.g.cs"];
 
         var edits = new (string Why, string Path, string Text)[]
         {
@@ -83,10 +69,10 @@ public sealed class ParsedChecklistCacheTests
         var seen = new HashSet<string> { before };
         foreach (var (why, path, text) in edits)
         {
-            compilation = Replace(compilation, path, text);
+            compilation = GeneratorHarness.ReplaceFile(compilation, path, text);
             driver = driver.RunGenerators(compilation);
-            var kept = Generated(driver);
-            var fresh = Fresh(compilation);
+            var kept = GeneratorHarness.GeneratedTexts(driver);
+            var fresh = GeneratorHarness.FreshRun(compilation);
             CollectionAssert.AreEquivalent(fresh.Keys.ToArray(), kept.Keys.ToArray(), why);
             foreach (var (name, source) in fresh)
                 Assert.AreEqual(source, kept[name], $"after {why}, {name} differs from a fresh run");
@@ -103,11 +89,11 @@ public sealed class ParsedChecklistCacheTests
         var compilation = GeneratorHarness.Compilation(("RotateKeys.cs", Checklist), ("RotateKeys.Part.cs", SecondPart), ("Helper.cs", Unrelated));
         GeneratorHarness.CreateDriver().RunGenerators(compilation);
 
-        Assert.IsTrue(Cached(Replace(compilation, "Helper.cs", Unrelated.Replace("41", "42"))), "an unrelated edit");
-        Assert.IsFalse(Cached(Replace(compilation, "Helper.cs", Unrelated + "\nclass CheckAttribute : System.Attribute { }")), "a CheckAttribute appears");
-        Assert.IsFalse(Cached(Replace(compilation, "Helper.cs", Unrelated + "\nclass StepContext { }")), "a StepContext appears");
-        Assert.IsFalse(Cached(Replace(compilation, "Helper.cs", Unrelated + "\nclass KeyBase { public class StepAttribute : System.Attribute { } }")), "a nested StepAttribute appears (a base class's would be in scope)");
-        Assert.IsFalse(Cached(Replace(compilation, "RotateKeys.Part.cs", SecondPart + " ")), "another part of the class changes");
+        Assert.IsTrue(Cached(GeneratorHarness.ReplaceFile(compilation, "Helper.cs", Unrelated.Replace("41", "42"))), "an unrelated edit");
+        Assert.IsFalse(Cached(GeneratorHarness.ReplaceFile(compilation, "Helper.cs", Unrelated + "\nclass CheckAttribute : System.Attribute { }")), "a CheckAttribute appears");
+        Assert.IsFalse(Cached(GeneratorHarness.ReplaceFile(compilation, "Helper.cs", Unrelated + "\nclass StepContext { }")), "a StepContext appears");
+        Assert.IsFalse(Cached(GeneratorHarness.ReplaceFile(compilation, "Helper.cs", Unrelated + "\nclass KeyBase { public class StepAttribute : System.Attribute { } }")), "a nested StepAttribute appears (a base class's would be in scope)");
+        Assert.IsFalse(Cached(GeneratorHarness.ReplaceFile(compilation, "RotateKeys.Part.cs", SecondPart + " ")), "another part of the class changes");
         Assert.IsFalse(Cached(compilation.RemoveReferences(compilation.References.Last())), "a reference goes");
     }
 

@@ -53,6 +53,27 @@ internal static class GeneratorHarness
         return new AssemblyLoadContext(compilation.AssemblyName, isCollectible: true).LoadFromStream(image);
     }
 
+    /// <summary>The compilation with the file at <paramref name="path"/> replaced by <paramref name="text"/>: an edit.</summary>
+    public static CSharpCompilation ReplaceFile(CSharpCompilation compilation, string path, string text) =>
+        compilation.ReplaceSyntaxTree(
+            compilation.SyntaxTrees.Single(t => t.FilePath == path),
+            CSharpSyntaxTree.ParseText(text, ParseOptions, path));
+
+    /// <summary>What a driver's last run generated, by hint name; the run must not have thrown.</summary>
+    public static Dictionary<string, string> GeneratedTexts(GeneratorDriver driver)
+    {
+        var result = driver.GetRunResult().Results.Single();
+        Assert.IsNull(result.Exception);
+        return result.GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString());
+    }
+
+    /// <summary>What a fresh run generates, the caches kept across compilations emptied first: what a kept driver must match.</summary>
+    public static Dictionary<string, string> FreshRun(Compilation compilation)
+    {
+        Dsl.ParsedChecklistCache.Clear();
+        return GeneratedTexts(CreateDriver().RunGenerators(compilation));
+    }
+
     public static IReadOnlyList<Diagnostic> Errors(Compilation compilation) =>
         compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
 }
