@@ -68,14 +68,9 @@ public sealed class RunbookMetadataReaderTests
             [Checklist("Hand"), ChecklistData(null!, "# Hand — ünïcode ✓\nbody\n", "NotStarted: Start A")]
             public partial class Hand { [Step] void A() { } }
             """;
-        var compilation = CSharpCompilation.Create("Hand.Checklists", [CSharpSyntaxTree.ParseText(source)], CompilationReferences.Checklists,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         using var temp = new TempFolder();
-        var path = temp.Combine("Hand.Checklists.dll");
-        var emitted = compilation.Emit(path);
-        Assert.IsTrue(emitted.Success, string.Join("\n", emitted.Diagnostics));
 
-        var found = RunbookMetadataReader.Read(path);
+        var found = RunbookMetadataReader.Read(CompiledWithoutTheGenerator(source, temp.Combine("Hand.Checklists.dll")));
 
         CollectionAssert.AreEqual(new[] { "Bare" }, found.ChecklistsWithoutMarkdown.ToArray());
         var hand = found.Runbooks.Single();
@@ -101,14 +96,9 @@ public sealed class RunbookMetadataReaderTests
                 "NotStarted: Start A\nA: Complete Completed C5")]
             public partial class Bad { }
             """;
-        var compilation = CSharpCompilation.Create("Drawn.Checklists", [CSharpSyntaxTree.ParseText(source)], CompilationReferences.Checklists,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         using var temp = new TempFolder();
-        var path = temp.Combine("Drawn.Checklists.dll");
-        var emitted = compilation.Emit(path);
-        Assert.IsTrue(emitted.Success, string.Join("\n", emitted.Diagnostics));
 
-        var found = RunbookMetadataReader.Read(path);
+        var found = RunbookMetadataReader.Read(CompiledWithoutTheGenerator(source, temp.Combine("Drawn.Checklists.dll")));
 
         var good = found.Runbooks.Single(r => r.ClassName == "Good");
         Assert.AreEqual("""
@@ -134,5 +124,15 @@ public sealed class RunbookMetadataReaderTests
         Assert.AreEqual("Bad", className);
         StringAssert.Contains(reason, "'C5' is not a guard over one of 1 steps");
         Assert.AreEqual("# Bad\n\n" + RunbookDiagram.PlaceholderBlock, found.Runbooks.Single(r => r.ClassName == "Bad").Markdown);
+    }
+
+    /// <summary>Compiles <paramref name="source"/> to <paramref name="path"/> as a checklists project, without the generator.</summary>
+    private static string CompiledWithoutTheGenerator(string source, string path)
+    {
+        var compilation = CSharpCompilation.Create(Path.GetFileNameWithoutExtension(path), [CSharpSyntaxTree.ParseText(source)], CompilationReferences.Checklists,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        var emitted = compilation.Emit(path);
+        Assert.IsTrue(emitted.Success, string.Join("\n", emitted.Diagnostics));
+        return path;
     }
 }
