@@ -20,7 +20,7 @@ public sealed class ChecklistDataAttribute : Attribute
 {
     /// <summary>Holds the generated texts.</summary>
     /// <param name="plan">The plan as JSON (see <see cref="DefinitionData"/>).</param>
-    /// <param name="runbook">The runbook, in Markdown.</param>
+    /// <param name="runbook">The runbook, in Markdown, with its state diagram's placeholder (drawn from the table when read).</param>
     /// <param name="machine">The state machine table (see <see cref="MachineTable.Parse(Type, string)"/>).</param>
     public ChecklistDataAttribute(string plan, string runbook, string machine)
     {
@@ -32,7 +32,7 @@ public sealed class ChecklistDataAttribute : Attribute
     /// <summary>The plan as JSON.</summary>
     public string Plan { get; }
 
-    /// <summary>The runbook, in Markdown.</summary>
+    /// <summary>The runbook, in Markdown, as stored: the state diagram is a placeholder, drawn from the table when the runbook is read (<see cref="ChecklistDefinition.Markdown"/>).</summary>
     public string Runbook { get; }
 
     /// <summary>The state machine table, its states by name.</summary>
