@@ -121,7 +121,7 @@ public static class DefinitionData
                 return ReadStep(step, index, section, starts is not null, automationOf);
             });
             var rollbacks = Objects(root, "rollbacks", (rollback, _) => ReadRollback(rollback, automationOf));
-            var definition = new ChecklistDefinition
+            return new ChecklistDefinition
             {
                 Name = Required(root, "name"),
                 FullName = Required(root, "fullName"),
@@ -138,11 +138,9 @@ public static class DefinitionData
                 Rollbacks = rollbacks,
                 CreateInstance = createInstance,
                 MachineFactory = createMachine,
-                CompleteMarkdown = machine is null || !RunbookDiagram.HasPlaceholder(markdown)
-                    ? null
-                    : stored => DrawDiagram(stored, machine, steps, rollbacks, source),
+                // A runbook without the placeholder (written by hand) is left as it is.
+                CompleteMarkdown = machine is null ? null : stored => DrawDiagram(stored, machine, steps, rollbacks, source),
             };
-            return definition;
         }
         catch (Exception e) when (e is FormatException or KeyNotFoundException or InvalidCastException)
         {

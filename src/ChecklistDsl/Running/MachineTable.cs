@@ -82,7 +82,8 @@ public sealed class MachineTable
         foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var colon = line.IndexOf(':', StringComparison.Ordinal);
-            if (colon <= 0 || !byName.TryGetValue(line[..colon], out var source))
+            var name = colon > 0 ? line[..colon] : "";
+            if (!byName.TryGetValue(name, out var source))
                 throw Malformed(line, "expected 'State: trigger destination guard*; ...'");
             bool fails = false, aborts = false;
             foreach (var entry in line[(colon + 1)..].Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -95,7 +96,7 @@ public sealed class MachineTable
                 aborts |= trigger == ChecklistTrigger.Abort;
                 transitions.Add(new MachineTransition(source, trigger, destination, Guards(fields, 2, entry)));
             }
-            if (line[..colon] == Shared.ReservedStateNames.NotStarted)
+            if (name == Shared.ReservedStateNames.NotStarted)
                 continue;
             if (!byName.TryGetValue(Shared.ReservedStateNames.Aborted, out var aborted))
                 throw Malformed(line, $"'{states.Name}' has no {Shared.ReservedStateNames.Aborted} state");
